@@ -1,0 +1,145 @@
+"""The corpus: the validated sources as a graph, with every back-link computed once.
+
+Pages only read from here. Nothing in this module knows about MkDocs or Markdown.
+Every list is in a defined order (never dict or file-system order), so the same
+sources always give the same site.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Sources
+
+RELATED_LIMIT = 5
+"""How many related recommendations a recommendation's page lists."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An annotation in a brief's text that points at some entity."""
+
+    brief: Brief
+    annotation: Annotation
+
+
+@dataclass
+class Corpus:
+    briefs: dict[str, Brief]
+    recommendations: dict[str, Recommendation]
+    actors: dict[str, Actor]
+    mechanisms: dict[str, Mechanism]
+    authors: dict[str, Author]
+    series: dict[str, Series]
+    # back-links, each keyed by the id of the entity they point at
+    addressed_to: dict[str, list[Recommendation]] = field(default_factory=dict)
+    involving: dict[str, list[Recommendation]] = field(default_factory=dict)
+    through: dict[str, list[Recommendation]] = field(default_factory=dict)
+    groups: dict[str, list[Actor]] = field(default_factory=dict)
+    children: dict[str, list[Mechanism]] = field(default_factory=dict)
+    related_mechanisms: dict[str, list[Mechanism]] = field(default_factory=dict)
+    actors_through: dict[str, list[Actor]] = field(default_factory=dict)
+    mentions: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
+    briefs_by_author: dict[str, list[Brief]] = field(default_factory=dict)
+    briefs_by_series: dict[str, list[Brief]] = field(default_factory=dict)
+    related_recommendations: dict[str, list[Recommendation]] = field(default_factory=dict)
+    in_context: dict[str, Annotation] = field(default_factory=dict)
+
+    def brief_of(self, rec: Recommendation) -> Brief:
+        return self.briefs[rec.brief_id]
+
+    def name_of(self, kind: str, id_: str) -> str:
+        """The display name of an entity (its id when unknown)."""
+        entity = self.lookup(kind, id_)
+        if entity is None:
+            return id_
+        return getattr(entity, "title", None) or getattr(entity, "name", id_)
+
+    def lookup(self, kind: str, id_: str) -> Brief | Recommendation | Actor | Mechanism | Author | Series | None:
+        table = {"brief": self.briefs, "rec": self.recommendations, "actor": self.actors,
+                 "mechanism": self.mechanisms, "author": self.authors, "series": self.series}[kind]
+        return table.get(id_)
+
+
+def build_corpus(sources: Sources) -> Corpus:
+    """Link validated sources; call only when validation found no error."""
+    briefs = dict(sorted(sources.briefs.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
+    by_name = lambda entries: dict(sorted(entries.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
+    actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
+    recs = {r.id: r for b in briefs.values() for r in b.recommendations}
+    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series))
+
+    addressed, involving, through = defaultdict(list), defaultdict(list), defaultdict(list)
+    for rec in recs.values():
+        for ref in rec.addressed_to:
+            addressed[ref.id].append(rec)
+        for ref in rec.involves:
+            involving[ref.id].append(rec)
+        for ref in rec.mechanisms:
+            through[ref.id].append(rec)
+    c.addressed_to, c.involving, c.through = dict(addressed), dict(involving), dict(through)
+
+    groups = defaultdict(list)
+    for actor in actors.values():
+        for ref in actor.members:
+            groups[ref.id].append(actor)
+    c.groups = dict(groups)
+
+    children, related = defaultdict(list), defaultdict(set)
+    for mech in mechanisms.values():
+        if mech.part_of:
+            children[mech.part_of.id].append(mech)
+        for ref in mech.related:
+            related[mech.id].add(ref.id)
+            related[ref.id].add(mech.id)
+    c.children = dict(children)
+    c.related_mechanisms = {m: [x for x in mechanisms.values() if x.id in ids] for m, ids in related.items()}
+    c.actors_through = {
+        m: [a for a in actors.values() if a.id in {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}]
+        for m, rs in through.items()
+    }
+
+    mentions = defaultdict(list)
+    for brief in briefs.values():
+        for note in brief.annotations:
+            if not note.anchor:  # a cross-reference into part of a page, not a mention
+                continue
+            mentions[note.kind, note.target].append(Mention(brief, note))
+            if note.kind == "rec" and note.target not in c.in_context and recs.get(note.target) in brief.recommendations:
+                c.in_context[note.target] = note
+    c.mentions = dict(mentions)
+
+    by_author, by_series = defaultdict(list), defaultdict(list)
+    for brief in briefs.values():
+        for ref in brief.authors:
+            by_author[ref.id].append(brief)
+        if brief.series:
+            by_series[brief.series.id].append(brief)
+    c.briefs_by_author, c.briefs_by_series = dict(by_author), dict(by_series)
+
+    c.related_recommendations = _related(c)
+    return c
+
+
+def _features(rec: Recommendation) -> set[tuple[str, str]]:
+    return {("actor", r.id) for r in (*rec.addressed_to, *rec.involves)} | {("mechanism", r.id) for r in rec.mechanisms}
+
+
+def _related(c: Corpus) -> dict[str, list[Recommendation]]:
+    """Top recommendations by number of shared actors and mechanisms, newer brief first on ties."""
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    features = {rec.id: _features(rec) for rec in c.recommendations.values()}
+    for rec_id, feats in features.items():
+        for feat in feats:
+            postings[feat].append(rec_id)
+    order = {rec_id: i for i, rec_id in enumerate(c.recommendations)}  # newest brief first
+    related = {}
+    for rec_id, feats in features.items():
+        shared: Counter[str] = Counter()
+        for feat in feats:
+            shared.update(postings[feat])
+        del shared[rec_id]
+        best = sorted(shared, key=lambda other: (-shared[other], order[other]))[:RELATED_LIMIT]
+        related[rec_id] = [c.recommendations[o] for o in best]
+    return related

@@ -1,0 +1,214 @@
+"""Reading the sources folder into typed objects.
+
+    briefs/
+      actors.yml  mechanisms.yml  authors.yml  series.yml   registries: id -> fields
+      <brief-id>.md                                         YAML front matter + annotated text
+
+Each file is parsed with positions (`located_yaml`), checked against its JSON Schema
+(`schema`) and turned into the dataclasses of `model`. Problems are collected, never raised;
+an entry with a problem is still loaded as far as it can be, so that references to it
+do not cause a second, misleading error. Cross-references are checked later (`validate`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .annotations import find_annotations
+from .diagnostics import Diagnostics, Pos
+from .located_yaml import LocatedYaml, parse_yaml
+from .model import Actor, Author, Brief, Mechanism, Recommendation, Ref, Series, Source, Sources
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest source file accepted (1 MB); a larger one is refused with an error."""
+
+REGISTRIES = ("actors", "mechanisms", "authors", "series")
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would clash with the index page of a section."""
+
+
+def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagnostics]:
+    """Read every source in `folder`; paths in messages are shown relative to `root`."""
+    diags = Diagnostics()
+    sources = Sources()
+    root = root or Path.cwd()
+    if not folder.is_dir():
+        diags.error(Pos(_shown(folder, root)), "the sources folder does not exist: create it or set the plugin's 'sources' option")
+        return sources, diags
+    for name in REGISTRIES:
+        path = folder / f"{name}.yml"
+        text = _read(path, root, diags)
+        if text is None:
+            continue
+        sources.files.append(str(path))
+        doc = parse_yaml(text, _shown(path, root), diags)
+        if doc is None:
+            continue
+        schema.check(doc, name, diags)
+        if isinstance(doc.data, dict):
+            for id_, fields in doc.data.items():
+                if isinstance(fields, dict):
+                    entity = _BUILDERS[name](doc, id_, fields)
+                    getattr(sources, name)[id_] = entity
+    for path in sorted(folder.glob("*.md")):
+        text = _read(path, root, diags)
+        if text is None:
+            continue
+        sources.files.append(str(path))
+        brief = _load_brief(path.stem, text, _shown(path, root), diags)
+        if brief is not None:
+            sources.briefs[brief.id] = brief
+    return sources, diags
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: Path, root: Path, diags: Diagnostics) -> str | None:
+    if not path.is_file():
+        return None
+    shown = _shown(path, root)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        diags.error(Pos(shown), f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it")
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        diags.error(Pos(shown, line, col), "file is not valid UTF-8 text: save it with UTF-8 encoding")
+        return None
+
+
+# Lenient readers: the schema has already reported what is wrong; take what is usable.
+
+
+def _str(fields: dict[str, Any], key: str) -> str | None:
+    value = fields.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _date(value: Any) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return datetime.date.min
+
+
+def _ref(doc: LocatedYaml, path: tuple, value: Any) -> Ref | None:
+    return Ref(value, doc.at(path)) if isinstance(value, str) else None
+
+
+def _refs(doc: LocatedYaml, path: tuple, fields: dict[str, Any], key: str) -> list[Ref]:
+    values = fields.get(key)
+    if not isinstance(values, list):
+        return []
+    refs = (_ref(doc, path + (key, i), v) for i, v in enumerate(values))
+    return [r for r in refs if r is not None]
+
+
+def _where(doc: LocatedYaml, path: tuple, fields: dict[str, Any]) -> dict[str, Pos]:
+    return {key: doc.at(path + (key,)) for key in fields}
+
+
+def _actor(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Actor:
+    aliases = f.get("aliases")
+    return Actor(
+        id=id_, name=_str(f, "name") or id_, kind=_str(f, "kind") or "", pos=doc.key_at((id_,)),
+        short=_str(f, "short"), description=_str(f, "description"),
+        aliases=[a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else [],
+        members=_refs(doc, (id_,), f, "members"), where=_where(doc, (id_,), f),
+    )
+
+
+def _mechanism(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Mechanism:
+    return Mechanism(
+        id=id_, name=_str(f, "name") or id_, kind=_str(f, "kind") or "", pos=doc.key_at((id_,)),
+        description=_str(f, "description"), part_of=_ref(doc, (id_, "part_of"), f.get("part_of")),
+        related=_refs(doc, (id_,), f, "related"), where=_where(doc, (id_,), f),
+    )
+
+
+def _author(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Author:
+    return Author(
+        id=id_, name=_str(f, "name") or id_, pos=doc.key_at((id_,)), affiliation=_str(f, "affiliation"),
+        bio=_str(f, "bio"), url=_str(f, "url"), where=_where(doc, (id_,), f),
+    )
+
+
+def _series(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Series:
+    return Series(
+        id=id_, name=_str(f, "name") or id_, pos=doc.key_at((id_,)), publisher=_str(f, "publisher"),
+        url=_str(f, "url"), description=_str(f, "description"), where=_where(doc, (id_,), f),
+    )
+
+
+_BUILDERS = {"actors": _actor, "mechanisms": _mechanism, "authors": _author, "series": _series}
+
+
+def _split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[str, str, int] | None:
+    """(front matter, body, 1-based line of the body's first line) or None after an error."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        diags.error(
+            Pos(shown),
+            "a brief must start with YAML front matter: a line '---', the fields, then another '---'",
+        )
+        return None
+    for i, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    diags.error(Pos(shown), "the front matter is never closed: add a line '---' after its last field")
+    return None
+
+
+def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | None:
+    split = _split_front_matter(text, shown, diags)
+    if split is None:
+        return None
+    front, body, body_line = split
+    doc = parse_yaml(front, shown, diags, line_offset=1)
+    if doc is None:
+        return None
+    schema.check(doc, "brief", diags)
+    f = doc.data if isinstance(doc.data, dict) else {}
+    source = f.get("source") if isinstance(f.get("source"), dict) else {}
+    recs = f.get("recommendations") if isinstance(f.get("recommendations"), list) else []
+    return Brief(
+        id=id_,
+        title=_str(f, "title") or id_,
+        date=_date(f.get("date")),
+        authors=_refs(doc, (), f, "authors"),
+        series=_ref(doc, ("series",), f.get("series")),
+        source=Source(
+            publisher=_str(source, "publisher") or "", title=_str(source, "title") or "",
+            date=_date(source.get("date")), url=_str(source, "url") or "",
+        ),
+        summary=_str(f, "summary") or "",
+        recommendations=[
+            _recommendation(doc, id_, i, r) for i, r in enumerate(recs) if isinstance(r, dict) and isinstance(r.get("id"), str)
+        ],
+        body=body,
+        pos=Pos(shown, 1, 1),
+        annotations=find_annotations(body, shown, body_line, diags),
+        where=_where(doc, (), f),
+    )
+
+
+def _recommendation(doc: LocatedYaml, brief_id: str, i: int, f: dict[str, Any]) -> Recommendation:
+    path = ("recommendations", i)
+    return Recommendation(
+        id=f["id"], brief_id=brief_id, title=_str(f, "title") or f["id"], statement=_str(f, "statement") or "",
+        addressed_to=_refs(doc, path, f, "addressed_to"), horizon=_str(f, "horizon") or "unspecified",
+        pos=doc.at(path), involves=_refs(doc, path, f, "involves"), mechanisms=_refs(doc, path, f, "mechanisms"),
+        where=_where(doc, path, f),
+    )

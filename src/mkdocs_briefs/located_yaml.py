@@ -1,0 +1,144 @@
+"""YAML parsed into plain data, with the source position of every key and value.
+
+PyYAML's own loaders forget positions and silently keep the last of two equal keys. We
+compose the node graph instead (with the C parser when the machine has it) and build the
+data ourselves, so that every later message can point at the line an editor wrote, and
+duplicate keys, anchors/aliases and runaway nesting become diagnostics, not surprises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostics, Pos
+
+try:  # the C parser is several times faster; the pure-Python one gives the same marks
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists accepted in any source."""
+
+Path = tuple[str | int, ...]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+}
+
+
+@dataclass
+class LocatedYaml:
+    """Plain data (dict, list, str, int, float, bool, None) and where each part was written."""
+
+    data: Any
+    path: str
+    values: dict[Path, Pos] = field(default_factory=dict)
+    keys: dict[Path, Pos] = field(default_factory=dict)
+
+    def at(self, where: Path) -> Pos:
+        """Position of the value at `where`, or of its nearest written ancestor."""
+        while where not in self.values and where:
+            where = where[:-1]
+        return self.values.get(where, Pos(self.path))
+
+    def key_at(self, where: Path) -> Pos:
+        """Position of the key that introduces `where` (falls back to the value)."""
+        return self.keys.get(where) or self.at(where)
+
+
+class _Builder:
+    def __init__(self, path: str, line_offset: int, diags: Diagnostics) -> None:
+        self.path = path
+        self.line_offset = line_offset
+        self.diags = diags
+        self.seen: set[int] = set()
+        self.doc = LocatedYaml(None, path)
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def pos(self, mark: Any) -> Pos:
+        return Pos(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def build(self, node: yaml.Node, where: Path, depth: int = 0) -> Any:
+        pos = self.pos(node.start_mark)
+        self.doc.values[where] = pos
+        if id(node) in self.seen:
+            self.diags.error(
+                pos,
+                "YAML anchors and aliases (&name, *name, <<) are not supported here; "
+                "write the value out in full",
+            )
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.diags.error(pos, f"nesting is deeper than {MAX_DEPTH} levels; flatten this value")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, where, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, where + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, where: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = self.pos(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.diags.error(key_pos, "a key must be plain text, not a list or mapping")
+                continue
+            key = key_node.value
+            if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                self.diags.error(
+                    key_pos, "YAML merge keys (<<) are not supported here; write the fields out in full"
+                )
+                continue
+            if key in result:
+                first = self.doc.keys[where + (key,)]
+                self.diags.error(
+                    key_pos,
+                    f"duplicate key '{key}' (first written at line {first.line}); "
+                    "YAML would silently keep only the last one: merge or rename them",
+                )
+                continue
+            self.doc.keys[where + (key,)] = key_pos
+            result[key] = self.build(value_node, where + (key,), depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        method = _SCALAR_TAGS.get(node.tag)
+        if method is None:  # str, timestamps (kept as written: dates are checked as text) and others
+            return node.value
+        return getattr(self.constructor, method)(node)
+
+
+def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> LocatedYaml | None:
+    """Parse one YAML document; on a syntax error report it and return None.
+
+    `line_offset` is the number of file lines before `text` (front matter starts on line 2).
+    """
+    builder = _Builder(path, line_offset, diags)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = builder.pos(mark) if mark else Pos(path, 1 + line_offset)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        diags.error(where, f"YAML syntax error: {problem}; check the indentation and quoting here")
+        return None
+    except yaml.YAMLError as exc:  # errors without a mark (rare: reader errors)
+        diags.error(Pos(path, 1 + line_offset), f"YAML error: {exc}")
+        return None
+    except RecursionError:
+        diags.error(Pos(path, 1 + line_offset), f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
+        return None
+    if node is None:
+        builder.doc.values[()] = Pos(path, 1 + line_offset)
+        return builder.doc
+    builder.doc.data = builder.build(node, ())
+    return builder.doc

@@ -1,0 +1,139 @@
+"""The typed objects every step passes along: what editors wrote, with where they wrote it.
+
+`Sources` is what loading produces; the corpus adds the links between these objects.
+Every reference to another entity is a `Ref` that keeps its position, and every entity
+keeps the position of each of its fields in `where`, so later steps can point at them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .diagnostics import Pos
+
+KINDS = ("brief", "rec", "actor", "mechanism", "author", "series")
+"""Kinds of entity; an annotation in a brief's text is a link `[text](kind:id)`."""
+
+ANNOTATION_KINDS = ("actor", "mechanism", "rec", "brief")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference by id to another entity, as written at `pos`."""
+
+    id: str
+    pos: Pos
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    pos: Pos
+    short: str | None = None
+    description: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    members: list[Ref] = field(default_factory=list)
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Mechanism:
+    id: str
+    name: str
+    kind: str
+    pos: Pos
+    description: str | None = None
+    part_of: Ref | None = None
+    related: list[Ref] = field(default_factory=list)
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Author:
+    id: str
+    name: str
+    pos: Pos
+    affiliation: str | None = None
+    bio: str | None = None
+    url: str | None = None
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Series:
+    id: str
+    name: str
+    pos: Pos
+    publisher: str | None = None
+    url: str | None = None
+    description: str | None = None
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Source:
+    """The original commentary a brief restates, credited on its page."""
+
+    publisher: str
+    title: str
+    date: datetime.date
+    url: str
+
+
+@dataclass
+class Recommendation:
+    id: str
+    brief_id: str
+    title: str
+    statement: str
+    addressed_to: list[Ref]
+    horizon: str
+    pos: Pos
+    involves: list[Ref] = field(default_factory=list)
+    mechanisms: list[Ref] = field(default_factory=list)
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Annotation:
+    """A link `[text](kind:id)` in a brief's text, and the paragraph it stands in."""
+
+    kind: str
+    target: str
+    text: str
+    pos: Pos
+    anchor: str
+    """Its id on the brief's page; empty for a link to a part of a page (`brief:x#part`)."""
+    passage: str
+
+
+@dataclass
+class Brief:
+    id: str
+    title: str
+    date: datetime.date
+    authors: list[Ref]
+    source: Source
+    summary: str
+    recommendations: list[Recommendation]
+    body: str
+    pos: Pos
+    series: Ref | None = None
+    annotations: list[Annotation] = field(default_factory=list)
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Sources:
+    """Everything read from the sources folder, in a defined order (by id, briefs by file)."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mechanisms: dict[str, Mechanism] = field(default_factory=dict)
+    authors: dict[str, Author] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
+    briefs: dict[str, Brief] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    """Every file that was read, for `mkdocs serve` to watch."""

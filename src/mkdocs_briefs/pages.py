@@ -1,0 +1,351 @@
+"""The Markdown of every generated page, decided from the corpus alone.
+
+Links between pages are written as annotations (`[Seoul](actor:rok)`); the `render`
+extension turns them into real links when MkDocs converts the page. Every text an editor
+wrote goes through `escape()`, so it shows as text and never as markup. Pages stay small
+as the corpus grows: passages are quoted only on a recommendation's page (and left out
+of the search index there), and mentions are listed as links, not quotes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+
+from .corpus import Corpus, Mention
+from .model import Actor, Brief, Mechanism, Recommendation, Ref
+
+SECTIONS = {
+    "brief": "briefs",
+    "rec": "recommendations",
+    "actor": "actors",
+    "mechanism": "mechanisms",
+    "author": "authors",
+    "series": "series",
+}
+"""Folder of the site that holds each kind of page, in navigation order."""
+
+SECTION_TITLES = {
+    "brief": "Briefs",
+    "rec": "Recommendations",
+    "actor": "Actors",
+    "mechanism": "Mechanisms",
+    "author": "Authors",
+    "series": "Series",
+}
+
+HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "Unspecified"}
+MENTIONS_SHOWN = 8
+"""Mentions linked one by one per brief on an entity's page; the rest are counted."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    """Where the page pretends to live in the docs folder, like 'actors/rok.md'."""
+    markdown: str
+    source: str | None = None
+    """The source file it was generated from (for the edit button), if any."""
+    in_nav: bool = False
+    """Only section indexes go in the navigation; entity pages are reached through them."""
+
+
+def page_uri(kind: str, id_: str | None = None) -> str:
+    """The docs-relative path of an entity's page, or of a section's index when id_ is None."""
+    return f"{SECTIONS[kind]}/{id_ or 'index'}.md"
+
+
+# --- escaping -----------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^:])")
+
+
+def escape(text: str) -> str:
+    """An editor's text as Markdown that renders exactly that text, on one line."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
+
+
+def paragraphs(text: str) -> str:
+    """Multi-paragraph text (blank-line separated) escaped paragraph by paragraph."""
+    return "\n\n".join(escape(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
+
+
+def _front_matter(title: str, description: str) -> str:
+    # JSON strings are valid YAML scalars, whatever the editor's text contains
+    desc = " ".join(description.split())
+    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(desc)}\n---\n\n"
+
+
+def _date(day: datetime.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def link(kind: str, id_: str, text: str, fragment: str = "") -> str:
+    return f"[{escape(text)}]({kind}:{id_}{'#' + fragment if fragment else ''})"
+
+
+def _links(corpus: Corpus, kind: str, refs: list[Ref]) -> str:
+    return ", ".join(link(kind, r.id, corpus.name_of(kind, r.id)) for r in refs)
+
+
+def _entity_links(kind: str, entities: list) -> str:
+    return ", ".join(link(kind, e.id, getattr(e, "title", None) or e.name) for e in entities)
+
+
+def _definitions(rows: list[tuple[str, str]]) -> str:
+    """A definition list of the rows whose value is not empty."""
+    return "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value) + "\n"
+
+
+# --- pages --------------------------------------------------------------------------
+
+
+def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
+    """Every page the plugin adds to the site, in a defined order."""
+    pages = [_index(corpus, kind) for kind in SECTIONS]
+    pages += [_brief_page(corpus, b) for b in corpus.briefs.values()]
+    pages += [_recommendation_page(corpus, r) for r in corpus.recommendations.values()]
+    pages += [_actor_page(corpus, a) for a in corpus.actors.values()]
+    pages += [_mechanism_page(corpus, m) for m in corpus.mechanisms.values()]
+    pages += [_author_page(corpus, a) for a in corpus.authors.values()]
+    pages += [_series_page(corpus, s) for s in corpus.series.values()]
+    return pages
+
+
+def _brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
+    src = brief.source
+    byline = [f"By {_links(corpus, 'author', brief.authors)}", _date(brief.date)]
+    if brief.series:
+        byline.append(f"Part of {link('series', brief.series.id, corpus.name_of('series', brief.series.id))}")
+    md = [
+        _front_matter(brief.title, brief.summary),
+        f"# {escape(brief.title)}\n",
+        '<div class="briefs-meta" markdown>\n',
+        " · ".join(byline) + "\n",
+        "</div>\n",
+        f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
+        f'<div class="briefs-credit" markdown>\n\nThis brief restates, in our own words, '
+        f"[*{escape(src.title)}*](<{src.url}>) ({escape(src.publisher)}, {_date(src.date)}).\n\n</div>\n",
+        brief.body.strip() + "\n",
+        "## Recommendations in this brief {#recommendations}\n",
+    ]
+    for rec in brief.recommendations:
+        anchor = _first_anchor(brief, rec)
+        where = f" ([in the text](#{anchor}))" if anchor else ""
+        md.append(f"{link('rec', rec.id, rec.title)}{where}\n")
+        md.append(f":   {escape(rec.statement)}\n")
+        md.append(f":   *Addressed to* {_links(corpus, 'actor', rec.addressed_to)}")
+        if rec.mechanisms:
+            md.append(f" · *through* {_links(corpus, 'mechanism', rec.mechanisms)}")
+        md.append(f" · *{HORIZONS[rec.horizon].lower()}*\n\n")
+    if not brief.recommendations:
+        md.append("This brief makes no recommendation.\n")
+    return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
+
+
+def _first_anchor(brief: Brief, rec: Recommendation) -> str | None:
+    return next((n.anchor for n in brief.annotations if n.kind == "rec" and n.target == rec.id and n.anchor), None)
+
+
+def _rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
+    if not recs:
+        return f"{empty}\n"
+    rows = [f"- {link('rec', r.id, r.title)} ({link('brief', r.brief_id, corpus.brief_of(r).title)})" for r in recs]
+    return "\n".join(rows) + "\n"
+
+
+def _recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
+    brief = corpus.brief_of(rec)
+    md = [
+        _front_matter(rec.title, rec.statement),
+        f"# {escape(rec.title)}\n",
+        f'<div class="briefs-summary" markdown>\n\n{escape(rec.statement)}\n\n</div>\n',
+        _definitions([
+            ("Addressed to", _links(corpus, "actor", rec.addressed_to)),
+            ("Also involves", _links(corpus, "actor", rec.involves)),
+            ("Through", _links(corpus, "mechanism", rec.mechanisms)),
+            ("Horizon", HORIZONS[rec.horizon]),
+            ("From the brief", link("brief", brief.id, brief.title) + f" ({_date(brief.date)})"),
+        ]),
+    ]
+    note = corpus.in_context.get(rec.id)
+    if note:
+        quoted = "\n".join(f"> {line}" for line in note.passage.split("\n"))
+        md += [
+            "## In context\n",
+            f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n',
+            f"{link('brief', brief.id, 'Read this passage in the brief', note.anchor)}\n",
+        ]
+    related = corpus.related_recommendations.get(rec.id, [])
+    if related:
+        md += ["## Related recommendations\n", _rec_list(corpus, related, "")]
+    return GeneratedPage(page_uri("rec", rec.id), "\n".join(md), source=brief.pos.path)
+
+
+def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
+    """Briefs whose text mentions an entity, each with links to its first few mentions."""
+    by_brief: dict[str, list[Mention]] = {}
+    for mention in corpus.mentions.get((kind, id_), []):
+        by_brief.setdefault(mention.brief.id, []).append(mention)
+    if not by_brief:
+        return ""
+    rows = []
+    for brief_id, mentions in by_brief.items():
+        shown = ", ".join(
+            link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:MENTIONS_SHOWN]
+        )
+        more = f" and {len(mentions) - MENTIONS_SHOWN} more" if len(mentions) > MENTIONS_SHOWN else ""
+        rows.append(f"- {link('brief', brief_id, corpus.briefs[brief_id].title)}: {shown}{more}")
+    return "## Mentioned in\n\n" + "\n".join(rows) + "\n"
+
+
+def _actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
+    members = [corpus.actors[r.id] for r in actor.members]
+    md = [
+        _front_matter(actor.name, actor.description or f"{actor.name}: {actor.kind.replace('-', ' ')}"),
+        f"# {escape(actor.name)}\n",
+        paragraphs(actor.description or "") + "\n",
+        _definitions([
+            ("Kind", escape(actor.kind.replace("-", " ").capitalize())),
+            ("Short name", escape(actor.short or "")),
+            ("Also known as", ", ".join(escape(a) for a in actor.aliases)),
+            ("Members", _entity_links("actor", members)),
+            ("Member of", _entity_links("actor", corpus.groups.get(actor.id, []))),
+        ]),
+        "## Recommendations addressed to it\n",
+        _rec_list(corpus, corpus.addressed_to.get(actor.id, []), "None yet."),
+        "## Recommendations that involve it\n",
+        _rec_list(corpus, corpus.involving.get(actor.id, []), "None yet."),
+        _mentions(corpus, "actor", actor.id),
+    ]
+    return GeneratedPage(page_uri("actor", actor.id), "\n".join(md), source=actor.pos.path)
+
+
+def _mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
+    md = [
+        _front_matter(mech.name, mech.description or f"{mech.name}: {mech.kind.replace('-', ' ')}"),
+        f"# {escape(mech.name)}\n",
+        paragraphs(mech.description or "") + "\n",
+        _definitions([
+            ("Kind", escape(mech.kind.replace("-", " ").capitalize())),
+            ("Part of", link("mechanism", mech.part_of.id, corpus.name_of("mechanism", mech.part_of.id)) if mech.part_of else ""),
+            ("Parts", _entity_links("mechanism", corpus.children.get(mech.id, []))),
+            ("Related", _entity_links("mechanism", corpus.related_mechanisms.get(mech.id, []))),
+            ("Actors involved", _entity_links("actor", corpus.actors_through.get(mech.id, []))),
+        ]),
+        "## Recommendations that act through it\n",
+        _rec_list(corpus, corpus.through.get(mech.id, []), "None yet."),
+        _mentions(corpus, "mechanism", mech.id),
+    ]
+    return GeneratedPage(page_uri("mechanism", mech.id), "\n".join(md), source=mech.pos.path)
+
+
+def _brief_list(corpus: Corpus, briefs: list[Brief]) -> str:
+    rows = [f"- {link('brief', b.id, b.title)} ({_date(b.date)})" for b in briefs]
+    return "\n".join(rows) + "\n" if rows else "None yet.\n"
+
+
+def _author_page(corpus: Corpus, author) -> GeneratedPage:
+    md = [
+        _front_matter(author.name, author.affiliation or author.name),
+        f"# {escape(author.name)}\n",
+        escape(author.affiliation or "") + "\n",
+        paragraphs(author.bio or "") + "\n",
+        f"[Web page](<{author.url}>)\n" if author.url else "",
+        "## Briefs\n",
+        _brief_list(corpus, corpus.briefs_by_author.get(author.id, [])),
+    ]
+    return GeneratedPage(page_uri("author", author.id), "\n".join(md), source=author.pos.path)
+
+
+def _series_page(corpus: Corpus, series) -> GeneratedPage:
+    md = [
+        _front_matter(series.name, series.description or series.name),
+        f"# {escape(series.name)}\n",
+        paragraphs(series.description or "") + "\n",
+        _definitions([
+            ("Publisher", escape(series.publisher or "")),
+            ("Web page", f"[{escape(series.url)}](<{series.url}>)" if series.url else ""),
+        ]),
+        "## Briefs\n",
+        _brief_list(corpus, corpus.briefs_by_series.get(series.id, [])),
+    ]
+    return GeneratedPage(page_uri("series", series.id), "\n".join(md), source=series.pos.path)
+
+
+# --- section indexes ----------------------------------------------------------------
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell or "–" for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _index(corpus: Corpus, kind: str) -> GeneratedPage:
+    title = SECTION_TITLES[kind]
+    intro, body = _INDEXES[kind](corpus)
+    md = _front_matter(title, intro) + f"# {title}\n\n{intro}\n\n{body}"
+    return GeneratedPage(page_uri(kind), md, in_nav=True)
+
+
+def _briefs_index(c: Corpus) -> tuple[str, str]:
+    rows = [
+        f"{link('brief', b.id, b.title)}\n:   {_date(b.date)} · {_links(c, 'author', b.authors)}\n:   {escape(b.summary)}\n"
+        for b in c.briefs.values()
+    ]
+    return f"{len(c.briefs)} briefs, newest first.", "\n".join(rows) or "None yet.\n"
+
+
+def _recs_index(c: Corpus) -> tuple[str, str]:
+    rows = [
+        [link("rec", r.id, r.title), _links(c, "actor", r.addressed_to), _links(c, "mechanism", r.mechanisms),
+         HORIZONS[r.horizon], link("brief", r.brief_id, c.brief_of(r).title)]
+        for r in c.recommendations.values()
+    ]
+    header = ["Recommendation", "Addressed to", "Mechanisms", "Horizon", "Brief"]
+    return f"{len(rows)} recommendations, from the newest brief to the oldest.", _table(header, rows)
+
+
+def _actors_index(c: Corpus) -> tuple[str, str]:
+    rows = [
+        [link("actor", a.id, a.name), escape(a.kind.replace("-", " ")),
+         str(len(c.addressed_to.get(a.id, []))), str(len(c.involving.get(a.id, [])))]
+        for a in c.actors.values()
+    ]
+    return f"{len(rows)} actors that recommendations address or involve.", _table(
+        ["Actor", "Kind", "Addressed", "Involved"], rows)
+
+
+def _mechanisms_index(c: Corpus) -> tuple[str, str]:
+    rows = [
+        [link("mechanism", m.id, m.name), escape(m.kind.replace("-", " ")),
+         link("mechanism", m.part_of.id, c.name_of("mechanism", m.part_of.id)) if m.part_of else "",
+         str(len(c.through.get(m.id, [])))]
+        for m in c.mechanisms.values()
+    ]
+    return f"{len(rows)} mechanisms that recommendations act through.", _table(
+        ["Mechanism", "Kind", "Part of", "Recommendations"], rows)
+
+
+def _authors_index(c: Corpus) -> tuple[str, str]:
+    rows = [[link("author", a.id, a.name), escape(a.affiliation or ""), str(len(c.briefs_by_author.get(a.id, [])))]
+            for a in c.authors.values()]
+    return f"{len(rows)} authors.", _table(["Author", "Affiliation", "Briefs"], rows)
+
+
+def _series_index(c: Corpus) -> tuple[str, str]:
+    rows = [[link("series", s.id, s.name), escape(s.publisher or ""), str(len(c.briefs_by_series.get(s.id, [])))]
+            for s in c.series.values()]
+    return f"{len(rows)} series and roundtables.", _table(["Series", "Publisher", "Briefs"], rows)
+
+
+_INDEXES = {"brief": _briefs_index, "rec": _recs_index, "actor": _actors_index,
+            "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index}

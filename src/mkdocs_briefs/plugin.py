@@ -1,0 +1,119 @@
+"""The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else.
+
+    on_config   register the annotation-link extension and the stylesheet
+    on_files    load -> validate -> corpus -> pages, added as generated files
+    on_nav      keep the navigation small: section indexes only, in a fixed order
+    on_page_markdown   tell the extension which page it is converting
+    on_serve    watch the sources folder
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .corpus import Corpus, build_corpus
+from .diagnostics import Diagnostics
+from .load import load_sources
+from .pages import SECTIONS, generate_pages, page_uri
+from .render import AnnotationLinks
+from .validate import validate
+
+log = get_plugin_logger("briefs")
+
+STYLESHEET = "assets/briefs/briefs.css"
+REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
+
+
+class BriefsConfig(base.Config):
+    sources = c.Dir(exists=False, default="briefs")
+    """Folder of the briefs and registries, relative to mkdocs.yml."""
+
+
+class BriefsPlugin(BasePlugin[BriefsConfig]):
+    def __init__(self) -> None:
+        self.links = AnnotationLinks(on_unknown=self._unknown_link)
+        self.corpus: Corpus | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.markdown_extensions.append(self.links)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path or ".").parent
+        sources, diags = load_sources(Path(self.config.sources), root)
+        diags.extend(validate(sources))
+        _report(diags)
+        self.corpus = self.links.corpus = build_corpus(sources)
+        docs_dir = Path(config.docs_dir)
+        for page in generate_pages(self.corpus):
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.warning(f"{config.docs_dir}/{page.src_uri} is written by hand, so the generated page "
+                            "is not used: remove the file or move it")
+                continue
+            level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=level)
+            if page.source:
+                file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
+            files.append(file)
+        css = resources.files(__package__).joinpath("assets/briefs.css").read_text("utf-8")
+        files.append(File.generated(config, STYLESHEET, content=css))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is None:  # the automatic navigation: one entry per section, ours last
+            ours = {page_uri(kind): i for i, kind in enumerate(SECTIONS)}
+            items = [_flatten(item, ours) for item in nav.items]
+            mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
+                          key=lambda p: ours[p.file.src_uri])
+            nav.items = [i for i in items if i not in mine] + mine
+            for item in nav.items:
+                item.parent = None
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.links.page_uri = page.file.src_uri
+        return markdown
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(self.config.sources)
+        return server
+
+    def _unknown_link(self, page: str, href: str) -> None:
+        log.warning(f"{page}: link '{href}' names no known entity: check the id")
+
+
+def _flatten(item, ours: dict[str, int]):
+    """A generated section whose only page is its index becomes that page."""
+    if isinstance(item, Section) and len(item.children) == 1:
+        child = item.children[0]
+        if isinstance(child, Page) and child.file.src_uri in ours:
+            return child
+    return item
+
+
+def _report(diags: Diagnostics) -> None:
+    for d in diags.warnings:
+        log.warning(str(d))
+    errors = diags.errors
+    for d in errors:
+        log.error(str(d))
+    if errors:
+        plural = "s" if len(errors) > 1 else ""
+        raise PluginError(f"{len(errors)} error{plural} in the briefs sources (listed above): fix them and build again")

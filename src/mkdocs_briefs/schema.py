@@ -1,0 +1,131 @@
+"""The JSON Schemas shipped in `schemas/`, applied to located YAML.
+
+The schemas are the one statement of the source format: editors' YAML language servers
+read the same files (see the authoring guide). Here each schema error becomes a
+diagnostic that points at the offending line and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .diagnostics import Diagnostics, did_you_mean
+from .located_yaml import LocatedYaml
+
+SCHEMA_NAMES = ("brief", "actors", "mechanisms", "authors", "series")
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def schema_text(name: str) -> str:
+    return resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+
+
+@cache
+def _validator(name: str) -> jsonschema.Validator:
+    def retrieve(uri: str) -> Resource:
+        return Resource.from_contents(json.loads(schema_text(uri.removesuffix(".schema.json"))))
+
+    schema = json.loads(schema_text(name))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=Registry(retrieve=retrieve), format_checker=cls.FORMAT_CHECKER)
+
+
+def _type_word(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    return _TYPE_WORDS["array" if isinstance(value, list) else "object"]
+
+
+def _field_name(path: tuple) -> str:
+    named = [str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path]
+    return "".join(("." if i and not n.startswith("[") else "") + n for i, n in enumerate(named)) or "the file"
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    if "x-expected" in schema:
+        return schema["x-expected"]
+    if "enum" in schema:
+        return "one of " + ", ".join(schema["enum"])
+    types = schema.get("type", "a value")
+    types = types if isinstance(types, list) else [types]
+    return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+
+
+def check(doc: LocatedYaml, name: str, diags: Diagnostics) -> bool:
+    """Report every way `doc.data` breaks schema `name`; True when it has no error."""
+    validator = _validator(name)
+    before = len(diags.items)
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for error in errors:
+        _report(doc, error, diags)
+    return len(diags.items) == before
+
+
+def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnostics) -> None:
+    path = tuple(error.absolute_path)
+    field = _field_name(path)
+    kind, schema, value = error.validator, error.schema, error.instance
+    if kind == "required":
+        missing = [f for f in schema["required"] if f not in value]
+        for name in missing:
+            sub = schema.get("properties", {}).get(name, {})
+            hint = sub.get("description", "")
+            where = "" if not path else f" in {field}"
+            diags.error(doc.at(path), f"missing field '{name}'{where}: add '{name}:' ({hint.rstrip('.')})")
+        return
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in value:
+            if key not in allowed:
+                diags.error(
+                    doc.key_at(path + (key,)),
+                    f"unknown field '{key}'{did_you_mean(key, allowed)}; allowed fields: {', '.join(allowed)}",
+                )
+        return
+    if kind == "propertyNames":
+        key = error.instance
+        diags.error(doc.key_at(path + (key,)), f"'{key}' is not a valid id: use {_expected(schema)}")
+        return
+    pos = doc.at(path)
+    if kind == "enum":
+        allowed = schema["enum"]
+        diags.error(pos, f"{field} '{value}' is not allowed{did_you_mean(str(value), allowed)}; "
+                         f"use one of: {', '.join(allowed)}")
+    elif kind == "type":
+        diags.error(pos, f"{field} must be {_expected(schema)}, not {_type_word(value)}")
+    elif kind == "pattern":
+        diags.error(pos, f"{field} '{value}' is not valid: write {_expected(schema)}")
+    elif kind == "format":
+        diags.error(pos, f"{field} '{value}' is not a real date: write {_expected(schema)}")
+    elif kind == "minLength":
+        diags.error(pos, f"{field} is empty: write {_expected(schema)}")
+    elif kind == "maxLength":
+        diags.error(pos, f"{field} is {len(value):,} characters long: shorten it to {schema['maxLength']:,}")
+    elif kind == "minItems":
+        diags.error(pos, f"{field} is empty: list at least {schema['minItems']}")
+    elif kind == "uniqueItems":
+        twice = next((v for i, v in enumerate(value) if v in value[:i]), "?")
+        diags.error(pos, f"{field} lists '{twice}' twice: remove one")
+    else:  # a rule this module has no wording for: still say where and what
+        diags.error(pos, f"{field}: {error.message}")
