@@ -77,10 +77,11 @@ def paragraphs(text: str) -> str:
     return "\n\n".join(escape(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
-def _front_matter(title: str, description: str) -> str:
+def _front_matter(title: str, description: str, *, hide_toc: bool = False) -> str:
     # JSON strings are valid YAML scalars, whatever the editor's text contains
     desc = " ".join(description.split())
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(desc)}\n---\n\n"
+    hide = "hide: [toc]\n" if hide_toc else ""
+    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(desc)}\n{hide}---\n\n"
 
 
 def _date(day: datetime.date) -> str:
@@ -100,8 +101,13 @@ def _entity_links(kind: str, entities: list) -> str:
 
 
 def _definitions(rows: list[tuple[str, str]]) -> str:
-    """A definition list of the rows whose value is not empty."""
-    return "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value) + "\n"
+    """The facts about an entity, as a definition list of the rows whose value is not empty."""
+    items = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
+    return f'<div class="briefs-facts" markdown>\n\n{items}\n\n</div>\n'
+
+
+def _muted(markdown: str) -> str:
+    return f'<span class="briefs-muted">{markdown}</span>'
 
 
 # --- pages --------------------------------------------------------------------------
@@ -157,7 +163,8 @@ def _first_anchor(brief: Brief, rec: Recommendation) -> str | None:
 def _rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     if not recs:
         return f"{empty}\n"
-    rows = [f"- {link('rec', r.id, r.title)} ({link('brief', r.brief_id, corpus.brief_of(r).title)})" for r in recs]
+    rows = [f"- {link('rec', r.id, r.title)} {_muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
+            for r in recs]
     return "\n".join(rows) + "\n"
 
 
@@ -292,7 +299,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     title = SECTION_TITLES[kind]
     intro, body = _INDEXES[kind](corpus)
-    md = _front_matter(title, intro) + f"# {title}\n\n{intro}\n\n{body}"
+    md = _front_matter(title, intro, hide_toc=True) + f"# {title}\n\n{intro}\n\n{body}"
     return GeneratedPage(page_uri(kind), md, in_nav=True)
 
 
