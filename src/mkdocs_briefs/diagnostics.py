@@ -10,7 +10,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "hint"]
+"""Errors stop a build; warnings stop it under --strict; hints are only shown by `check`."""
 
 
 @dataclass(frozen=True, order=True)
@@ -47,6 +48,9 @@ class Diagnostics:
     def warning(self, pos: Pos, message: str) -> None:
         self.items.append(Diagnostic(pos, "warning", message))
 
+    def hint(self, pos: Pos, message: str) -> None:
+        self.items.append(Diagnostic(pos, "hint", message))
+
     def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
 
@@ -57,6 +61,10 @@ class Diagnostics:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.sorted() if d.severity == "warning"]
+
+    @property
+    def hints(self) -> list[Diagnostic]:
+        return [d for d in self.sorted() if d.severity == "hint"]
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: (d.pos, d.severity, d.message))

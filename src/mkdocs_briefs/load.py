@@ -42,24 +42,31 @@ def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagn
         path = folder / f"{name}.yml"
         text = _read(path, root, diags)
         if text is None:
+            if path.is_file():
+                sources.unreadable.add(name)
             continue
         sources.files.append(str(path))
         doc = parse_yaml(text, _shown(path, root), diags)
         if doc is None:
+            sources.unreadable.add(name)
             continue
         schema.check(doc, name, diags)
         if isinstance(doc.data, dict):
             for id_, fields in doc.data.items():
-                if isinstance(fields, dict):
-                    entity = _BUILDERS[name](doc, id_, fields)
-                    getattr(sources, name)[id_] = entity
+                entity = _BUILDERS[name](doc, id_, fields if isinstance(fields, dict) else {})
+                getattr(sources, name)[id_] = entity
+        elif doc.data is not None:
+            sources.unreadable.add(name)
     for path in sorted(folder.glob("*.md")):
         text = _read(path, root, diags)
         if text is None:
+            sources.unreadable.add("briefs")
             continue
         sources.files.append(str(path))
         brief = _load_brief(path.stem, text, _shown(path, root), diags)
-        if brief is not None:
+        if brief is None:
+            sources.unreadable.add("briefs")
+        else:
             sources.briefs[brief.id] = brief
     return sources, diags
 
@@ -180,7 +187,9 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | 
     if doc is None:
         return None
     schema.check(doc, "brief", diags)
-    f = doc.data if isinstance(doc.data, dict) else {}
+    if not isinstance(doc.data, dict):
+        return None
+    f = doc.data
     source = f.get("source") if isinstance(f.get("source"), dict) else {}
     recs = f.get("recommendations") if isinstance(f.get("recommendations"), list) else []
     return Brief(
@@ -199,6 +208,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | 
         ],
         body=body,
         pos=Pos(shown, 1, 1),
+        body_line=body_line,
         annotations=find_annotations(body, shown, body_line, diags),
         where=_where(doc, (), f),
     )

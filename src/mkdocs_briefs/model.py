@@ -121,6 +121,8 @@ class Brief:
     recommendations: list[Recommendation]
     body: str
     pos: Pos
+    body_line: int = 1
+    """Line of the file on which the body (the text after the front matter) starts."""
     series: Ref | None = None
     annotations: list[Annotation] = field(default_factory=list)
     where: dict[str, Pos] = field(default_factory=dict)
@@ -137,3 +139,6 @@ class Sources:
     briefs: dict[str, Brief] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     """Every file that was read, for `mkdocs serve` to watch."""
+    unreadable: set[str] = field(default_factory=set)
+    """Registries ('actors', ...) that could not be read, and 'briefs' if some brief's front matter
+    could not: their ids are unknown, so references to them and unused entries are not reported."""

@@ -10,11 +10,13 @@ of the search index there), and mentions are listed as links, not quotes.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from dataclasses import dataclass
 
 from .corpus import Corpus, Mention
+from .diagnostics import Diagnostic
 from .model import Actor, Brief, Mechanism, Recommendation, Ref
 
 SECTIONS = {
@@ -356,3 +358,14 @@ def _series_index(c: Corpus) -> tuple[str, str]:
 
 _INDEXES = {"brief": _briefs_index, "rec": _recs_index, "actor": _actors_index,
             "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index}
+
+
+def error_page(errors: list[Diagnostic]) -> str:
+    """Shown by `mkdocs serve` in place of every generated page while the sources have errors."""
+    listing = html.escape("\n".join(str(d) for d in errors))
+    return (
+        _front_matter("The briefs sources have errors", "The briefs sources have errors.")
+        + "# The briefs sources have errors\n\n"
+        + "This page will come back as soon as they are fixed; save the file and it reloads.\n\n"
+        + f'<pre class="briefs-errors"><code>{listing}</code></pre>\n'
+    )

@@ -1,7 +1,9 @@
 """The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else.
 
+    on_startup  note whether this is `mkdocs serve`
     on_config   register the annotation-link extension and the stylesheet
     on_files    load -> validate -> corpus -> pages, added as generated files
+                (while serving, sources with errors give error pages instead)
     on_nav      keep the navigation small: section indexes only, in a fixed order
     on_page_markdown   tell the extension which page it is converting
     on_serve    watch the sources folder
@@ -10,7 +12,6 @@
 from __future__ import annotations
 
 import os
-import posixpath
 from importlib import resources
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
 from .load import load_sources
-from .pages import SECTIONS, generate_pages, page_uri
+from .pages import SECTIONS, GeneratedPage, error_page, generate_pages, page_uri
 from .render import AnnotationLinks
 from .validate import validate
 
@@ -45,6 +46,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def __init__(self) -> None:
         self.links = AnnotationLinks(on_unknown=self._unknown_link)
         self.corpus: Corpus | None = None
+        self.serving = False
+        self.page_uris: list[str] = []
+        """Pages of the last good build: while serving, each shows the errors until they are fixed."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in REQUIRED_EXTENSIONS:
@@ -59,10 +66,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         root = Path(config.config_file_path or ".").parent
         sources, diags = load_sources(Path(self.config.sources), root)
         diags.extend(validate(sources))
-        _report(diags)
-        self.corpus = self.links.corpus = build_corpus(sources)
+        _log(diags)
+        if diags.errors and self.serving:
+            log.error(_summary(diags) + "; the pages show them until they are fixed")
+            pages = [GeneratedPage(uri, error_page(diags.errors)) for uri in self.page_uris or [page_uri(k) for k in SECTIONS]]
+        elif diags.errors:
+            raise PluginError(_summary(diags) + ": fix them and build again")
+        else:
+            self.corpus = self.links.corpus = build_corpus(sources)
+            pages = generate_pages(self.corpus)
+            self.page_uris = [p.src_uri for p in pages]
         docs_dir = Path(config.docs_dir)
-        for page in generate_pages(self.corpus):
+        for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 log.warning(f"{config.docs_dir}/{page.src_uri} is written by hand, so the generated page "
                             "is not used: remove the file or move it")
@@ -108,12 +123,13 @@ def _flatten(item, ours: dict[str, int]):
     return item
 
 
-def _report(diags: Diagnostics) -> None:
+def _log(diags: Diagnostics) -> None:
     for d in diags.warnings:
         log.warning(str(d))
-    errors = diags.errors
-    for d in errors:
+    for d in diags.errors:
         log.error(str(d))
-    if errors:
-        plural = "s" if len(errors) > 1 else ""
-        raise PluginError(f"{len(errors)} error{plural} in the briefs sources (listed above): fix them and build again")
+
+
+def _summary(diags: Diagnostics) -> str:
+    count = len(diags.errors)
+    return f"{count} error{'s' if count > 1 else ''} in the briefs sources (listed above)"

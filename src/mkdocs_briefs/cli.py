@@ -1,0 +1,120 @@
+"""`mkdocs-briefs`: check the sources without building, and scaffold new ones.
+
+    mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
+    mkdocs-briefs new brief|actor|mechanism ID [--sources SOURCES]
+
+Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
+Imports nothing from MkDocs, so it starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import sys
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Diagnostics
+from .hints import find_hints
+from .load import load_sources
+from .scaffold import ScaffoldError, new_brief, new_registry_entry
+from .validate import validate
+
+JSON_FORMAT_VERSION = 1
+
+
+def check(folder: Path, root: Path) -> Diagnostics:
+    """Every error, warning and hint in the sources, as a build and `check` see them."""
+    sources, diags = load_sources(folder, root)
+    diags.extend(validate(sources))
+    if not diags.errors:
+        diags.extend(find_hints(sources))
+    return diags
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _github(d: Diagnostic) -> str:
+    command = {"error": "error", "warning": "warning", "hint": "notice"}[d.severity]
+    where = f"file={_github_escape(d.pos.path, prop=True)},line={d.pos.line},col={d.pos.col}"
+    return f"::{command} {where},title=briefs {d.severity}::{_github_escape(d.message)}"
+
+
+def _counts(diags: Diagnostics) -> dict[str, int]:
+    return {"errors": len(diags.errors), "warnings": len(diags.warnings), "hints": len(diags.hints)}
+
+
+def _summary(counts: dict[str, int]) -> str:
+    words = [f"{n} {kind if n != 1 else kind[:-1]}" for kind, n in counts.items()]
+    return "briefs: " + ", ".join(words)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    folder = Path(args.sources)
+    if not folder.is_dir():
+        print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
+        return 2
+    diags = check(folder, Path.cwd())
+    items = diags.sorted()
+    counts = _counts(diags)
+    if args.format == "json":
+        data = {
+            "version": JSON_FORMAT_VERSION,
+            "diagnostics": [
+                {"path": d.pos.path, "line": d.pos.line, "col": d.pos.col, "severity": d.severity, "message": d.message}
+                for d in items
+            ],
+            "counts": counts,
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.format == "github":
+        for d in items:
+            print(_github(d))
+    else:
+        for d in items:
+            print(d)
+        print(_summary(counts))
+    failed = counts["errors"] or (args.strict and counts["warnings"])
+    return 1 if failed else 0
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    folder = Path(args.sources)
+    try:
+        if args.kind == "brief":
+            today = datetime.date.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp())
+            path = new_brief(folder, args.id, today)
+        else:
+            path = new_registry_entry(folder, args.kind, args.id)
+    except ScaffoldError as exc:
+        print(f"mkdocs-briefs: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path}: fill it in, then run: mkdocs-briefs check {folder}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mkdocs-briefs", description="Check and scaffold mkdocs-briefs sources.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="validate the sources without building the site")
+    check_cmd.add_argument("sources", nargs="?", default="briefs", help="the sources folder (default: briefs)")
+    check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text",
+                           help="text (default), github (workflow commands) or json")
+    check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")
+    check_cmd.set_defaults(run=_run_check)
+    new_cmd = commands.add_parser("new", help="write a skeleton brief, actor or mechanism")
+    new_cmd.add_argument("kind", choices=("brief", "actor", "mechanism"))
+    new_cmd.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
+    new_cmd.add_argument("--sources", default="briefs", help="the sources folder (default: briefs)")
+    new_cmd.set_defaults(run=_run_new)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

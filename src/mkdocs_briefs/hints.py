@@ -1,0 +1,88 @@
+"""Hints for editors: likely omissions that `mkdocs-briefs check` shows but a build ignores.
+
+- an actor's name, short name or alias written in a brief's text without an annotation;
+- a recommendation whose passage never names one of the actors it is addressed to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .annotations import _mask, _paragraphs
+from .diagnostics import Diagnostics, Pos
+from .model import Actor, Sources
+
+MIN_NAME_LENGTH = 3
+"""Shorter names and aliases are too ambiguous to hint about."""
+
+_ANY_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
+
+
+def find_hints(sources: Sources) -> Diagnostics:
+    hints = Diagnostics()
+    names = _surfaces(sources.actors.values())
+    pattern = _names_pattern(names)
+    for brief in sources.briefs.values():
+        first_line = brief.body_line
+        annotated_in: dict[int, set[str]] = {}
+        for note in brief.annotations:
+            if note.kind == "actor":
+                annotated_in.setdefault(note.pos.line, set()).add(note.target)
+        for paragraph in _paragraphs(brief.body.split("\n")):
+            start = first_line + paragraph.first_line
+            lines = range(start, start + paragraph.text.count("\n") + 1)
+            annotated = set().union(*(annotated_in.get(line, set()) for line in lines))
+            text = _ANY_LINK.sub(lambda m: " " * len(m.group(0)), _mask(paragraph.text))
+            hinted: set[str] = set()
+            for match in pattern.finditer(text) if pattern else ():
+                actor = names[match.group(0)]
+                if actor in annotated or actor in hinted:
+                    continue
+                hinted.add(actor)
+                before = text[: match.start()]
+                pos = Pos(brief.pos.path, start + before.count("\n"), match.start() - (before.rfind("\n") + 1) + 1)
+                hints.hint(pos, f"'{match.group(0)}' names actor '{actor}' without an annotation: "
+                                f"write [{match.group(0)}](actor:{actor})")
+        _addressees_hints(sources, brief, names, hints)
+    return hints
+
+
+def _surfaces(actors) -> dict[str, str]:
+    """Every name an actor goes by in text -> its id (the first actor wins a shared name)."""
+    names: dict[str, str] = {}
+    for actor in actors:
+        for name in (actor.name, actor.short, *actor.aliases):
+            if name and len(name) >= MIN_NAME_LENGTH:
+                names.setdefault(name, actor.id)
+    return names
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _addressees_hints(sources: Sources, brief, names: dict[str, str], hints: Diagnostics) -> None:
+    first = {}
+    for note in brief.annotations:
+        if note.kind == "rec" and note.anchor:
+            first.setdefault(note.target, note)
+    for rec in brief.recommendations:
+        note = first.get(rec.id)
+        if note is None:
+            continue  # validation already warns about it
+        for ref in rec.addressed_to:
+            actor: Actor | None = sources.actors.get(ref.id)
+            if actor is None or _named(note.passage, actor, names):
+                continue
+            hints.hint(note.pos, f"recommendation '{rec.id}' is addressed to '{actor.id}' ({actor.name}), but the "
+                                 "passage that makes it never names them: name them there, or check addressed_to")
+
+
+def _named(passage: str, actor: Actor, names: dict[str, str]) -> bool:
+    if re.search(rf"\(actor:{re.escape(actor.id)}[)#]", passage):
+        return True
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", passage)
+               for n in (actor.name, actor.short, *actor.aliases) if n)

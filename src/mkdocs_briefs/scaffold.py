@@ -1,0 +1,137 @@
+"""Skeletons for `mkdocs-briefs new`: a brief, an actor or a mechanism, every field explained.
+
+The explanations are the schemas' own descriptions, so the skeleton and the validator
+never disagree. A skeleton refuses to overwrite a file or to reuse an id.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+from .schema import schema_text
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class ScaffoldError(Exception):
+    """The skeleton cannot be written; the message says why and what to do."""
+
+
+def _descriptions(name: str, *path: str) -> dict[str, str]:
+    schema = json.loads(schema_text(name))
+    node = schema.get("additionalProperties", schema) if name != "brief" else schema
+    for key in path:
+        node = node["properties"][key] if key != "[]" else node["items"]
+    return {field: spec.get("description", "") for field, spec in node.get("properties", {}).items()}
+
+
+def _enum(name: str, field: str) -> list[str]:
+    return json.loads(schema_text(name))["additionalProperties"]["properties"][field]["enum"]
+
+
+def _first_id(folder: Path, registry: str, fallback: str) -> str:
+    path = folder / f"{registry}.yml"
+    if path.is_file():
+        for line in path.read_text("utf-8").splitlines():
+            match = re.match(r"^([a-z0-9][a-z0-9-]*):\s*$", line)
+            if match:
+                return match.group(1)
+    return fallback
+
+
+def _registry_ids(path: Path) -> set[str]:
+    if not path.is_file():
+        return set()
+    return {m.group(1) for m in re.finditer(r"^([^\s#][^:]*):", path.read_text("utf-8"), re.MULTILINE)}
+
+
+def _check_id(kind: str, id_: str) -> None:
+    if not _SLUG.match(id_):
+        raise ScaffoldError(f"'{id_}' is not a valid {kind} id: use lowercase letters a-z, digits and single "
+                            "hyphens, like 'opcon-transition'")
+    if id_ == "index":
+        raise ScaffoldError(f"'index' cannot be a {kind} id: it is the name of a section's index page")
+
+
+def new_brief(folder: Path, id_: str, today: datetime.date) -> Path:
+    _check_id("brief", id_)
+    path = folder / f"{id_}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists: choose another id, or edit that file")
+    d = _descriptions("brief")
+    src = _descriptions("brief", "source")
+    rec = _descriptions("brief", "recommendations", "[]")
+    author = _first_id(folder, "authors", "an-author-id")
+    actor = _first_id(folder, "actors", "an-actor-id")
+    rec_id = f"{id_}-first"
+    text = f"""---
+# A new brief. Every field is explained in the comment beside it; the authoring guide
+# (docs/authoring.md) has the details. Check your work with: mkdocs-briefs check
+title: Title of the brief  # {d['title']}
+date: {today.isoformat()}  # {d['date']}
+authors: [{author}]  # {d['authors']}
+# series: a-series-id  # (optional) {d['series']}
+source:  # {d['source']}
+  publisher: Publisher of the original  # {src['publisher']}
+  title: Title of the original  # {src['title']}
+  date: {today.isoformat()}  # {src['date']}
+  url: https://example.org/the-original  # {src['url']}
+summary: One or two sentences on what the brief argues.  # {d['summary']}
+recommendations:  # {d['recommendations']}
+  - id: {rec_id}  # {rec['id']}
+    title: Do the first thing  # {rec['title']}
+    statement: Who should do what, in a sentence or two.  # {rec['statement']}
+    addressed_to: [{actor}]  # {rec['addressed_to']}
+    involves: []  # (optional) {rec['involves']}
+    mechanisms: []  # (optional) {rec['mechanisms']}
+    horizon: unspecified  # {rec['horizon']} One of: near-term, long-term, unspecified.
+---
+
+## First section
+
+Write the brief in your own words. Link each actor or mechanism where the text names it,
+like [this actor](actor:{actor}), and mark the words that make each recommendation, like
+[do the first thing](rec:{rec_id}): that paragraph is quoted on the recommendation's page.
+"""
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
+    """Append an actor or mechanism with every field to its registry file."""
+    registry = {"actor": "actors", "mechanism": "mechanisms"}[kind]
+    _check_id(kind, id_)
+    path = folder / f"{registry}.yml"
+    if id_ in _registry_ids(path):
+        raise ScaffoldError(f"{kind} '{id_}' already exists in {path}: choose another id, or edit that entry")
+    d = _descriptions(registry)
+    kinds = _enum(registry, "kind")
+    if kind == "actor":
+        entry = f"""
+{id_}:
+  name: Full name of the actor  # {d['name']}
+  # short: Short name  # (optional) {d['short']}
+  kind: {kinds[0]}  # {d['kind']} One of: {', '.join(kinds)}.
+  description: One factual sentence about it.  # {d['description']}
+  aliases: []  # (optional) {d['aliases']}
+  members: []  # (optional) {d['members']}
+"""
+    else:
+        entry = f"""
+{id_}:
+  name: Full name of the mechanism  # {d['name']}
+  kind: {kinds[0]}  # {d['kind']} One of: {', '.join(kinds)}.
+  description: One factual sentence about it.  # {d['description']}
+  # part_of: a-mechanism-id  # (optional) {d['part_of']}
+  related: []  # (optional) {d['related']}
+"""
+    existing = path.read_text("utf-8") if path.is_file() else f"# {registry.capitalize()} referred to by the briefs.\n"
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(existing + entry, "utf-8")
+    return path

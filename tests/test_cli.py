@@ -1,0 +1,114 @@
+"""`mkdocs-briefs check` and `mkdocs-briefs new`, run as an editor or CI would run them."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_passes_on_the_shipped_briefs():
+    result = cli("check", cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^briefs: 0 errors, 0 warnings, \d+ hints?$", result.stdout, re.MULTILINE)
+
+
+def test_check_reports_every_error_compiler_style_and_exits_1(project):
+    project.replace("briefs/first-brief.md", "addressed_to: [rok]", "addressed_to: [rokk]")
+    project.replace("briefs/actors.yml", "kind: legislature", "kind: parliament")
+    result = cli("check", cwd=project.root)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "briefs/actors.yml:10:9: error: us-congress.kind 'parliament' is not allowed; use one of: state, " \
+           "government-body, legislature, command, coalition, organization, person" in lines
+    assert "briefs/first-brief.md:16:20: error: unknown actor 'rokk' (did you mean 'rok'?): " \
+           "use an id from actors.yml or add it there" in lines
+    assert lines[-1] == "briefs: 2 errors, 0 warnings, 0 hints"
+
+
+def test_warnings_pass_check_unless_strict(project):
+    project.replace("briefs/first-brief.md", "[widen its aperture](rec:widen-aperture)", "widen its aperture")
+    assert cli("check", cwd=project.root).returncode == 0
+    strict = cli("check", "--strict", cwd=project.root)
+    assert strict.returncode == 1
+    assert "briefs/first-brief.md:13:9: warning: recommendation 'widen-aperture' is never annotated" in strict.stdout
+
+
+def test_usage_problems_exit_2(project):
+    assert cli("check", "no-such-folder", cwd=project.root).returncode == 2
+    assert cli("check", "--format", "xml", cwd=project.root).returncode == 2
+    assert cli("frobnicate", cwd=project.root).returncode == 2
+
+
+def test_github_format_is_workflow_commands(project):
+    project.replace("briefs/first-brief.md", "mechanisms: [unc-rear]", "mechanisms: [unc-reer]")
+    result = cli("check", "--format", "github", cwd=project.root)
+    assert result.returncode == 1
+    command = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
+    parsed = [command.match(line) for line in result.stdout.splitlines()]
+    assert parsed and all(parsed), result.stdout
+    errors = [m.groups() for m in parsed if m.group(1) == "error"]
+    assert errors == [("error", "briefs/first-brief.md", "24", "18", "briefs error",
+                       "unknown mechanism 'unc-reer' (did you mean 'unc-rear'?): use an id from mechanisms.yml or add it there")]
+
+
+def test_json_format_lists_diagnostics_with_locations(project):
+    project.replace("briefs/first-brief.md", "date: 2022-08-01\nauthors", "date: 2022-13-01\nauthors")
+    result = cli("check", "--format", "json", cwd=project.root)
+    data = json.loads(result.stdout)
+    assert data["version"] == 1 and data["counts"]["errors"] == 1
+    assert data["diagnostics"][0] == {
+        "path": "briefs/first-brief.md", "line": 3, "col": 7, "severity": "error",
+        "message": "date '2022-13-01' is not a valid date: write a date in the form YYYY-MM-DD, like 2022-08-01",
+    }
+
+
+def test_hints_point_at_unannotated_names_and_unnamed_addressees(project):
+    project.write("briefs/first-brief.md", (project.briefs / "first-brief.md").read_text().replace(
+        "[Congress](actor:us-congress) should [hold hearings](rec:hold-hearings)",
+        "Lawmakers should [hold hearings](rec:hold-hearings)",
+    ) + "\nIn the end Seoul decides.\n")
+    result = cli("check", cwd=project.root)
+    assert result.returncode == 0, result.stdout
+    hints = [line for line in result.stdout.splitlines() if ": hint: " in line]
+    assert hints == [
+        "briefs/first-brief.md:33:18: hint: recommendation 'hold-hearings' is addressed to 'us-congress' "
+        "(U.S. Congress), but the passage that makes it never names them: name them there, or check addressed_to",
+        "briefs/first-brief.md:42:12: hint: 'Seoul' names actor 'rok' without an annotation: write [Seoul](actor:rok)",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["brief", "actor", "mechanism"])
+def test_new_writes_a_skeleton_that_checks_clean(project, kind):
+    result = cli("new", kind, "fresh-one", cwd=project.root)
+    assert result.returncode == 0, result.stderr
+    written = {"brief": "briefs/fresh-one.md", "actor": "briefs/actors.yml", "mechanism": "briefs/mechanisms.yml"}[kind]
+    assert f"wrote briefs/{Path(written).name}" in result.stdout
+    text = (project.root / written).read_text()
+    assert "fresh-one" in text and "# " in text  # fields come with their explanation
+    check = cli("check", cwd=project.root)
+    assert check.returncode == 0, check.stdout
+    assert " error: " not in check.stdout
+    assert project.build().returncode == (0 if kind == "brief" else 1)  # a new registry entry is unused: a warning
+
+
+def test_new_refuses_to_overwrite_or_reuse_an_id(project):
+    before = (project.briefs / "actors.yml").read_text()
+    again = cli("new", "actor", "rok", cwd=project.root)
+    assert again.returncode == 2
+    assert "actor 'rok' already exists" in again.stderr
+    assert (project.briefs / "actors.yml").read_text() == before
+    brief = cli("new", "brief", "first-brief", cwd=project.root)
+    assert brief.returncode == 2 and "already exists" in brief.stderr
+    bad = cli("new", "brief", "Not A Slug", cwd=project.root)
+    assert bad.returncode == 2 and "not a valid brief id" in bad.stderr

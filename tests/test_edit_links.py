@@ -1,0 +1,39 @@
+"""Every generated page's edit button opens the source it came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MKDOCS_YML
+
+REPO_URL = "https://github.com/example/policy-site"
+
+
+@pytest.fixture
+def built(project):
+    project.write("mkdocs.yml", MKDOCS_YML.replace(
+        "theme:\n  name: material\n",
+        f"repo_url: {REPO_URL}\nedit_uri: edit/main/docs/\ntheme:\n  name: material\n  features: [content.action.edit]\n",
+    ))
+    build = project.build()
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.mark.parametrize("page, source", [
+    ("briefs/first-brief/", "briefs/first-brief.md"),
+    ("recommendations/widen-aperture/", "briefs/first-brief.md"),  # a recommendation lives in its brief
+    ("actors/rok/", "briefs/actors.yml"),
+    ("mechanisms/unc-rear/", "briefs/mechanisms.yml"),
+    ("authors/ann-author/", "briefs/authors.yml"),
+    ("series/roundtable/", "briefs/series.yml"),
+    ("", "docs/index.md"),  # hand-written pages keep MkDocs' own edit link
+])
+def test_edit_button_opens_the_source(built, page, source):
+    button = built.html(page).select_one("a.md-content__button[href]")
+    assert button is not None
+    assert button["href"] == f"{REPO_URL}/edit/main/{source}"
+
+
+def test_section_indexes_have_no_edit_button(built):
+    assert built.html("actors/").select_one("a.md-content__button") is None
