@@ -41,6 +41,8 @@ class LocatedYaml:
     path: str
     values: dict[Path, Pos] = field(default_factory=dict)
     keys: dict[Path, Pos] = field(default_factory=dict)
+    refused: set[Path] = field(default_factory=set)
+    """Where an alias was written: its value is None and already reported, not to be checked again."""
 
     def at(self, where: Path) -> Pos:
         """Position of the value at `where`, or of its nearest written ancestor."""
@@ -68,12 +70,8 @@ class _Builder:
     def build(self, node: yaml.Node, where: Path, depth: int = 0) -> Any:
         pos = self.pos(node.start_mark)
         self.doc.values[where] = pos
-        if id(node) in self.seen:
-            self.diags.error(
-                pos,
-                "YAML anchors and aliases (&name, *name, <<) are not supported here; "
-                "write the value out in full",
-            )
+        if id(node) in self.seen:  # an alias: reported where it is written, by `refuse_aliases`
+            self.doc.refused.add(where)
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -110,6 +108,19 @@ class _Builder:
             result[key] = self.build(value_node, where + (key,), depth + 1)
         return result
 
+    def refuse_aliases(self, text: str) -> None:
+        """Report each alias (*name) where it is written; the composed node only knows its anchor's place."""
+        previous = None
+        for event in yaml.parse(text, Loader=_Loader):
+            merge = isinstance(previous, yaml.ScalarEvent) and previous.value == "<<" and previous.implicit[0]
+            if isinstance(event, yaml.AliasEvent) and not merge:  # '<<: *name' is reported at its key
+                self.diags.error(
+                    self.pos(event.start_mark),
+                    "YAML anchors and aliases (&name, *name, <<) are not supported here; "
+                    "write the value out in full",
+                )
+            previous = event
+
     def scalar(self, node: yaml.ScalarNode) -> Any:
         method = _SCALAR_TAGS.get(node.tag)
         if method is None:  # str, timestamps (kept as written: dates are checked as text) and others
@@ -128,7 +139,10 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = builder.pos(mark) if mark else Pos(path, 1 + line_offset)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        context = exc.context or ""
+        if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            context += f" started at line {builder.pos(exc.context_mark).line},"
+        problem = " ".join(p for p in (context, exc.problem) if p)
         diags.error(where, f"YAML syntax error: {problem}; check the indentation and quoting here")
         return None
     except yaml.YAMLError as exc:  # errors without a mark (rare: reader errors)
@@ -140,5 +154,7 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     if node is None:
         builder.doc.values[()] = Pos(path, 1 + line_offset)
         return builder.doc
+    if "*" in text:
+        builder.refuse_aliases(text)
     builder.doc.data = builder.build(node, ())
     return builder.doc

@@ -78,7 +78,9 @@ def check(doc: LocatedYaml, name: str, diags: Diagnostics) -> bool:
     before = len(diags.items)
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in errors:
-        _report(doc, error, diags)
+        if not any(tuple(error.absolute_path)[: len(r)] == r for r in doc.refused):
+            _report(doc, error, diags)
+    diags.items[before:] = dict.fromkeys(diags.items[before:])  # 'required' fails once per missing field
     return len(diags.items) == before
 
 
@@ -103,21 +105,24 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
                     f"unknown field '{key}'{did_you_mean(key, allowed)}; allowed fields: {', '.join(allowed)}",
                 )
         return
-    if kind == "propertyNames":
+    if "propertyNames" in error.schema_path:  # a key of the mapping at `path`, not a value
         key = error.instance
-        diags.error(doc.key_at(path + (key,)), f"'{key}' is not a valid id: use {_expected(schema)}")
+        diags.error(doc.key_at(path + (key,)), f"'{key}' is not a valid id: write {_expected(schema)}")
         return
     pos = doc.at(path)
     if kind == "enum":
         allowed = schema["enum"]
-        diags.error(pos, f"{field} '{value}' is not allowed{did_you_mean(str(value), allowed)}; "
-                         f"use one of: {', '.join(allowed)}")
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            what = f"'{value}' is not allowed{did_you_mean(str(value), allowed)}"
+        else:  # empty, a list...: not a value to quote
+            what = f"is {_type_word(value)}"
+        diags.error(pos, f"{field} {what}; use one of: {', '.join(allowed)}")
     elif kind == "type":
         diags.error(pos, f"{field} must be {_expected(schema)}, not {_type_word(value)}")
     elif kind == "pattern":
         diags.error(pos, f"{field} '{value}' is not valid: write {_expected(schema)}")
     elif kind == "format":
-        diags.error(pos, f"{field} '{value}' is not a real date: write {_expected(schema)}")
+        diags.error(pos, f"{field} '{value}' is not a valid date: write {_expected(schema)}")
     elif kind == "minLength":
         diags.error(pos, f"{field} is empty: write {_expected(schema)}")
     elif kind == "maxLength":

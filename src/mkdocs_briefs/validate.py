@@ -45,7 +45,9 @@ def _check_ids(sources: Sources, diags: Diagnostics) -> None:
     for kind, entries in registries.items():
         for id_, entity in entries.items():
             if id_ in RESERVED_IDS:
-                diags.error(entity.pos, f"'{id_}' cannot be used as a {kind} id: it is the name of the section's index page")
+                article = "an" if kind[0] in "aeiou" else "a"
+                diags.error(entity.pos, f"'{id_}' cannot be used as {article} {kind} id: "
+                                        "it is the name of the section's index page, choose another")
     first: dict[str, Recommendation] = {}
     for rec in all_recommendations(sources):
         if rec.id in RESERVED_IDS:
@@ -61,7 +63,14 @@ def _check_ids(sources: Sources, diags: Diagnostics) -> None:
             first[rec.id] = rec
 
 
-def _unknown(diags: Diagnostics, refs: Iterable[Ref | None], kind: str, known: dict, registry: str) -> None:
+_SOURCE_OF = {"actor": "actors", "mechanism": "mechanisms", "author": "authors", "series": "series",
+              "recommendation": "briefs", "brief": "briefs"}
+
+
+def _unknown(diags: Diagnostics, refs: Iterable[Ref | None], kind: str, known: dict, registry: str,
+             unreadable: set[str]) -> None:
+    if _SOURCE_OF[kind] in unreadable:  # the ids it defines are unknown: its own error comes first
+        return
     for ref in refs:
         if ref is not None and ref.id not in known:
             diags.error(ref.pos, f"unknown {kind} '{ref.id}'{did_you_mean(ref.id, known)}: "
@@ -70,24 +79,25 @@ def _unknown(diags: Diagnostics, refs: Iterable[Ref | None], kind: str, known: d
 
 def _check_references(s: Sources, diags: Diagnostics) -> None:
     recs = {r.id: r for r in all_recommendations(s)}
+    lost = s.unreadable
     for actor in s.actors.values():
-        _unknown(diags, actor.members, "actor", s.actors, "actors.yml")
+        _unknown(diags, actor.members, "actor", s.actors, "actors.yml", lost)
     for mech in s.mechanisms.values():
-        _unknown(diags, [mech.part_of, *mech.related], "mechanism", s.mechanisms, "mechanisms.yml")
+        _unknown(diags, [mech.part_of, *mech.related], "mechanism", s.mechanisms, "mechanisms.yml", lost)
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
     for brief in s.briefs.values():
-        _unknown(diags, brief.authors, "author", s.authors, "authors.yml")
-        _unknown(diags, [brief.series], "series", s.series, "series.yml")
+        _unknown(diags, brief.authors, "author", s.authors, "authors.yml", lost)
+        _unknown(diags, [brief.series], "series", s.series, "series.yml", lost)
         for rec in brief.recommendations:
-            _unknown(diags, [*rec.addressed_to, *rec.involves], "actor", s.actors, "actors.yml")
-            _unknown(diags, rec.mechanisms, "mechanism", s.mechanisms, "mechanisms.yml")
+            _unknown(diags, [*rec.addressed_to, *rec.involves], "actor", s.actors, "actors.yml", lost)
+            _unknown(diags, rec.mechanisms, "mechanism", s.mechanisms, "mechanisms.yml", lost)
         known = {"actor": (s.actors, "actors.yml"), "mechanism": (s.mechanisms, "mechanisms.yml"),
                  "rec": (recs, "a brief's recommendations"), "brief": (s.briefs, "the briefs folder (file names)")}
         for note in brief.annotations:
             entries, registry = known[note.kind]
-            _unknown(diags, [Ref(note.target, note.pos)], _KIND_WORDS[note.kind], entries, registry)
+            _unknown(diags, [Ref(note.target, note.pos)], _KIND_WORDS[note.kind], entries, registry, lost)
 
 
 _KIND_WORDS = {"actor": "actor", "mechanism": "mechanism", "rec": "recommendation", "brief": "brief"}
@@ -108,7 +118,8 @@ def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], wh
             for ref in edges.get(node, []):
                 if ref.id in on_path:
                     loop = path[path.index(ref.id):] + [ref.id]
-                    diags.error(ref.pos, f"{field} forms a cycle: {' -> '.join(loop)}; {why}")
+                    diags.error(ref.pos, f"{field} forms a cycle: {' -> '.join(loop)}; {why}: "
+                                         f"remove '{ref.id}' here or break the cycle elsewhere")
                 elif ref.id in edges:
                     visit(ref.id)
             path.pop()
@@ -131,6 +142,8 @@ def _check_annotated(s: Sources, diags: Diagnostics) -> None:
 
 
 def _check_used(s: Sources, diags: Diagnostics) -> None:
+    if "briefs" in s.unreadable:  # what the unreadable brief refers to is unknown
+        return
     used: dict[str, set[str]] = {"actor": set(), "mechanism": set(), "author": set(), "series": set()}
     for actor in s.actors.values():
         used["actor"].update(r.id for r in actor.members)
