@@ -26,6 +26,8 @@ theme:
 plugins:
   - search
   - briefs
+validation:
+  anchors: warn
 """
 
 

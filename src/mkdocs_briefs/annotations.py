@@ -6,6 +6,8 @@ An annotation is an ordinary inline link whose address names an entity:
 Markdown itself treats them. Each annotation gets the anchor its link will carry on the
 brief's page (`rec-<id>` for the first span of a recommendation, `actor-rok-2` for the
 second mention of an actor), and the paragraph it stands in, quoted on other pages.
+Links to an author or a series (`[Ann](author:ann)`) are checked like annotations but
+are not mentions. The same code-aware reading escapes raw HTML in a brief's text.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostics, Pos, did_you_mean
-from .model import ANNOTATION_KINDS, Annotation
+from .model import ANNOTATION_KINDS, KINDS, Annotation
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)")
@@ -23,7 +25,10 @@ _LINK = re.compile(
     r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<target>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(actor|mechanism|rec|brief):", re.MULTILINE)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(actor|mechanism|rec|brief|author|series):", re.MULTILINE)
+_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
+_ANY_LINK_OR_IMAGE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ESCAPED = re.compile(r"\\.")
 
@@ -36,14 +41,14 @@ def anchor_for(kind: str, target: str, n: int) -> str:
 
 
 @dataclass
-class _Paragraph:
+class Paragraph:
     text: str
     first_line: int  # 0-based index of its first line in the body
 
 
-def _paragraphs(lines: list[str]) -> list[_Paragraph]:
+def paragraphs(lines: list[str]) -> list[Paragraph]:
     """Blocks of consecutive text lines, leaving out fenced and indented code blocks."""
-    paragraphs: list[_Paragraph] = []
+    found: list[Paragraph] = []
     current: list[str] = []
     start = 0
     fence: str | None = None
@@ -53,7 +58,7 @@ def _paragraphs(lines: list[str]) -> list[_Paragraph]:
     def close() -> None:
         nonlocal current
         if current:
-            paragraphs.append(_Paragraph("\n".join(current), start))
+            found.append(Paragraph("\n".join(current), start))
         current = []
 
     for i, line in enumerate(lines):
@@ -85,10 +90,10 @@ def _paragraphs(lines: list[str]) -> list[_Paragraph]:
         current.append(line)
         previous_blank = False
     close()
-    return paragraphs
+    return found
 
 
-def _mask(text: str) -> str:
+def mask_code(text: str) -> str:
     """Blank out code spans and backslash escapes, keeping every offset in place."""
     text = _ESCAPED.sub(lambda m: "  ", text)
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
@@ -98,23 +103,25 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics) 
     """Every annotation in `body`, whose first line is line `first_line` (1-based) of `path`."""
     found: list[Annotation] = []
     counts: Counter[tuple[str, str]] = Counter()
-    lines = body.split("\n")
-    for match in _REFERENCE_DEFINITION.finditer(body):
-        line = body.count("\n", 0, match.start())
-        diags.error(
-            Pos(path, first_line + line, 1),
-            "annotations must be inline links like [Seoul](actor:rok), not reference definitions",
-        )
-    for paragraph in _paragraphs(lines):
-        masked = _mask(paragraph.text)
+    for paragraph in paragraphs(body.split("\n")):
+        masked = mask_code(paragraph.text)
+
+        def pos_of(offset: int) -> Pos:
+            before = masked[:offset]
+            return Pos(path, first_line + paragraph.first_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+
+        for match in _REFERENCE_DEFINITION.finditer(masked):
+            diags.error(pos_of(match.start()),
+                        "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
+        for match in _ANY_LINK_OR_IMAGE.finditer(masked):
+            if match.group(1).lower() in _UNSAFE_SCHEMES:
+                diags.error(pos_of(match.start()), f"a '{match.group(1)}:' link is not allowed in a brief: "
+                                                   "link to http, https or mailto addresses, or annotate an entity")
         for match in _LINK.finditer(masked):
-            before = masked[: match.start()]
-            line = first_line + paragraph.first_line + before.count("\n")
-            col = match.start() - (before.rfind("\n") + 1) + 1
-            pos = Pos(path, line, col)
+            pos = pos_of(match.start())
             scheme, target = match.group("scheme"), match.group("target")
             text = paragraph.text[match.start("text") : match.end("text")]
-            if scheme not in ANNOTATION_KINDS:
+            if scheme not in KINDS:
                 hint = did_you_mean(scheme.lower(), ANNOTATION_KINDS)
                 if hint and not target.startswith("//"):
                     diags.error(pos, f"unknown annotation kind '{scheme}'{hint}; "
@@ -125,8 +132,22 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics) 
                 continue
             target, _, fragment = target.partition("#")
             anchor = ""
-            if not fragment:  # a link into part of a page is a cross-reference, not a mention
+            if scheme in ANNOTATION_KINDS and not fragment:  # a link into part of a page is not a mention
                 counts[scheme, target] += 1
                 anchor = anchor_for(scheme, target, counts[scheme, target])
             found.append(Annotation(scheme, target, text, pos, anchor, paragraph.text))
     return found
+
+
+def escape_raw_html(markdown: str) -> str:
+    """The text with every raw HTML tag shown as text; code, escapes and <https://...> links kept."""
+    lines = markdown.split("\n")
+    for paragraph in paragraphs(lines):
+        masked = mask_code(paragraph.text)
+        autolinks = {m.start() for m in _AUTOLINK.finditer(masked)}
+        text = "".join(
+            "&lt;" if ch == "<" and i not in autolinks else paragraph.text[i] for i, ch in enumerate(masked)
+        )
+        new_lines = text.split("\n")
+        lines[paragraph.first_line : paragraph.first_line + len(new_lines)] = new_lines
+    return "\n".join(lines)

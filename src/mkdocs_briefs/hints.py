@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .annotations import _mask, _paragraphs
+from .annotations import mask_code, paragraphs
 from .diagnostics import Diagnostics, Pos
 from .model import Actor, Sources
 
@@ -28,11 +28,11 @@ def find_hints(sources: Sources) -> Diagnostics:
         for note in brief.annotations:
             if note.kind == "actor":
                 annotated_in.setdefault(note.pos.line, set()).add(note.target)
-        for paragraph in _paragraphs(brief.body.split("\n")):
+        for paragraph in paragraphs(brief.body.split("\n")):
             start = first_line + paragraph.first_line
             lines = range(start, start + paragraph.text.count("\n") + 1)
             annotated = set().union(*(annotated_in.get(line, set()) for line in lines))
-            text = _ANY_LINK.sub(lambda m: " " * len(m.group(0)), _mask(paragraph.text))
+            text = _ANY_LINK.sub(lambda m: " " * len(m.group(0)), mask_code(paragraph.text))
             hinted: set[str] = set()
             for match in pattern.finditer(text) if pattern else ():
                 actor = names[match.group(0)]

@@ -45,7 +45,6 @@ def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagn
             if path.is_file():
                 sources.unreadable.add(name)
             continue
-        sources.files.append(str(path))
         doc = parse_yaml(text, _shown(path, root), diags)
         if doc is None:
             sources.unreadable.add(name)
@@ -62,7 +61,6 @@ def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagn
         if text is None:
             sources.unreadable.add("briefs")
             continue
-        sources.files.append(str(path))
         brief = _load_brief(path.stem, text, _shown(path, root), diags)
         if brief is None:
             sources.unreadable.add("briefs")

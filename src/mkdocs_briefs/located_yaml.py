@@ -145,8 +145,15 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
         problem = " ".join(p for p in (context, exc.problem) if p)
         diags.error(where, f"YAML syntax error: {problem}; check the indentation and quoting here")
         return None
-    except yaml.YAMLError as exc:  # errors without a mark (rare: reader errors)
-        diags.error(Pos(path, 1 + line_offset), f"YAML error: {exc}")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control code
+        before = text[: exc.position]
+        where = Pos(path, before.count("\n") + 1 + line_offset, exc.position - (before.rfind("\n") + 1) + 1)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        diags.error(where, f"character U+{code:04X} is not allowed in YAML: delete it, or write it as an escape "
+                           "(like \\u0007) in a double-quoted string")
+        return None
+    except yaml.YAMLError as exc:  # any other error without a mark
+        diags.error(Pos(path, 1 + line_offset), f"YAML error: {' '.join(str(exc).split())}")
         return None
     except RecursionError:
         diags.error(Pos(path, 1 + line_offset), f"nesting is deeper than {MAX_DEPTH} levels; flatten it")

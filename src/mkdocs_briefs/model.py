@@ -137,8 +137,6 @@ class Sources:
     authors: dict[str, Author] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
     briefs: dict[str, Brief] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    """Every file that was read, for `mkdocs serve` to watch."""
     unreadable: set[str] = field(default_factory=set)
     """Registries ('actors', ...) that could not be read, and 'briefs' if some brief's front matter
     could not: their ids are unknown, so references to them and unused entries are not reported."""

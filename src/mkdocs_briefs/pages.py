@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from .annotations import escape_raw_html
 from .corpus import Corpus, Mention
 from .diagnostics import Diagnostic
 from .model import Actor, Brief, Mechanism, Recommendation, Ref
@@ -90,6 +91,11 @@ def _date(day: datetime.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 brief', '2 briefs'."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def link(kind: str, id_: str, text: str, fragment: str = "") -> str:
     return f"[{escape(text)}]({kind}:{id_}{'#' + fragment if fragment else ''})"
 
@@ -141,7 +147,7 @@ def _brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
         f'<div class="briefs-credit" markdown>\n\nThis brief restates, in our own words, '
         f"[*{escape(src.title)}*](<{src.url}>) ({escape(src.publisher)}, {_date(src.date)}).\n\n</div>\n",
-        brief.body.strip() + "\n",
+        escape_raw_html(brief.body).strip() + "\n",
         "## Recommendations in this brief {#recommendations}\n",
     ]
     for rec in brief.recommendations:
@@ -186,7 +192,7 @@ def _recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
     ]
     note = corpus.in_context.get(rec.id)
     if note:
-        quoted = "\n".join(f"> {line}" for line in note.passage.split("\n"))
+        quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
         md += [
             "## In context\n",
             f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n',
@@ -310,7 +316,7 @@ def _briefs_index(c: Corpus) -> tuple[str, str]:
         f"{link('brief', b.id, b.title)}\n:   {_date(b.date)} · {_links(c, 'author', b.authors)}\n:   {escape(b.summary)}\n"
         for b in c.briefs.values()
     ]
-    return f"{len(c.briefs)} briefs, newest first.", "\n".join(rows) or "None yet.\n"
+    return f"{count(len(c.briefs), 'brief')}, newest first.", "\n".join(rows) or "None yet.\n"
 
 
 def _recs_index(c: Corpus) -> tuple[str, str]:
@@ -320,7 +326,7 @@ def _recs_index(c: Corpus) -> tuple[str, str]:
         for r in c.recommendations.values()
     ]
     header = ["Recommendation", "Addressed to", "Mechanisms", "Horizon", "Brief"]
-    return f"{len(rows)} recommendations, from the newest brief to the oldest.", _table(header, rows)
+    return f"{count(len(rows), 'recommendation')}, from the newest brief to the oldest.", _table(header, rows)
 
 
 def _actors_index(c: Corpus) -> tuple[str, str]:
@@ -329,7 +335,7 @@ def _actors_index(c: Corpus) -> tuple[str, str]:
          str(len(c.addressed_to.get(a.id, []))), str(len(c.involving.get(a.id, [])))]
         for a in c.actors.values()
     ]
-    return f"{len(rows)} actors that recommendations address or involve.", _table(
+    return f"{count(len(rows), 'actor')} that recommendations address or involve.", _table(
         ["Actor", "Kind", "Addressed", "Involved"], rows)
 
 
@@ -340,20 +346,20 @@ def _mechanisms_index(c: Corpus) -> tuple[str, str]:
          str(len(c.through.get(m.id, [])))]
         for m in c.mechanisms.values()
     ]
-    return f"{len(rows)} mechanisms that recommendations act through.", _table(
+    return f"{count(len(rows), 'mechanism')} that recommendations act through.", _table(
         ["Mechanism", "Kind", "Part of", "Recommendations"], rows)
 
 
 def _authors_index(c: Corpus) -> tuple[str, str]:
     rows = [[link("author", a.id, a.name), escape(a.affiliation or ""), str(len(c.briefs_by_author.get(a.id, [])))]
             for a in c.authors.values()]
-    return f"{len(rows)} authors.", _table(["Author", "Affiliation", "Briefs"], rows)
+    return f"{count(len(rows), 'author')}.", _table(["Author", "Affiliation", "Briefs"], rows)
 
 
 def _series_index(c: Corpus) -> tuple[str, str]:
     rows = [[link("series", s.id, s.name), escape(s.publisher or ""), str(len(c.briefs_by_series.get(s.id, [])))]
             for s in c.series.values()]
-    return f"{len(rows)} series and roundtables.", _table(["Series", "Publisher", "Briefs"], rows)
+    return f"{count(len(rows), 'series', 'series')}.", _table(["Series", "Publisher", "Briefs"], rows)
 
 
 _INDEXES = {"brief": _briefs_index, "rec": _recs_index, "actor": _actors_index,

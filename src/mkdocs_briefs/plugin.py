@@ -64,6 +64,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").parent
+        docs_dir = Path(config.docs_dir)
         sources, diags = load_sources(Path(self.config.sources), root)
         diags.extend(validate(sources))
         _log(diags)
@@ -76,11 +77,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.corpus = self.links.corpus = build_corpus(sources)
             pages = generate_pages(self.corpus)
             self.page_uris = [p.src_uri for p in pages]
-        docs_dir = Path(config.docs_dir)
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
-                log.warning(f"{config.docs_dir}/{page.src_uri} is written by hand, so the generated page "
-                            "is not used: remove the file or move it")
+                shown = Path(os.path.relpath(docs_dir / page.src_uri, root)).as_posix()
+                log.warning(f"{shown} is written by hand, so the generated page is not used: remove the file or move it")
                 continue
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content=page.markdown, inclusion=level)
@@ -111,7 +111,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
-        log.warning(f"{page}: link '{href}' names no known entity: check the id")
+        log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
 
 
 def _flatten(item, ours: dict[str, int]):

@@ -94,13 +94,15 @@ def _check_references(s: Sources, diags: Diagnostics) -> None:
             _unknown(diags, [*rec.addressed_to, *rec.involves], "actor", s.actors, "actors.yml", lost)
             _unknown(diags, rec.mechanisms, "mechanism", s.mechanisms, "mechanisms.yml", lost)
         known = {"actor": (s.actors, "actors.yml"), "mechanism": (s.mechanisms, "mechanisms.yml"),
-                 "rec": (recs, "a brief's recommendations"), "brief": (s.briefs, "the briefs folder (file names)")}
+                 "rec": (recs, "a brief's recommendations"), "brief": (s.briefs, "the briefs folder (file names)"),
+                 "author": (s.authors, "authors.yml"), "series": (s.series, "series.yml")}
         for note in brief.annotations:
             entries, registry = known[note.kind]
             _unknown(diags, [Ref(note.target, note.pos)], _KIND_WORDS[note.kind], entries, registry, lost)
 
 
-_KIND_WORDS = {"actor": "actor", "mechanism": "mechanism", "rec": "recommendation", "brief": "brief"}
+_KIND_WORDS = {"actor": "actor", "mechanism": "mechanism", "rec": "recommendation", "brief": "brief",
+               "author": "author", "series": "series"}
 
 
 def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], why: str) -> None:
