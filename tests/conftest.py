@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,3 +97,42 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(root)
     assert build.returncode == 0, build.output
     return build
+
+
+# --- browser fixtures (see browser.py) -------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_url(shipped_site: Build) -> Iterator[str]:
+    """The repository's own site, served on 127.0.0.1."""
+    from browser import serve_folder
+
+    with serve_folder(shipped_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Debian Chromium driven by Playwright, shared by the session's tests."""
+    from browser import CHROMIUM_ARGS, chromium_executable
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, site_url):
+    """A fresh page (desktop size) with its console errors and third-party requests watched."""
+    from browser import PageWatch
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch()
+    watch.attach(page, site_url)
+    page.watch = watch
+    yield page
+    context.close()

@@ -9,11 +9,13 @@ from conftest import MKDOCS_YML
 REPO_URL = "https://github.com/example/policy-site"
 
 
-@pytest.fixture
-def built(project):
+@pytest.fixture(params=["relative", "absolute"])
+def built(project, request):
+    # edit_uri relative to repo_url, or a full URL without repo_url (as the shipped mkdocs.yml has it)
+    setting = {"relative": f"repo_url: {REPO_URL}\nedit_uri: edit/main/docs/\n",
+               "absolute": f"edit_uri: {REPO_URL}/edit/main/docs/\n"}[request.param]
     project.write("mkdocs.yml", MKDOCS_YML.replace(
-        "theme:\n  name: material\n",
-        f"repo_url: {REPO_URL}\nedit_uri: edit/main/docs/\ntheme:\n  name: material\n  features: [content.action.edit]\n",
+        "theme:\n  name: material\n", f"{setting}theme:\n  name: material\n  features: [content.action.edit]\n",
     ))
     build = project.build()
     assert build.returncode == 0, build.output

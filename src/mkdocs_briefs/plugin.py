@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -101,6 +103,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             for item in nav.items:
                 item.parent = None
         return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if page.edit_url and "/../" in page.edit_url:  # a generated page's source lies outside docs/
+            parts = urlsplit(page.edit_url)
+            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.links.page_uri = page.file.src_uri
