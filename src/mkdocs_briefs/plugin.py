@@ -35,7 +35,8 @@ from .validate import validate
 
 log = get_plugin_logger("briefs")
 
-STYLESHEET = "assets/briefs/briefs.css"
+ASSETS = "assets/briefs"
+"""Where the package's stylesheets and scripts (src/mkdocs_briefs/assets/) are published."""
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
 
@@ -60,8 +61,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(self.links)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for name in _assets(".css"):
+            if f"{ASSETS}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSETS}/{name}")
+        for name in _assets(".js"):
+            if f"{ASSETS}/{name}" not in config.extra_javascript:
+                config.extra_javascript.append(f"{ASSETS}/{name}")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -89,8 +94,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if page.source:
                 file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
             files.append(file)
-        css = resources.files(__package__).joinpath("assets/briefs.css").read_text("utf-8")
-        files.append(File.generated(config, STYLESHEET, content=css))
+        for name in _assets(""):
+            content = resources.files(__package__).joinpath("assets", name).read_bytes()
+            files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -120,6 +126,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def _unknown_link(self, page: str, href: str) -> None:
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
+
+
+def _assets(suffix: str) -> list[str]:
+    """Names of the package's asset files ending in `suffix`, in a fixed order."""
+    folder = resources.files(__package__).joinpath("assets")
+    return sorted(f.name for f in folder.iterdir() if f.is_file() and f.name.endswith(suffix))
 
 
 def _flatten(item, ours: dict[str, int]):
