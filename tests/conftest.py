@@ -46,11 +46,12 @@ class Build:
         return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
-def run_build(root: Path, *extra: str) -> Build:
+def run_build(root: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
     site = root / "site"
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
-        cwd=root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=root, capture_output=True, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
