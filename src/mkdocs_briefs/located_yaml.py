@@ -8,6 +8,7 @@ duplicate keys, anchors/aliases and runaway nesting become diagnostics, not surp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,9 @@ MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted in any source."""
 
 Path = tuple[str | int, ...]
+
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+"""Characters a YAML stream may not contain (the YAML 1.1 'printable' set, as PyYAML reads it)."""
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:int": "construct_yaml_int",
@@ -139,16 +143,22 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = builder.pos(mark) if mark else Pos(path, 1 + line_offset)
+        lines = text.split("\n")
+        if where.line - line_offset > len(lines):  # past the end: the two parsers disagree on where that is
+            where = Pos(path, len(lines) + line_offset, len(lines[-1]) + 1)
         context = exc.context or ""
         if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             context += f" started at line {builder.pos(exc.context_mark).line},"
         problem = " ".join(p for p in (context, exc.problem) if p)
         diags.error(where, f"YAML syntax error: {problem}; check the indentation and quoting here")
         return None
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control code
-        before = text[: exc.position]
-        where = Pos(path, before.count("\n") + 1 + line_offset, exc.position - (before.rfind("\n") + 1) + 1)
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    except yaml.reader.ReaderError:  # a character YAML does not allow, such as a control code
+        # located here, not from the error: the C parser counts its position in bytes, not characters
+        bad = _NOT_PRINTABLE.search(text)
+        offset = bad.start() if bad else 0
+        before = text[:offset]
+        where = Pos(path, before.count("\n") + 1 + line_offset, offset - (before.rfind("\n") + 1) + 1)
+        code = ord(text[offset]) if bad else 0
         diags.error(where, f"character U+{code:04X} is not allowed in YAML: delete it, or write it as an escape "
                            "(like \\u0007) in a double-quoted string")
         return None
