@@ -100,7 +100,7 @@ def test_yaml_syntax_error_in_a_registry(project):
     build = project.build()
     message = problem(build, at(project, "briefs/actors.yml", "  kind: state\n", ": state"))
     assert message.startswith("YAML syntax error: ")
-    assert_says(message, "flow sequence started at line 4", "did not find expected ',' or ']'",
+    assert_says(message, "flow sequence started at line 4", "expected ',' or ']', but got ':'",
                 "check the indentation and quoting")
     # references to actors are not reported as unknown: nobody can tell until the file parses
     assert_error_count(build, 1)

@@ -132,6 +132,38 @@ class _Builder:
         return getattr(self.constructor, method)(node)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node graph, by the fast parser; a broken text is parsed again by the pure-Python
+    one, so that its error (wording and place) is the same on every machine."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+    _raise_if_too_deep(text)
+    return yaml.compose(text, Loader=yaml.SafeLoader)  # raises the same error, in PyYAML's words
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+def _raise_if_too_deep(text: str) -> None:
+    """Find runaway nesting from the event stream, which (unlike composing) is not recursive."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error before any runaway nesting: reported as such
+
+
 def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> LocatedYaml | None:
     """Parse one YAML document; on a syntax error report it and return None.
 
@@ -139,7 +171,7 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     """
     builder = _Builder(path, line_offset, diags)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = builder.pos(mark) if mark else Pos(path, 1 + line_offset)
@@ -164,6 +196,9 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
         return None
     except yaml.YAMLError as exc:  # any other error without a mark
         diags.error(Pos(path, 1 + line_offset), f"YAML error: {' '.join(str(exc).split())}")
+        return None
+    except _TooDeep as exc:
+        diags.error(builder.pos(exc.mark), f"nesting is deeper than {MAX_DEPTH} levels; flatten this value")
         return None
     except RecursionError:
         diags.error(Pos(path, 1 + line_offset), f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
