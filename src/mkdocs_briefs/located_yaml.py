@@ -133,15 +133,19 @@ class _Builder:
 
 
 def _compose(text: str) -> yaml.Node | None:
-    """The node graph, by the fast parser; a broken text is parsed again by the pure-Python
-    one, so that its error (wording and place) is the same on every machine."""
-    try:
-        return yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        if _Loader is yaml.SafeLoader:
-            raise
+    """The node graph, by the fast C parser where it can be trusted to agree with PyYAML.
+
+    A text it fails on is read again by the pure-Python parser, so that the error (wording
+    and place) is the same on every machine; so is a text with tabs, which LibYAML accepts
+    in places PyYAML refuses.
+    """
+    if _Loader is not yaml.SafeLoader and "\t" not in text:
+        try:
+            return yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError:
+            pass
     _raise_if_too_deep(text)
-    return yaml.compose(text, Loader=yaml.SafeLoader)  # raises the same error, in PyYAML's words
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 class _TooDeep(Exception):
