@@ -71,5 +71,6 @@ def test_search_finds_every_generated_page_but_indexes_passages_once(shipped_sit
 def test_navigation_lists_sections_not_every_page(shipped_site):
     page = shipped_site.html("actors/rok/")
     nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary > ul > li > a")]
-    assert nav[-6:] == ["Briefs", "Recommendations", "Actors", "Mechanisms", "Authors", "Series"]
+    assert nav[-8:] == ["Briefs", "Recommendations", "Actors", "Mechanisms", "Authors", "Series",
+                        "Who acts through what", "Map"]
     assert len(page.select("nav.md-nav--primary a")) < 20

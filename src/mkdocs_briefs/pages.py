@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .annotations import escape_raw_html
 from .corpus import Corpus, Mention
 from .diagnostics import Diagnostic
+from .metadata import index_description
 from .model import Actor, Brief, Mechanism, Recommendation, Ref
 
 SECTIONS = {
@@ -65,14 +66,18 @@ def page_uri(kind: str, id_: str | None = None) -> str:
 
 # --- escaping -----------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_MD_REFERENCES = re.compile(r"[~^:]")
+"""Characters Python-Markdown does not unescape (a backslash before them would show):
+written as character references instead, which are just as inert."""
 
 
 def escape(text: str) -> str:
     """An editor's text as Markdown that renders exactly that text, on one line."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
+    return _MD_REFERENCES.sub(lambda m: f"&#{ord(m[0])};", text)
 
 
 def paragraphs(text: str) -> str:
@@ -81,10 +86,11 @@ def paragraphs(text: str) -> str:
 
 
 def _front_matter(title: str, description: str, *, hide_toc: bool = False) -> str:
-    # JSON strings are valid YAML scalars, whatever the editor's text contains
-    desc = " ".join(description.split())
+    # JSON strings are valid YAML scalars, whatever the editor's text contains. The theme
+    # writes both into <title>, <meta content="..."> and the header unescaped: escape them here.
+    desc = html.escape(" ".join(description.split()))
     hide = "hide: [toc]\n" if hide_toc else ""
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(desc)}\n{hide}---\n\n"
+    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hide}---\n\n"
 
 
 def _date(day: datetime.date) -> str:
@@ -125,12 +131,20 @@ def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
     """Every page the plugin adds to the site, in a defined order."""
     pages = [_index(corpus, kind) for kind in SECTIONS]
     pages += [_brief_page(corpus, b) for b in corpus.briefs.values()]
+    pages += _recs_pages(corpus)
     pages += [_recommendation_page(corpus, r) for r in corpus.recommendations.values()]
     pages += [_actor_page(corpus, a) for a in corpus.actors.values()]
     pages += [_mechanism_page(corpus, m) for m in corpus.mechanisms.values()]
     pages += [_author_page(corpus, a) for a in corpus.authors.values()]
     pages += [_series_page(corpus, s) for s in corpus.series.values()]
+    pages += _graph().graph_pages(corpus)  # the matrix and the map
     return pages
+
+
+def _graph():
+    from . import graph  # diagrams, map and matrix (graph.py imports this module)
+
+    return graph
 
 
 def _brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
@@ -161,6 +175,7 @@ def _brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         md.append(f" · *{HORIZONS[rec.horizon].lower()}*\n\n")
     if not brief.recommendations:
         md.append("This brief makes no recommendation.\n")
+    md.append(_graph().brief_diagram(corpus, brief))
     return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
 
 
@@ -174,6 +189,14 @@ def _rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     rows = [f"- {link('rec', r.id, r.title)} {_muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
             for r in recs]
     return "\n".join(rows) + "\n"
+
+
+def _explore(param: str, id_: str, recs: list[Recommendation]) -> str:
+    """A link to the recommendations explorer filtered on `param=id_` (see assets/explorer.js)."""
+    if not recs:
+        return ""
+    these = "it" if len(recs) == 1 else f"these {len(recs):,}"
+    return f"[Open {these} in the recommendations explorer](rec:index?{param}={id_})\n"
 
 
 def _recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
@@ -234,10 +257,13 @@ def _actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
             ("Members", _entity_links("actor", members)),
             ("Member of", _entity_links("actor", corpus.groups.get(actor.id, []))),
         ]),
+        _graph().actor_diagram(corpus, actor),
         "## Recommendations addressed to it\n",
         _rec_list(corpus, corpus.addressed_to.get(actor.id, []), "None yet."),
+        _explore("actor", actor.id, corpus.addressed_to.get(actor.id, [])),
         "## Recommendations that involve it\n",
         _rec_list(corpus, corpus.involving.get(actor.id, []), "None yet."),
+        _explore("involves", actor.id, corpus.involving.get(actor.id, [])),
         _mentions(corpus, "actor", actor.id),
     ]
     return GeneratedPage(page_uri("actor", actor.id), "\n".join(md), source=actor.pos.path)
@@ -255,8 +281,10 @@ def _mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             ("Related", _entity_links("mechanism", corpus.related_mechanisms.get(mech.id, []))),
             ("Actors involved", _entity_links("actor", corpus.actors_through.get(mech.id, []))),
         ]),
+        _graph().mechanism_diagram(corpus, mech),
         "## Recommendations that act through it\n",
         _rec_list(corpus, corpus.through.get(mech.id, []), "None yet."),
+        _explore("mechanism", mech.id, corpus.through.get(mech.id, [])),
         _mentions(corpus, "mechanism", mech.id),
     ]
     return GeneratedPage(page_uri("mechanism", mech.id), "\n".join(md), source=mech.pos.path)
@@ -307,7 +335,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     title = SECTION_TITLES[kind]
     intro, body = _INDEXES[kind](corpus)
-    md = _front_matter(title, intro, hide_toc=True) + f"# {title}\n\n{intro}\n\n{body}"
+    md = _front_matter(title, index_description(corpus, kind), hide_toc=True) + f"# {title}\n\n{intro}\n\n{body}"
     return GeneratedPage(page_uri(kind), md, in_nav=True)
 
 
@@ -319,14 +347,73 @@ def _briefs_index(c: Corpus) -> tuple[str, str]:
     return f"{count(len(c.briefs), 'brief')}, newest first.", "\n".join(rows) or "None yet.\n"
 
 
+EXPLORER_PAGE_SIZE = 100
+"""Rows of the recommendations table per page. A longer table is split across pages
+(recommendations/, recommendations/page/2/, ...), so that no page passes 200 KB of HTML; the
+explorer's script (assets/explorer.js) still filters all of them, from data/recommendations.json."""
+
+
 def _recs_index(c: Corpus) -> tuple[str, str]:
+    return _recs_table(c, 1)
+
+
+def _recs_pages(c: Corpus) -> list[GeneratedPage]:
+    """Pages 2, 3... of the recommendations table, when it has more than EXPLORER_PAGE_SIZE rows."""
+    pages = []
+    for number in range(2, _recs_page_count(c) + 1):
+        intro, body = _recs_table(c, number)
+        title = f"Recommendations, page {number} of {_recs_page_count(c)}"
+        md = _front_matter(title, intro, hide_toc=True) + f"# {escape(title)}\n\n{intro}\n\n{body}"
+        pages.append(GeneratedPage(f"{SECTIONS['rec']}/page/{number}.md", md))
+    return pages
+
+
+def _recs_page_count(c: Corpus) -> int:
+    return max(1, -(-len(c.recommendations) // EXPLORER_PAGE_SIZE))
+
+
+def _recs_table(c: Corpus, number: int) -> tuple[str, str]:
+    """Page `number` (from 1) of the table that assets/explorer.js turns into the explorer."""
+    recs = list(c.recommendations.values())
+    total, start = _recs_page_count(c), (number - 1) * EXPLORER_PAGE_SIZE
+    shown = recs[start : start + EXPLORER_PAGE_SIZE]
+    root = "../" if number == 1 else "../../"  # from this page's folder to the docs root
+    intro = f"{count(len(recs), 'recommendation')}, from the newest brief to the oldest."
+    if total > 1:
+        intro += f" This page lists {start + 1:,} to {start + len(shown):,}."
+
+    def plain(kind: str, refs: list[Ref]) -> str:  # no hover titles: they would weigh on a long table
+        return ", ".join(f'[{escape(c.name_of(kind, r.id))}]({kind}:{r.id} "")' for r in refs)
+
     rows = [
-        [link("rec", r.id, r.title), _links(c, "actor", r.addressed_to), _links(c, "mechanism", r.mechanisms),
-         HORIZONS[r.horizon], link("brief", r.brief_id, c.brief_of(r).title)]
-        for r in c.recommendations.values()
+        [link("rec", r.id, r.title), plain("actor", r.addressed_to), plain("actor", r.involves),
+         plain("mechanism", r.mechanisms), HORIZONS[r.horizon],
+         f'[{escape(c.brief_of(r).title)}](brief:{r.brief_id} "")']
+        for r in shown
     ]
-    header = ["Recommendation", "Addressed to", "Mechanisms", "Horizon", "Brief"]
-    return f"{count(len(rows), 'recommendation')}, from the newest brief to the oldest.", _table(header, rows)
+    table = _table(["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"], rows)
+    pager = ""
+    if total > 1:
+        def target(n: int) -> str:  # page n, relative to this page's file
+            if number == 1:
+                return f"page/{n}.md"
+            return "../index.md" if n == 1 else f"{n}.md"
+
+        parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "",
+                 f"Page {number} of {total}",
+                 f"[Next page]({target(number + 1)})" if number < total else ""]
+        pager = (f'<nav class="briefs-pager" aria-label="Pages of the table" markdown>\n\n'
+                 f"{' · '.join(p for p in parts if p)}\n\n</nav>\n\n")
+    downloads = (
+        f"Download [every recommendation as CSV]({root}data/recommendations.csv) or "
+        f"[as JSON]({root}data/recommendations.json), or [the whole corpus as JSON]({root}data/corpus.json) "
+        f"([its schema]({root}data/corpus.schema.json)).\n{{: .briefs-downloads }}\n\n"
+    )
+    # a table split across pages is left out of the search index: each recommendation's own page is in it
+    exclude = " data-search-exclude" if total > 1 else ""
+    body = (f'<div class="briefs-explorer" data-briefs-explorer data-page-size="{EXPLORER_PAGE_SIZE}"{exclude} markdown>\n\n'
+            f"{downloads}{table}\n{pager}</div>\n")
+    return intro, body
 
 
 def _actors_index(c: Corpus) -> tuple[str, str]:

@@ -2,10 +2,14 @@
 
     on_startup  note whether this is `mkdocs serve`
     on_config   register the annotation-link extension and the stylesheet
-    on_files    load -> validate -> corpus -> pages, added as generated files
+    on_files    load -> validate -> corpus -> pages, added as generated files, with the
+                data exports (export.py: data/corpus.json, data/recommendations.csv...)
                 (while serving, sources with errors give error pages instead)
     on_nav      keep the navigation small: section indexes only, in a fixed order
-    on_page_markdown   tell the extension which page it is converting
+    on_page_markdown   tell the extension which page it is converting; fill in the
+                listings of hand-written pages (listings.py); end a brief with its
+                citation (cite.py) and note its JSON-LD (metadata.py)
+    on_post_page       put a brief's JSON-LD in its <head>
     on_serve    watch the sources folder
 """
 
@@ -15,7 +19,7 @@ import os
 import posixpath
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,8 +30,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import cite, listings, metadata
 from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
+from .export import export_files
+from .graph import NAV_PAGES, add_mermaid_fence, resolve_diagram_links
 from .load import load_sources
 from .pages import SECTIONS, GeneratedPage, error_page, generate_pages, page_uri
 from .render import AnnotationLinks
@@ -37,6 +44,8 @@ log = get_plugin_logger("briefs")
 
 ASSETS = "assets/briefs"
 """Where the package's stylesheets and scripts (src/mkdocs_briefs/assets/) are published."""
+VENDOR = {f"vendor/{n}": f"{ASSETS}/vendor/{n}" for n in ("mermaid.min.js", "mermaid.LICENSE")}
+"""Third-party files the package ships (src/mkdocs_briefs/vendor/), published where assets/diagrams.js loads them."""
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
 
@@ -52,6 +61,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.serving = False
         self.page_uris: list[str] = []
         """Pages of the last good build: while serving, each shows the errors until they are fixed."""
+        self.failed = False
+        """The last reading of the sources had errors (while serving): the pages show them."""
+        self.jsonld: dict[str, str] = {}
+        """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -61,6 +74,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(self.links)
+        add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
         for name in _assets(".css"):
             if f"{ASSETS}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSETS}/{name}")
@@ -75,6 +89,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         sources, diags = load_sources(Path(self.config.sources), root)
         diags.extend(validate(sources))
         _log(diags)
+        self.failed = bool(diags.errors)
         if diags.errors and self.serving:
             log.error(_summary(diags) + "; the pages show them until they are fixed")
             pages = [GeneratedPage(uri, error_page(diags.errors)) for uri in self.page_uris or [page_uri(k) for k in SECTIONS]]
@@ -94,14 +109,24 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if page.source:
                 file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
             files.append(file)
+        exports = {} if diags.errors else export_files(
+            self.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url)
+        for path, text in exports.items():  # data/corpus.json, data/recommendations.csv...
+            if files.get_file_from_path(path) is not None:
+                shown = Path(os.path.relpath(docs_dir / path, root)).as_posix()
+                log.warning(f"{shown} is written by hand, so the plugin's export is not used: remove the file or move it")
+                continue
+            files.append(File.generated(config, path, content=text))
         for name in _assets(""):
             content = resources.files(__package__).joinpath("assets", name).read_bytes()
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
+        for name, path in VENDOR.items():  # not in extra_javascript: loaded only where a diagram is
+            files.append(File.generated(config, path, content=resources.files(__package__).joinpath(name).read_bytes()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is None:  # the automatic navigation: one entry per section, ours last
-            ours = {page_uri(kind): i for i, kind in enumerate(SECTIONS)}
+            ours = {uri: i for i, uri in enumerate([*(page_uri(kind) for kind in SECTIONS), *NAV_PAGES])}
             items = [_flatten(item, ours) for item in nav.items]
             mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
                           key=lambda p: ours[p.file.src_uri])
@@ -118,7 +143,48 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.links.page_uri = page.file.src_uri
+        return self._reader_extras(markdown, page, config, files)
+
+    def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Listings in hand-written pages; a brief's "Cite this brief" block and JSON-LD."""
+        if self.corpus is None or self.failed:
+            return markdown
+        if page.file.generated_by is None:  # written by hand
+            root = Path(config.config_file_path or ".").parent
+            source = page.file.content_string
+            first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+            shown = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix()
+            markdown, diags = listings.expand(markdown, self.corpus, shown, first_line)
+            _log(diags)
+            return markdown
+        brief_id = page.file.src_uri.removeprefix("briefs/").removesuffix(".md")
+        brief = self.corpus.briefs.get(brief_id) if page.file.src_uri == page_uri("brief", brief_id) else None
+        if brief is not None:
+            site_url = config.site_url or None
+            authors = {ref.id: files.get_file_from_path(page_uri("author", ref.id)) for ref in brief.authors}
+            author_urls = {id_: urljoin(site_url, f.url) for id_, f in authors.items() if f and site_url}
+            data = metadata.article_jsonld(self.corpus, brief, site_name=config.site_name, site_url=site_url,
+                                           url=page.canonical_url, author_urls=author_urls)
+            self.jsonld[page.file.src_uri] = metadata.jsonld_script(data)
+            markdown += "\n\n" + cite.cite_block(self.corpus, brief, config.site_name, page.canonical_url)
         return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        script = self.jsonld.get(page.file.src_uri) if not self.failed else None
+        end = output.find("</head>")
+        if script and end >= 0:
+            output = output[:end] + script + "\n" + output[end:]
+        return output
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        def url_of(path: str) -> str | None:
+            file = files.get_file_from_path(path)
+            if file is None:
+                log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', which does not exist")
+                return None
+            return file.url_relative_to(page.file)
+
+        return resolve_diagram_links(html, url_of)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.sources)

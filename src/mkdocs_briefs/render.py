@@ -68,16 +68,28 @@ class _Resolver(Treeprocessor):
             if not sep or kind not in KINDS:
                 continue
             id_, _, fragment = rest.partition("#")
+            id_, _, query = id_.partition("?")
+            suffix = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+            if id_ == "index":  # the list of that kind: rec:index?actor=rok is the explorer, filtered
+                el.set("href", posixpath.relpath(page_uri(kind), posixpath.dirname(here) or ".") + suffix)
+                continue
             if corpus.lookup(kind, id_) is None:
                 self.ext.on_unknown(here, href)
                 continue
             target = posixpath.relpath(page_uri(kind, id_), posixpath.dirname(here) or ".")
-            el.set("href", target + (f"#{fragment}" if fragment else ""))
-            if not el.get("title"):
+            el.set("href", target + suffix)
+            title = el.get("title")
+            plain = title == ""  # no hover title, and no preview either
+            if title is None:
                 title = one_line_description(corpus, kind, id_)
-                if title:
-                    el.set("title", title)
+            if title:
+                el.set("title", title)
+            else:  # [text](kind:id "") asks for no hover title
+                el.attrib.pop("title", None)
             el.set("class", f"{el.get('class', '')} briefs-link briefs-{kind}".strip())
+            if not plain:  # what the preview (assets/preview.js) shows; ElementTree escapes the values
+                el.set("data-briefs-kind", kind)
+                el.set("data-briefs-name", corpus.name_of(kind, id_))
             if on_brief_page and kind in ANNOTATION_KINDS and not fragment:
                 counts[kind, id_] += 1
                 el.set("id", anchor_for(kind, id_, counts[kind, id_]))

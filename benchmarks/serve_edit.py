@@ -1,0 +1,168 @@
+"""Live preview: how long after saving a brief does `mkdocs serve` show the change?
+
+    python benchmarks/serve_edit.py [N] [--workdir DIR] [--timeout S]
+
+Writes the corpus of N briefs (default 20) with `generate.py`, times one full
+`mkdocs build` of it for comparison, then starts `mkdocs serve --livereload` on
+127.0.0.1 at a free port and waits until it serves the first brief's page. It appends a
+paragraph with a word found nowhere else to that brief's source, and polls the brief's
+page until the word appears. The figure is the time from the save (the file closed) to
+the first response that contains the word. Every wait is bounded in time and count, and
+the server is always stopped.
+
+Prints one table: N, full build, time until the server first answered, save to updated
+page, and that figure as a share of the full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+from run import build, log  # noqa: E402
+
+COLUMNS = ("N", "full build s", "serve ready s", "save to updated page s", "share of full build")
+POLL_INTERVAL = 0.05
+"""Seconds between two requests for the edited page (each request waits while a rebuild runs)."""
+
+
+@dataclass
+class Figure:
+    n: int
+    full_build: float
+    ready: float
+    update: float
+    load: float = 0.0
+    """1-minute load average when the edit showed."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def poll(url: str, until, deadline: float, server: subprocess.Popen) -> str | None:
+    """Request url until `until(body)` holds; None when the deadline passes or the server dies."""
+    max_polls = int((deadline - time.monotonic()) / POLL_INTERVAL) + 10
+    for _ in range(max_polls):
+        if server.poll() is not None or time.monotonic() > deadline:
+            return None
+        body = fetch(url, timeout=max(1.0, min(60.0, deadline - time.monotonic())))
+        if body is not None and until(body):
+            return body
+        time.sleep(POLL_INTERVAL)
+    return None
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+
+
+def measure(n: int, workdir: Path, seed: int = generate.DEFAULT_SEED, timeout: float = 1800.0) -> Figure:
+    project = workdir / f"n{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    log(f"serve-edit N={n}: generating the corpus")
+    generate.generate(n, project, seed)
+    log(f"serve-edit N={n}: full build for comparison")
+    full = build(project, workdir / f"site-{n}", workdir / f"build-{n}.log")
+    if full.returncode != 0:
+        raise SystemExit(f"the build failed:\n{full.output[-4000:]}")
+    shutil.rmtree(workdir / f"site-{n}")
+
+    brief = sorted((project / "briefs").glob("*.md"))[0]
+    port = free_port()
+    # mkdocs serve mounts the site at the path of site_url
+    site_url = (yaml.safe_load((project / "mkdocs.yml").read_text("utf-8")) or {}).get("site_url") or "/"
+    mount = "/" + urlsplit(site_url).path.strip("/")
+    url = f"http://127.0.0.1:{port}{mount.rstrip('/')}/briefs/{brief.stem}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
+    log(f"serve-edit N={n}: {' '.join(cmd[1:])}")
+    with open(workdir / f"serve-{n}.log", "w") as out:
+        start = time.perf_counter()
+        server = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        try:
+            word = "benchedit" + uuid.uuid4().hex[:12]
+            if poll(url, lambda body: "</html>" in body, time.monotonic() + timeout, server) is None:
+                raise SystemExit(f"the server did not serve {url} in {timeout:.0f} s:\n" + _tail(workdir / f"serve-{n}.log"))
+            ready = time.perf_counter() - start
+            time.sleep(1.0)  # let the file watcher settle; not counted
+            log(f"serve-edit N={n}: ready after {ready:.1f} s; editing {brief.name}")
+            with open(brief, "a", encoding="utf-8") as f:
+                f.write(f"\nEdited for the live-preview benchmark: {word}.\n")
+            saved = time.perf_counter()
+            body = poll(url, lambda body: word in body, time.monotonic() + timeout, server)
+            update = time.perf_counter() - saved
+            if body is None:
+                raise SystemExit(f"the edit did not show in {timeout:.0f} s:\n" + _tail(workdir / f"serve-{n}.log"))
+        finally:
+            stop(server)
+    log(f"serve-edit N={n}: the edit showed after {update:.2f} s (full build {full.seconds:.1f} s)")
+    return Figure(n, full.seconds, ready, update, os.getloadavg()[0])
+
+
+def _tail(path: Path) -> str:
+    return path.read_text("utf-8", "replace")[-4000:]
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [[f"{f.n:,}", f"{f.full_build:.2f}", f"{f.ready:.2f}", f"{f.update:.2f}",
+             f"{100 * f.update / f.full_build:.0f}%"] for f in figures]
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(COLUMNS)]
+    line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    loads = ", ".join(f"{f.load:.2f}" for f in figures)
+    return "\n".join([line(COLUMNS), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|", *map(line, rows),
+                      "", f"Load average (1 min) when the edit showed: {loads} on {os.cpu_count()} cores"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", type=int, nargs="?", default=20, help="corpus size (briefs)")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument("--timeout", type=float, default=1800.0, help="longest wait for the server, and for the edit")
+    parser.add_argument("--workdir", type=Path, help="where to write the corpus (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="briefs-serve-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        figure = measure(args.n, workdir, args.seed, args.timeout)
+    print(table([figure]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

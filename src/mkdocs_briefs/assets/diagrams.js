@@ -1,0 +1,61 @@
+/* mkdocs-briefs: Mermaid from this site, never from a CDN, and only where a diagram is.
+
+   Material for MkDocs draws every ```mermaid block with `window.mermaid` if it exists, and
+   otherwise loads Mermaid from unpkg.com. This small stand-in takes its place on every
+   page: Material calls `initialize` and then `render` for each diagram, and the first
+   `render` loads the copy of Mermaid published with the site (vendor/mermaid.min.js,
+   beside this script), hands it Material's settings and renders with it. Pages without a
+   diagram never load it. The stand-in stays in place across Material's instant
+   navigation, since this script runs once per visit. */
+(function () {
+  "use strict";
+  if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) {
+    return; // the site loads a Mermaid of its own
+  }
+  var self = document.currentScript || document.querySelector('script[src*="assets/briefs/diagrams.js"]');
+  var source = new URL("vendor/mermaid.min.js", self ? self.src : document.baseURI).href;
+  var settings = {};
+  var loading = null;
+
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = source;
+        script.onload = function () {
+          var mermaid = window.mermaid;
+          if (!mermaid || mermaid === standIn || typeof mermaid.render !== "function") {
+            reject(new Error("mkdocs-briefs: " + source + " did not define Mermaid"));
+            return;
+          }
+          mermaid.startOnLoad = false; // Material renders each diagram itself
+          mermaid.initialize(settings);
+          resolve(mermaid);
+        };
+        script.onerror = function () {
+          reject(new Error("mkdocs-briefs: could not load " + source));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  var standIn = {
+    initialize: function (options) {
+      // Material's settings, kept for the real Mermaid; labels are never trusted as HTML
+      settings = Object.assign({}, options, { startOnLoad: false, securityLevel: "strict" });
+    },
+    render: function (id, text, container) {
+      return load().then(function (mermaid) {
+        return mermaid.render(id, text, container);
+      });
+    },
+    run: function (options) {
+      return load().then(function (mermaid) {
+        return mermaid.run(options);
+      });
+    },
+  };
+  window.mermaid = standIn;
+})();

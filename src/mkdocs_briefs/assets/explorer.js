@@ -1,0 +1,378 @@
+/* mkdocs-briefs: the recommendations explorer.
+
+   The list of recommendations (recommendations/, and recommendations/page/N/ when it is long)
+   is a plain table that works without JavaScript. On a page holding that table
+   ([data-briefs-explorer]) this script loads data/recommendations.json and adds facets with
+   live counts and a text filter. Unfiltered, a page shows its own rows; filtered, it shows
+   every matching recommendation, whichever page of the table it is on. On any other page
+   the script does nothing.
+
+   The filters live in the URL's query, so that a view can be shared and linked to:
+     actor  involves  mechanism  horizon  brief  series  author   (ids; repeat to OR them)
+     text                                                           (words, all must match)
+   for example recommendations/?actor=rok&mechanism=unc. Facets are ANDed together.
+   (`q` is not used: Material opens its search dialog on any page loaded with ?q=.)
+
+   With Material's instant navigation the page is swapped without reloading this script:
+   it starts again on each new page through Material's document$, and stops the previous
+   explorer (its listeners on window and document) first. Nothing here sets innerHTML:
+   every editor's text reaches the page as text. */
+
+(function () {
+  "use strict";
+
+  var FACETS = [
+    { param: "actor", label: "Addressed to", list: "actors" },
+    { param: "involves", label: "Also involves", list: "actors" },
+    { param: "mechanism", label: "Mechanism", list: "mechanisms" },
+    { param: "horizon", label: "Horizon", list: "horizons" },
+    { param: "brief", label: "Brief", list: "briefs" },
+    { param: "series", label: "Series", list: "series" },
+    { param: "author", label: "Author", list: "authors" }
+  ];
+  var TEXT = "text";
+  var COLUMNS = ["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"];
+  var ANNOUNCE_DELAY = 400; // ms of quiet typing before the count is announced
+
+  var current = null;
+
+  function start() {
+    if (current) {
+      current.stop();
+      current = null;
+    }
+    var root = document.querySelector("[data-briefs-explorer]");
+    if (root) current = new Explorer(root);
+  }
+
+  /* --- helpers ---------------------------------------------------------------------- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(child);
+    });
+    return node;
+  }
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function plural(n, noun) {
+    return n.toLocaleString("en") + " " + noun + (n === 1 ? "" : "s");
+  }
+
+  /* The filters of a URL's query: {facets: {param: [ids]}, text: "..."} */
+  function readState(search) {
+    var params = new URLSearchParams(search);
+    var state = { facets: {}, text: (params.get(TEXT) || "").trim() };
+    FACETS.forEach(function (f) {
+      var seen = {};
+      state.facets[f.param] = params.getAll(f.param).filter(function (v) {
+        if (!v || seen[v]) return false;
+        seen[v] = true;
+        return true;
+      });
+    });
+    return state;
+  }
+
+  function sameState(a, b) {
+    return a.text === b.text && FACETS.every(function (f) {
+      return a.facets[f.param].join("\n") === b.facets[f.param].join("\n");
+    });
+  }
+
+  /* --- the explorer ------------------------------------------------------------------ */
+
+  function Explorer(root) {
+    this.root = root;
+    this.path = location.pathname;
+    this.pageSize = parseInt(root.getAttribute("data-page-size"), 10) || 100;
+    this.aborter = new AbortController();
+    this.timer = null;
+    var link = root.querySelector('a[href$="data/recommendations.json"]');
+    if (!link || typeof fetch !== "function") return;
+    var self = this;
+    fetch(link.href, { signal: this.aborter.signal })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        if (!self.aborter.signal.aborted) self.setUp(data, new URL("..", link.href));
+      })
+      .catch(function () { /* the static table stays as it is */ });
+  }
+
+  Explorer.prototype.stop = function () {
+    this.aborter.abort();
+    clearTimeout(this.timer);
+  };
+
+  Explorer.prototype.setUp = function (data, siteRoot) {
+    var self = this;
+    function url(page) { return new URL(page, siteRoot).href; }
+    function entries(list) {
+      var map = new Map();
+      (data[list] || []).forEach(function (e) {
+        map.set(e.id, { id: e.id, name: e.name || e.title, url: e.page ? url(e.page) : null });
+      });
+      return map;
+    }
+    this.lists = {};
+    FACETS.forEach(function (f) { self.lists[f.list] = self.lists[f.list] || entries(f.list); });
+    var briefs = new Map((data.briefs || []).map(function (b) { return [b.id, b]; }));
+
+    this.recs = (data.recommendations || []).map(function (r) {
+      var brief = briefs.get(r.brief) || {};
+      var values = {
+        actor: r.addressed_to || [], involves: r.involves || [], mechanism: r.mechanisms || [],
+        horizon: [r.horizon], brief: [r.brief], series: brief.series ? [brief.series] : [],
+        author: brief.authors || []
+      };
+      var words = [r.title, r.statement];
+      FACETS.forEach(function (f) {
+        if (f.param === "horizon" || f.param === "series" || f.param === "author") return;
+        values[f.param].forEach(function (id) { words.push((self.lists[f.list].get(id) || {}).name || id); });
+      });
+      return { rec: r, url: url(r.page), values: values, haystack: fold(words.join(" ")) };
+    });
+
+    this.table = this.root.querySelector("table");
+    if (!this.table) return;
+    this.state = readState(location.search);
+    this.limit = this.pageSize;
+    this.build();
+    this.root.classList.add("briefs-explorer--live");
+    this.pager = this.root.querySelector(".briefs-pager");
+
+    var signal = this.aborter.signal;
+    window.addEventListener("popstate", function () { self.follow(location); }, { signal: signal });
+    // A link to this same page with other filters (the navigation's "Recommendations", say) is
+    // followed here: Material's instant navigation ignores a link to the page it is on.
+    document.addEventListener("click", function (event) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
+          event.altKey || !(event.target instanceof Element)) return;
+      var link = event.target.closest("a[href]");
+      if (!link || link.target || link.hasAttribute("download")) return;
+      var to = new URL(link.href, location.href);
+      if (to.origin !== location.origin || to.pathname !== self.path || to.hash) return;
+      event.preventDefault();
+      event.stopPropagation(); // before Material's listener on the body
+      if (to.search !== location.search) history.pushState(null, "", to.href);
+      self.follow(to);
+    }, { capture: true, signal: signal });
+    this.render(false);
+  };
+
+  /* Build the controls, placed between the download links and the table. */
+  Explorer.prototype.build = function () {
+    var self = this;
+    var signal = this.aborter.signal;
+    var textInput = el("input", {
+      type: "search", id: "briefs-explorer-text", autocomplete: "off", spellcheck: "false",
+      placeholder: "Words in a title, statement, actor, mechanism or brief"
+    });
+    textInput.value = this.state.text;
+    textInput.addEventListener("input", function () {
+      self.state.text = textInput.value.trim();
+      self.changed(false);
+    }, { signal: signal });
+    this.textInput = textInput;
+
+    this.facets = FACETS.map(function (f) {
+      var options = Array.from(self.lists[f.list].values());
+      if (!options.length) return null;
+      var group = el("fieldset", {}, [el("legend", { "class": "briefs-sr-only", text: f.label })]);
+      var boxes = new Map();
+      var list = el("ul", { role: "list" });
+      options.forEach(function (option) {
+        var box = el("input", { type: "checkbox", name: f.param, value: option.id });
+        var count = el("span", { "class": "briefs-facet__count" });
+        var item = el("li", {}, [el("label", {}, [box, el("span", { text: option.name }), document.createTextNode(" "), count])]);
+        boxes.set(option.id, { box: box, count: count, item: item });
+        list.appendChild(item);
+      });
+      group.appendChild(list);
+      var chosen = el("span", { "class": "briefs-facet__chosen" });
+      var details = el("details", { "class": "briefs-facet", "data-facet": f.param }, [
+        el("summary", {}, [el("span", { text: f.label }), chosen]), group
+      ]);
+      group.addEventListener("change", function (event) {
+        var box = event.target;
+        var values = self.state.facets[f.param].filter(function (v) { return v !== box.value; });
+        if (box.checked) values.push(box.value);
+        self.state.facets[f.param] = self.inOrder(f, values);
+        self.changed(true);
+      }, { signal: signal });
+      return { facet: f, details: details, boxes: boxes, chosen: chosen };
+    }).filter(Boolean);
+
+    this.status = el("p", { "class": "briefs-explorer__status", role: "status", "aria-live": "polite" });
+    this.clear = el("button", { type: "button", "class": "md-button briefs-explorer__clear", text: "Clear filters" });
+    this.clear.addEventListener("click", function () {
+      self.state = readState("");
+      self.changed(true);
+      textInput.focus();
+    }, { signal: signal });
+    this.more = el("button", { type: "button", "class": "md-button briefs-explorer__more" });
+    this.more.addEventListener("click", function () {
+      self.limit += self.pageSize;
+      self.render(false);
+    }, { signal: signal });
+
+    var controls = el("div", { "class": "briefs-explorer__controls", role: "search", "aria-label": "Filter recommendations" }, [
+      el("div", { "class": "briefs-explorer__text" }, [
+        el("label", { "for": "briefs-explorer-text", text: "Filter by words" }), textInput
+      ]),
+      el("div", { "class": "briefs-explorer__facets" }, this.facets.map(function (x) { return x.details; })),
+      el("div", { "class": "briefs-explorer__summary" }, [this.status, this.clear])
+    ]);
+    var downloads = this.root.querySelector(".briefs-downloads");
+    this.root.insertBefore(controls, downloads ? downloads.nextSibling : this.root.firstChild);
+    var wrapper = this.table.closest(".md-typeset__scrollwrap") || this.table;
+    wrapper.parentNode.insertBefore(this.more, wrapper.nextSibling);
+    this.body = this.table.tBodies[0] || this.table.appendChild(document.createElement("tbody"));
+    // unfiltered, the page shows its own rows (and its links to the other pages of the table)
+    this.pageRows = Array.from(this.body.rows);
+    this.pageRows.forEach(function (row) {
+      Array.from(row.cells).forEach(function (cell, i) { if (i) cell.setAttribute("data-label", COLUMNS[i]); });
+    });
+  };
+
+  Explorer.prototype.inOrder = function (facet, values) {
+    var order = Array.from(this.lists[facet.list].keys());
+    return values.slice().sort(function (a, b) {
+      var i = order.indexOf(a), j = order.indexOf(b);
+      return (i < 0 ? Infinity : i) - (j < 0 ? Infinity : j);
+    });
+  };
+
+  /* After the reader changed a filter: new URL (a history entry for a facet, none while typing). */
+  Explorer.prototype.changed = function (newEntry) {
+    this.limit = this.pageSize;
+    var params = new URLSearchParams(location.search);
+    FACETS.forEach(function (f) { params.delete(f.param); });
+    params.delete(TEXT);
+    var self = this;
+    FACETS.forEach(function (f) {
+      self.state.facets[f.param].forEach(function (v) { params.append(f.param, v); });
+    });
+    if (this.state.text) params.set(TEXT, this.state.text);
+    var query = params.toString();
+    var target = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (newEntry) history.pushState(null, "", target);
+    else history.replaceState(history.state, "", target);
+    this.render(!newEntry);
+  };
+
+  /* The URL changed under us (back/forward, or a link to this page): show what it says. */
+  Explorer.prototype.follow = function (where) {
+    if (where.pathname !== this.path) return;
+    var state = readState(where.search);
+    if (sameState(state, this.state)) return;
+    this.state = state;
+    this.limit = this.pageSize;
+    this.render(false);
+  };
+
+  Explorer.prototype.render = function (typing) {
+    var state = this.state;
+    if (!typing) this.textInput.value = state.text;
+    var active = this.facets.filter(function (x) { return state.facets[x.facet.param].length; });
+    var words = fold(state.text).split(/\s+/).filter(Boolean);
+    var counts = {};
+    this.facets.forEach(function (x) { counts[x.facet.param] = new Map(); });
+    var matches = [];
+
+    this.recs.forEach(function (item) {
+      for (var w = 0; w < words.length; w++) if (item.haystack.indexOf(words[w]) < 0) return;
+      var failing = null, failures = 0;
+      for (var i = 0; i < active.length; i++) {
+        var param = active[i].facet.param, wanted = state.facets[param];
+        if (!item.values[param].some(function (v) { return wanted.indexOf(v) >= 0; })) {
+          failures += 1;
+          failing = param;
+          if (failures > 1) return;
+        }
+      }
+      // a facet's counts say how many would match if that facet's own choice changed
+      Object.keys(counts).forEach(function (param) {
+        if (failures === 0 || failing === param) {
+          item.values[param].forEach(function (v) { counts[param].set(v, (counts[param].get(v) || 0) + 1); });
+        }
+      });
+      if (failures === 0) matches.push(item);
+    });
+
+    this.facets.forEach(function (x) {
+      var chosen = state.facets[x.facet.param];
+      x.boxes.forEach(function (entry, id) {
+        var n = counts[x.facet.param].get(id) || 0;
+        entry.box.checked = chosen.indexOf(id) >= 0;
+        entry.count.textContent = "(" + n.toLocaleString("en") + ")";
+        entry.item.classList.toggle("briefs-facet__none", n === 0 && !entry.box.checked);
+      });
+      x.chosen.textContent = chosen.length ? " · " + chosen.length + " chosen" : "";
+    });
+
+    var filtered = active.length > 0 || words.length > 0;
+    var rows = document.createDocumentFragment();
+    var self = this;
+    if (filtered) matches.slice(0, this.limit).forEach(function (item) { rows.appendChild(self.row(item)); });
+    else this.pageRows.forEach(function (row) { rows.appendChild(row); });
+    this.body.replaceChildren(rows);
+    if (this.pager) this.pager.hidden = filtered;
+    var rest = filtered ? matches.length - Math.min(matches.length, this.limit) : 0;
+    this.more.hidden = rest <= 0;
+    this.more.textContent = "Show " + Math.min(rest, this.pageSize).toLocaleString("en") + " more (" +
+      rest.toLocaleString("en") + " not shown)";
+    this.clear.disabled = !filtered;
+
+    var summary = matches.length.toLocaleString("en") + " of " + plural(this.recs.length, "recommendation");
+    if (!filtered && this.pager) summary += ", " + this.pageRows.length.toLocaleString("en") + " on this page";
+    else if (rest > 0) summary += ", the first " + this.limit.toLocaleString("en") + " shown";
+    clearTimeout(this.timer);
+    var status = this.status;
+    if (typing) this.timer = setTimeout(function () { status.textContent = summary; }, ANNOUNCE_DELAY);
+    else status.textContent = summary;
+  };
+
+  Explorer.prototype.row = function (item) {
+    var r = item.rec, lists = this.lists;
+    function links(list, ids) {
+      var cell = [];
+      ids.forEach(function (id, i) {
+        var entry = lists[list].get(id) || { name: id };
+        if (i) cell.push(document.createTextNode(", "));
+        cell.push(entry.url ? el("a", { href: entry.url, text: entry.name }) : document.createTextNode(entry.name));
+      });
+      return cell.length ? cell : [document.createTextNode("–")];
+    }
+    var cells = [
+      [el("a", { href: item.url, title: r.statement, text: r.title })],
+      links("actors", item.values.actor),
+      links("actors", item.values.involves),
+      links("mechanisms", item.values.mechanism),
+      [document.createTextNode((lists.horizons.get(r.horizon) || { name: r.horizon }).name)],
+      links("briefs", item.values.brief)
+    ];
+    return el("tr", {}, cells.map(function (content, i) {
+      return el("td", i ? { "data-label": COLUMNS[i] } : {}, content);
+    }));
+  };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start); // on the first page and after every instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,205 @@
+"""The data exports: the corpus as JSON and the recommendations as CSV, for readers to download.
+
+    data/corpus.json            everything the sources say, with a versioned schema
+    data/corpus.schema.json     that schema (a copy of schemas/export.schema.json)
+    data/recommendations.csv    one row per recommendation, for spreadsheets
+    data/recommendations.json   the same rows with the names they refer to: what the
+                                recommendations explorer loads (small, unlike corpus.json)
+
+Built from the corpus alone; nothing here knows about MkDocs. Every list keeps the
+corpus' order (briefs newest first, recommendations in their brief's order, other entries
+by name), so the same sources always give the same bytes. Each entity carries `page`, the
+URL of its page relative to the site's root.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Callable
+from importlib import resources
+
+from .corpus import Corpus
+from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
+from .pages import HORIZONS, page_uri
+
+EXPORT_VERSION = 1
+"""The `version` of corpus.json and recommendations.json; raised on any change that is not an addition."""
+
+CORPUS_JSON = "data/corpus.json"
+CORPUS_SCHEMA = "data/corpus.schema.json"
+RECOMMENDATIONS_CSV = "data/recommendations.csv"
+RECOMMENDATIONS_JSON = "data/recommendations.json"
+
+CSV_COLUMNS = ("id", "title", "statement", "addressed_to", "involves", "mechanisms", "horizon",
+               "brief", "brief_title", "date", "series", "authors", "url")
+"""The CSV's header row; lists of ids are joined with ';' (an id never contains one)."""
+
+
+def page_url(kind: str, id_: str | None, directory_urls: bool = True) -> str:
+    """URL of a generated page relative to the site's root, as MkDocs will write it."""
+    uri = page_uri(kind, id_).removesuffix(".md")
+    if not directory_urls:
+        return uri + ".html"
+    return uri.removesuffix("index") if uri.endswith("/index") else uri + "/"
+
+
+def export_files(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None) -> dict[str, str]:
+    """Every export file, by its path in the site."""
+    url = _urls(directory_urls)
+    return {
+        CORPUS_JSON: _dump(corpus_data(corpus, directory_urls=directory_urls), indent=1),
+        CORPUS_SCHEMA: export_schema_text(),
+        RECOMMENDATIONS_CSV: recommendations_csv(corpus, directory_urls=directory_urls, site_url=site_url),
+        RECOMMENDATIONS_JSON: _dump(_explorer_data(corpus, url), indent=None),
+    }
+
+
+def export_schema_text() -> str:
+    return resources.files(__package__).joinpath("schemas/export.schema.json").read_text("utf-8")
+
+
+def _dump(data: dict, indent: int | None) -> str:
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
+
+
+_Urls = Callable[[str, str], str]
+"""(kind, id) -> the page's URL relative to the site's root."""
+
+
+def _urls(directory_urls: bool) -> _Urls:
+    return functools.partial(page_url, directory_urls=directory_urls)
+
+
+def _ids(refs) -> list[str]:
+    return [r.id for r in refs]
+
+
+# --- corpus.json ----------------------------------------------------------------------
+
+
+def corpus_data(corpus: Corpus, *, directory_urls: bool = True) -> dict:
+    """The whole corpus as plain data, in the shape export.schema.json describes."""
+    url = _urls(directory_urls)
+    return {
+        "version": EXPORT_VERSION,
+        "briefs": [_brief(b, url) for b in corpus.briefs.values()],
+        "recommendations": [_recommendation(r, url) for r in corpus.recommendations.values()],
+        "actors": [_actor(a, url) for a in corpus.actors.values()],
+        "mechanisms": [_mechanism(m, url) for m in corpus.mechanisms.values()],
+        "authors": [_author(a, url) for a in corpus.authors.values()],
+        "series": [_series(s, url) for s in corpus.series.values()],
+    }
+
+
+def _brief(b: Brief, url: _Urls) -> dict:
+    return {
+        "id": b.id,
+        "page": url("brief", b.id),
+        "title": b.title,
+        "date": b.date.isoformat(),
+        "authors": _ids(b.authors),
+        "series": b.series.id if b.series else None,
+        "source": {"publisher": b.source.publisher, "title": b.source.title,
+                   "date": b.source.date.isoformat(), "url": b.source.url},
+        "summary": b.summary,
+        "recommendations": [r.id for r in b.recommendations],
+        "body": b.body,
+        "body_line": b.body_line,
+        "annotations": [
+            {"kind": n.kind, "target": n.target, "text": n.text, "line": n.pos.line, "col": n.pos.col,
+             "anchor": n.anchor or None}
+            for n in b.annotations
+        ],
+    }
+
+
+def _recommendation(r: Recommendation, url: _Urls) -> dict:
+    return {
+        "id": r.id,
+        "page": url("rec", r.id),
+        "brief": r.brief_id,
+        "title": r.title,
+        "statement": r.statement,
+        "addressed_to": _ids(r.addressed_to),
+        "involves": _ids(r.involves),
+        "mechanisms": _ids(r.mechanisms),
+        "horizon": r.horizon,
+    }
+
+
+def _actor(a: Actor, url: _Urls) -> dict:
+    return {"id": a.id, "page": url("actor", a.id), "name": a.name, "short": a.short, "kind": a.kind,
+            "description": a.description, "aliases": list(a.aliases), "members": _ids(a.members)}
+
+
+def _mechanism(m: Mechanism, url: _Urls) -> dict:
+    return {"id": m.id, "page": url("mechanism", m.id), "name": m.name, "kind": m.kind,
+            "description": m.description, "part_of": m.part_of.id if m.part_of else None,
+            "related": _ids(m.related)}
+
+
+def _author(a: Author, url: _Urls) -> dict:
+    return {"id": a.id, "page": url("author", a.id), "name": a.name, "affiliation": a.affiliation,
+            "bio": a.bio, "url": a.url}
+
+
+def _series(s: Series, url: _Urls) -> dict:
+    return {"id": s.id, "page": url("series", s.id), "name": s.name, "publisher": s.publisher,
+            "url": s.url, "description": s.description}
+
+
+# --- recommendations.csv ----------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    """Free text as a spreadsheet shows it: a leading = + - @ would start a formula, so it gets a '."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def recommendations_csv(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None) -> str:
+    """One row per recommendation (RFC 4180: quoted where needed, CRLF line ends)."""
+    base = (site_url.rstrip("/") + "/") if site_url else ""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in corpus.recommendations.values():
+        brief = corpus.brief_of(r)
+        writer.writerow([
+            r.id, _cell(r.title), _cell(r.statement), ";".join(_ids(r.addressed_to)), ";".join(_ids(r.involves)),
+            ";".join(_ids(r.mechanisms)), r.horizon, brief.id, _cell(brief.title), brief.date.isoformat(),
+            brief.series.id if brief.series else "", ";".join(_ids(brief.authors)),
+            base + page_url("rec", r.id, directory_urls),
+        ])
+    return out.getvalue()
+
+
+# --- recommendations.json: the explorer's data -----------------------------------------
+
+
+def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
+    def named(kind: str, entities) -> list[dict]:
+        return [{"id": e.id, "name": e.name, "page": url(kind, e.id)} for e in entities]
+
+    return {
+        "version": EXPORT_VERSION,
+        "recommendations": [
+            {"id": r.id, "title": r.title, "statement": r.statement, "addressed_to": _ids(r.addressed_to),
+             "involves": _ids(r.involves), "mechanisms": _ids(r.mechanisms), "horizon": r.horizon,
+             "brief": r.brief_id, "page": url("rec", r.id)}
+            for r in corpus.recommendations.values()
+        ],
+        "briefs": [
+            {"id": b.id, "title": b.title, "date": b.date.isoformat(), "series": b.series.id if b.series else None,
+             "authors": _ids(b.authors), "page": url("brief", b.id)}
+            for b in corpus.briefs.values()
+        ],
+        "actors": named("actor", corpus.actors.values()),
+        "mechanisms": named("mechanism", corpus.mechanisms.values()),
+        "authors": named("author", corpus.authors.values()),
+        "series": named("series", corpus.series.values()),
+        "horizons": [{"id": h, "name": name} for h, name in HORIZONS.items()],
+    }

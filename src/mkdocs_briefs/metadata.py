@@ -1,0 +1,112 @@
+"""What the generated pages say about themselves to browsers, search engines and feeds.
+
+- `index_description`: the meta description of a section's index, from its entries;
+- `article_jsonld` and `jsonld_script`: a brief page's schema.org `Article`, serialised
+  so that no field can end the `<script>` element it sits in.
+
+Nothing here knows about MkDocs; `pages` and `plugin` use it. (It must not import
+`pages`, which imports it.)
+"""
+
+from __future__ import annotations
+
+import json
+
+from .corpus import Corpus
+from .model import Brief
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _names(names: list[str], limit: int = 3, *, more: bool = True) -> str:
+    """'A', 'A and B', 'A, B and C', 'A, B, C and 4 more' (without `more`: the first three only)."""
+    shown = names[:limit]
+    rest = len(names) - len(shown)
+    if rest and more:
+        return ", ".join(shown) + f" and {rest} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _ranked(entries: dict, back: dict[str, list]) -> list[str]:
+    """Names of the entries, most referred to first (then in the corpus' order)."""
+    order = {id_: i for i, id_ in enumerate(entries)}
+    ids = sorted(entries, key=lambda id_: (-len(back.get(id_, [])), order[id_]))
+    return [entries[id_].name for id_ in ids]
+
+
+def index_description(corpus: Corpus, kind: str) -> str:
+    """One or two sentences on what a section's index lists, with examples from the data."""
+    c = corpus
+    if kind == "brief":
+        text = f"{_count(len(c.briefs), 'brief')} restating published policy commentary, newest first."
+        if c.briefs:
+            text += f" The latest: {next(iter(c.briefs.values())).title}."
+        return text
+    if kind == "rec":
+        return (f"{_count(len(c.recommendations), 'recommendation')} from {_count(len(c.briefs), 'brief')}, "
+                "with who they are addressed to, the mechanisms they act through and their horizon.")
+    if kind == "actor":
+        involved = {id_: [*c.addressed_to.get(id_, []), *c.involving.get(id_, [])] for id_ in c.actors}
+        text = f"{_count(len(c.actors), 'actor')} that recommendations address or involve"
+        return text + (f", among them {_names(_ranked(c.actors, involved), more=False)}." if c.actors else ".")
+    if kind == "mechanism":
+        text = f"{_count(len(c.mechanisms), 'mechanism')} that recommendations act through"
+        return text + (f", among them {_names(_ranked(c.mechanisms, c.through), more=False)}." if c.mechanisms else ".")
+    if kind == "author":
+        text = f"{_count(len(c.authors), 'author')} of the commentary the briefs restate"
+        return text + (f": {_names(_ranked(c.authors, c.briefs_by_author))}." if c.authors else ".")
+    if kind == "series":
+        text = f"{_count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
+        return text + (f": {_names(_ranked(c.series, c.briefs_by_series))}." if c.series else ".")
+    raise ValueError(kind)
+
+
+def article_jsonld(corpus: Corpus, brief: Brief, *, site_name: str, site_url: str | None,
+                   url: str | None, author_urls: dict[str, str] | None = None) -> dict:
+    """The brief as a schema.org `Article`; addresses are left out when the site has no site_url."""
+    src = brief.source
+    author_urls = author_urls or {}
+    authors = []
+    for ref in brief.authors:
+        person = {"@type": "Person", "name": corpus.name_of("author", ref.id)}
+        if ref.id in author_urls:
+            person["url"] = author_urls[ref.id]
+        authors.append(person)
+    publisher = {"@type": "Organization", "name": site_name}
+    if site_url:
+        publisher["url"] = site_url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": brief.title,
+        "description": " ".join(brief.summary.split()),
+        "datePublished": brief.date.isoformat(),
+        "author": authors,
+        "publisher": publisher,
+        "isBasedOn": {
+            "@type": "CreativeWork",
+            "name": src.title,
+            "url": src.url,
+            "datePublished": src.date.isoformat(),
+            "publisher": {"@type": "Organization", "name": src.publisher},
+        },
+    }
+    if brief.series:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": corpus.name_of("series", brief.series.id)}
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    return data
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def jsonld_script(data: dict) -> str:
+    """A `<script type="application/ld+json">` element. `<`, `>` and `&` are written as JSON
+    escapes, so no text can close the element or open a comment; `json.loads` reads them back."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return f'<script type="application/ld+json">{text}</script>'

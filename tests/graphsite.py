@@ -1,0 +1,112 @@
+"""A corpus big enough to pass every cap of the diagrams, with a hostile actor name, and
+helpers that read the diagrams of a built page. Used by test_graph.py and
+test_diagrams_browser.py."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, MKDOCS_YML, Build, Project, run_build
+
+HOSTILE = 'A"]; click X "javascript:alert(1)" %% <b>bold</b> #35; end'
+"""An actor's name that would end a Mermaid label, add a click, start a comment and inject HTML."""
+SPREAD = 15
+"""Recommendations addressed to 'rok' in the large brief, each through its own mechanism."""
+
+
+def _large_brief() -> str:
+    recs, body = [], []
+    for i in range(1, SPREAD + 1):
+        recs.append(
+            f"  - id: rec-{i:02}\n    title: Recommendation number {i:02}\n"
+            f"    statement: Seoul should take step {i:02}.\n"
+            f"    addressed_to: [rok, actor-{i:02}]\n    mechanisms: [mech-{i:02}]\n    horizon: near-term\n")
+        body.append(f"[Seoul](actor:rok) should take [step {i:02}](rec:rec-{i:02}) with "
+                    f"[actor {i:02}](actor:actor-{i:02}) through [mechanism {i:02}](mechanism:mech-{i:02}).")
+    recs.append(
+        "  - id: rec-hostile\n    title: Ask the hostile actor\n    statement: It should act.\n"
+        "    addressed_to: [hostile]\n    mechanisms: [mech-01]\n    horizon: long-term\n"
+        "  - id: rec-australia\n    title: Ask Australia\n    statement: Australia should act.\n"
+        "    addressed_to: [australia]\n    mechanisms: [mech-01]\n    horizon: long-term\n"
+        "  - id: rec-both\n    title: Ask Australia and the sending states\n    statement: They should act.\n"
+        "    addressed_to: [australia, unc-sending-states]\n    mechanisms: [mech-01]\n    horizon: long-term\n")
+    body.append("[Them](actor:hostile) should [act](rec:rec-hostile). [Australia](actor:australia) should "
+                "[act](rec:rec-australia), and [so should](rec:rec-both) the sending states.")
+    return (
+        "---\ntitle: A Large Brief\ndate: 2023-03-01\nauthors: [ann-author]\n"
+        "source:\n  publisher: Example Publisher\n  title: The Large Commentary\n  date: 2023-03-01\n"
+        "  url: https://example.org/large\nsummary: Many recommendations.\nrecommendations:\n"
+        + "".join(recs) + "---\n\n" + "\n\n".join(body) + "\n"
+    )
+
+
+def make_graph_project(root: Path) -> Project:
+    """The minimal fixture plus a brief of SPREAD + 3 recommendations, SPREAD more actors and
+    mechanisms, and an actor whose name is HOSTILE."""
+    shutil.copytree(FIXTURES / "minimal", root / "briefs")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n\nSee [Seoul](actor:rok) and the [map](map/index.md).\n", "utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("name: material\n", "name: material\n  font: false\n"
+                                                         "  features: [navigation.instant]\n"), "utf-8")
+    project = Project(root)
+    actors = "".join(f"actor-{i:02}:\n  name: Actor number {i:02}\n  kind: state\n" for i in range(1, SPREAD + 1))
+    actors += f"hostile:\n  name: '{HOSTILE}'\n  kind: organization\n"
+    mechs = "".join(f"mech-{i:02}:\n  name: Mechanism number {i:02}\n  kind: process\n" for i in range(1, SPREAD + 1))
+    with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
+        f.write(actors)
+    with (project.briefs / "mechanisms.yml").open("a", encoding="utf-8") as f:
+        f.write(mechs)
+    project.write("briefs/large-brief.md", _large_brief())
+    return project
+
+
+def build_graph_site(root: Path, *extra: str) -> Build:
+    build = run_build(root, *extra)
+    assert build.returncode == 0, build.output
+    return build
+
+
+# --- reading diagrams -----------------------------------------------------------------
+
+
+def diagram_sources(page: BeautifulSoup) -> list[str]:
+    """The Mermaid source of each diagram of a built page, as the browser will read it."""
+    return [el.get_text() for el in page.select(".mermaid")]
+
+
+def diagram_links(source: str) -> dict[str, str]:
+    """Label -> link target of every clickable node of a diagram, labels decoded."""
+    labels = {m[0]: decode(m[1]) for m in re.findall(_NODE, source, re.MULTILINE)}
+    return {labels[node]: href for node, href in re.findall(r'^\s*click (n\d+) href "([^"]*)"', source, re.MULTILINE)}
+
+
+def diagram_labels(source: str) -> list[str]:
+    return [decode(m[1]) for m in re.findall(_NODE, source, re.MULTILINE)]
+
+
+_NODE = r'^\s*(n\d+)[(\[]+"([^"]*)"'
+"""A node's definition: `n3("label")`, `n1(["label"])`..."""
+
+
+def decode(label: str) -> str:
+    """What Mermaid shows for an escaped label: each '#N;' is the character N."""
+    return re.sub(r"#(\d+);", lambda m: chr(int(m[1])), label)
+
+
+def broken_diagram_links(build: Build) -> list[str]:
+    """Links in diagrams, on any page of a built site, that lead to no file."""
+    broken = []
+    for html in sorted(build.site.rglob("*.html")):
+        url = "/" + html.relative_to(build.site).as_posix()
+        for source in diagram_sources(BeautifulSoup(html.read_text("utf-8"), "html.parser")):
+            for label, href in diagram_links(source).items():
+                path = urlsplit(urljoin(url, href)).path
+                target = build.site / path.lstrip("/")
+                if not (target.is_file() or (target / "index.html").is_file()):
+                    broken.append(f"{url}: {label!r} -> {href}")
+    return broken

@@ -1,0 +1,86 @@
+"""An axe-core scan of each kind of page, in the light and the dark palette: no serious or
+critical violation. Stock Material fails it (an unnamed search dialog, the footer's
+contrast, links told apart by colour alone); assets/a11y.css and assets/theme-fixes.js fix
+that. To scan another kind of page, add a line to PAGES."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from browser import PageWatch
+
+PAGES = {
+    "home": "",
+    "about": "about/",
+    "brief": "briefs/trilateral-prism/",
+    "recommendation": "recommendations/expand-strategic-aperture/",
+    "actor": "actors/rok/",
+    "mechanism": "mechanisms/unc/",
+    "author": "authors/clint-work/",
+    "series": "series/future-of-trilateralism/",
+    "briefs index": "briefs/",
+    "recommendations index (explorer)": "recommendations/",
+    "explorer, filtered": "recommendations/?actor=us-congress",
+    "actors index": "actors/",
+    "mechanisms index": "mechanisms/",
+    "authors index": "authors/",
+    "series index": "series/",
+    "matrix": "matrix/",
+    "map": "map/",
+}
+"""Page type -> path in the repository's site. A path the site does not have is skipped."""
+
+SERIOUS = ("serious", "critical")
+
+
+@functools.cache
+def _axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def _violations(page) -> list[str]:
+    results = _axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+        for v in results.response["violations"] if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("path", list(PAGES.values()), ids=list(PAGES))
+def test_no_serious_accessibility_violation(chromium, site_url, shipped_site, path):
+    file = shipped_site.site / path.split("?")[0] / "index.html"
+    if not file.is_file():
+        pytest.skip(f"the site has no {path}")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    try:
+        page = context.new_page()
+        watch = PageWatch()
+        watch.attach(page, site_url)
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        if page.locator("details.briefs-cite").count():  # scan the citation's buttons too
+            page.locator("details.briefs-cite summary").click()
+        found = {}
+        for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+            _show_a_preview(page)
+            found[scheme] = _violations(page)
+            page.locator(f"label[title='{toggle}']").click()  # the header's palette switch, no reload
+        assert watch.console_errors == [] and watch.third_party_requests == []
+    finally:
+        context.close()
+    assert found == {"default": [], "slate": []}
+
+
+def _show_a_preview(page) -> None:
+    """Focus an annotation from the keyboard, so that its preview shows in this palette."""
+    annotation = page.locator("article a.briefs-link[data-briefs-name]")
+    if annotation.count():
+        annotation.first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        page.locator("#briefs-preview").wait_for(state="visible")

@@ -1,0 +1,68 @@
+"""Smoke test of the benchmark harness (benchmarks/): it runs at N = 20 and prints its tables.
+
+Only that the harness completes and prints the expected columns is checked, never a
+figure: figures belong in docs/benchmarks.md, not in assertions.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+BENCHMARKS = REPO / "benchmarks"
+N = 20
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+def _table(stdout: str) -> tuple[list[str], list[list[str]]]:
+    lines = [line for line in stdout.splitlines() if line.startswith("|")]
+    assert len(lines) >= 3, stdout
+    cells = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+    return cells[0], cells[2:]
+
+
+def test_generated_corpus_builds_strict(tmp_path):
+    _run(str(BENCHMARKS / "generate.py"), str(N), str(tmp_path / "corpus"), cwd=tmp_path)
+    assert len(list((tmp_path / "corpus" / "briefs").glob("*.md"))) == N
+    _run("-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site"), cwd=tmp_path / "corpus")
+    assert (tmp_path / "site" / "briefs" / "index.html").is_file()
+
+
+def test_generator_is_deterministic(tmp_path):
+    for name, seed in (("a", "1"), ("b", "2")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), "5", str(tmp_path / name)],
+                       check=True, capture_output=True, env=env, timeout=60)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    for rel in files:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_runner_prints_the_table(tmp_path):
+    proc = _run(str(BENCHMARKS / "run.py"), str(N), "--workdir", str(tmp_path), cwd=tmp_path)
+    header, rows = _table(proc.stdout)
+    assert header == [
+        "N", "pages", "plugin build s", "baseline build s", "ratio", "plugin CPU s", "baseline CPU s", "CPU ratio",
+        "plugin peak MB", "baseline peak MB", "peak ratio", "site MB", "search index MB", "sources MB", "largest page",
+        "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s", "own % of CPU", "check s",
+    ]
+    assert len(rows) == 1 and rows[0][0] == str(N)
+    assert all(rows[0]), rows[0]
+
+
+def test_serve_edit_prints_its_figure(tmp_path):
+    proc = _run(str(BENCHMARKS / "serve_edit.py"), str(N), "--timeout", "120", "--workdir", str(tmp_path), cwd=tmp_path)
+    header, rows = _table(proc.stdout)
+    assert header == ["N", "full build s", "serve ready s", "save to updated page s", "share of full build"]
+    assert len(rows) == 1 and rows[0][0] == str(N)

@@ -1,0 +1,226 @@
+"""Reading the site in a real browser: annotation previews (mouse, keyboard, touch, instant
+navigation), copying a citation, and the printed page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from browser import PageWatch, serve_folder
+from conftest import REPO, run_build
+
+BRIEF = "briefs/trilateral-prism/"
+ANNOTATION = "article a.briefs-link[data-briefs-name]"
+
+# Records the document listeners added with an AbortSignal (as preview.js adds its own), so a
+# test can count those still live after instant navigations: a leak would leave several.
+COUNT_LISTENERS = """
+window.__briefsListeners = [];
+const add = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function (type, listener, options) {
+  if (this === document && options && options.signal) window.__briefsListeners.push({type, signal: options.signal});
+  return add.call(this, type, listener, options);
+};
+"""
+KINDS = {"actor": "Actor", "mechanism": "Mechanism", "rec": "Recommendation", "brief": "Brief",
+         "author": "Author", "series": "Series"}
+LIVE_KEYDOWN = "window.__briefsListeners.filter(l => l.type === 'keydown' && !l.signal.aborted).length"
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's site built with site_url set to where it is served.
+
+    Material's instant navigation only handles links found in sitemap.xml, whose addresses
+    start with site_url: served anywhere else (as `site_url` is), every click is a full load.
+    """
+    root = tmp_path_factory.mktemp("instant")
+    for name in ("docs", "briefs"):
+        shutil.copytree(REPO / name, root / name)
+    (root / "site").mkdir()
+    with serve_folder(root / "site") as url:
+        config = (REPO / "mkdocs.yml").read_text("utf-8")
+        config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: {url}", config)
+        (root / "mkdocs.yml").write_text(config if found else f"site_url: {url}\n{config}", "utf-8")
+        build = run_build(root)
+        assert build.returncode == 0, build.output
+        yield url
+
+
+def _settled(page, locator):
+    """The locator once its element stops moving (diagrams drawn late push the text down)."""
+    last = None
+    for _ in range(50):
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            return locator
+        last = box
+        page.wait_for_timeout(150)
+    raise AssertionError(f"{locator} keeps moving")
+
+
+def _preview(page):
+    return page.locator("#briefs-preview")
+
+
+def _expect_preview(page, link, name: str, kind: str) -> None:
+    preview = _preview(page)
+    preview.wait_for(state="visible")
+    assert preview.get_attribute("role") == "tooltip"
+    assert preview.locator(".briefs-preview__kind").text_content() == kind
+    assert preview.locator(".briefs-preview__name").text_content() == name
+    assert link.get_attribute("aria-describedby") == "briefs-preview"
+    assert link.get_attribute("title") is None  # the native tooltip waits: never two at once
+    # next to the link (below or above its first line), inside the window
+    box = link.evaluate("a => { const r = a.getClientRects()[0]; return {top: r.top, bottom: r.bottom}; }")
+    tip = preview.bounding_box()
+    assert abs(tip["y"] - box["bottom"]) < 12 or abs(tip["y"] + tip["height"] - box["top"]) < 12
+    assert 0 <= tip["x"] and tip["x"] + tip["width"] <= page.viewport_size["width"]
+
+
+def test_hovering_an_annotation_previews_its_target(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + BRIEF)
+    link = page.locator("article a.briefs-actor[href$='actors/dprk/']").first
+    description = link.get_attribute("title")
+    assert description.startswith("North Korea, whose nuclear")
+    assert _preview(page).count() == 0  # nothing is made until needed
+
+    _settled(page, link).hover()
+    _expect_preview(page, link, "Democratic People's Republic of Korea", "Actor")
+    assert _preview(page).locator(".briefs-preview__description").text_content() == description
+    assert _preview(page).inner_text().startswith("ACTOR\n")  # drawn as a small label
+
+    page.mouse.move(5, 450)  # away from the link: it goes, and the native title comes back
+    _preview(page).wait_for(state="hidden")
+    assert link.get_attribute("title") == description
+    assert link.get_attribute("aria-describedby") is None
+    assert page.watch.console_errors == [] and page.watch.third_party_requests == []
+
+
+def test_keyboard_focus_shows_the_preview_and_escape_hides_it(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + BRIEF)
+    for _ in range(80):  # Tab through the header and sidebars to the first annotation
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({ANNOTATION!r})"):
+            break
+    else:
+        raise AssertionError("Tab never reached an annotation link")
+    link = page.locator(":focus")
+    _expect_preview(page, link, link.get_attribute("data-briefs-name"), KINDS[link.get_attribute("data-briefs-kind")])
+
+    page.keyboard.press("Escape")
+    _preview(page).wait_for(state="hidden")
+    assert page.evaluate(f"document.activeElement.matches({ANNOTATION!r})")  # focus stays on the link
+
+    focused = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Tab")  # and moves on: the preview never traps it
+    assert page.evaluate("document.activeElement.href") != focused
+    if page.evaluate(f"document.activeElement.matches({ANNOTATION!r})"):  # the next one previews in turn
+        following = page.locator(":focus")
+        _expect_preview(page, following, following.get_attribute("data-briefs-name"),
+                        KINDS[following.get_attribute("data-briefs-kind")])
+    assert page.watch.console_errors == []
+
+
+def test_previews_survive_instant_navigation_without_leaking_listeners(chromium, instant_site_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.watch = PageWatch()
+        page.watch.attach(page, instant_site_url)
+        _instant_navigation(page, instant_site_url)
+    finally:
+        context.close()
+
+
+def _instant_navigation(page, site_url: str) -> None:
+    page.add_init_script(COUNT_LISTENERS)
+    page.goto(site_url + "about/")
+    page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is read
+    page.evaluate("window.__sameDocument = true")
+    assert page.locator(ANNOTATION).count() == 0
+    assert page.evaluate(LIVE_KEYDOWN) == 0  # a page without annotation links: no listeners
+
+    page.locator("nav.md-nav--primary a", has_text="Actors").first.click()  # instant navigation
+    page.wait_for_url(re.compile(r"/actors/$"))
+    page.locator("article table").wait_for()
+    assert page.evaluate("window.__sameDocument") is True  # not a full page load
+    link = _settled(page, page.locator("article a.briefs-actor[href$='us-congress/']").first)
+    link.hover()
+    _expect_preview(page, link, "U.S. Congress", "Actor")
+
+    link.click()  # an annotation link, followed by instant navigation
+    page.wait_for_url(re.compile(r"/actors/us-congress/$"))
+    _preview(page).wait_for(state="hidden")
+    rec = _settled(page, page.locator("article a.briefs-rec").first)
+    rec.hover()
+    _expect_preview(page, rec, rec.get_attribute("data-briefs-name"), "Recommendation")
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.locator(".briefs-preview").count() == 1
+    assert page.evaluate(LIVE_KEYDOWN) == 1  # one set of listeners, whatever the pages visited
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"/actors/$"))
+    page.locator("article a.briefs-actor").first.wait_for()
+    assert page.evaluate(LIVE_KEYDOWN) == 1
+    assert page.watch.console_errors == [] and page.watch.third_party_requests == []
+
+
+def test_a_tap_on_a_touch_screen_follows_the_link(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + BRIEF)
+        link = page.locator("article a.briefs-actor[href$='actors/dprk/']").first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        page.wait_for_url(re.compile(r"/actors/dprk/$"))
+        assert page.locator("article h1").inner_text().startswith("Democratic People's Republic of Korea")
+        assert page.locator(".briefs-preview:visible").count() == 0
+    finally:
+        context.close()
+
+
+def test_copying_the_bibtex_entry(browser_page, site_url):
+    page = browser_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page.goto(site_url + BRIEF)
+    page.locator("summary", has_text="Cite this brief").click()
+    page.get_by_role("button", name="Copy BibTeX").click()
+    page.locator(".md-dialog", has_text="Copied to clipboard").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@misc{work2022-trilateral-prism,\n  author       = {Clint Work},")
+    assert copied.endswith("\n}")
+    page.get_by_role("button", name="Copy citation").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('Clint Work. '))")
+    assert page.watch.console_errors == []
+
+
+def test_the_printed_page_has_no_chrome_and_shows_link_addresses(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + BRIEF)
+    page.locator(ANNOTATION).first.wait_for()
+    page.locator("article a.briefs-actor[href$='actors/dprk/']").first.hover()
+    _preview(page).wait_for(state="visible")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
+                   ".md-content__button", "#briefs-preview", ".briefs-cite"):
+        assert page.locator(chrome).first.is_hidden(), chrome
+    assert page.locator("article h1").is_visible()
+
+    def after(selector: str) -> str:
+        return page.evaluate(f"getComputedStyle(document.querySelector({selector!r}), '::after').content")
+
+    assert after("article a.briefs-actor[href$='actors/dprk/']") == f'" <{site_url}actors/dprk/>"'
+    source = page.locator(".briefs-credit a").first.get_attribute("href")
+    assert after(".briefs-credit a") == f'" <{source}>"'
+    assert after("article a.headerlink") in ("none", "normal", "")
+
+    page.emulate_media(media="screen")
+    assert after("article a.briefs-actor[href$='actors/dprk/']") in ("none", "normal", "")
+    assert page.locator(".md-header").is_visible()
