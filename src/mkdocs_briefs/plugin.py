@@ -9,7 +9,7 @@
     on_page_markdown   tell the extension which page it is converting; fill in the
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
-    on_post_page       put a brief's JSON-LD in its <head>
+    on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
     on_serve    watch the sources folder
 """
 
@@ -35,6 +35,7 @@ from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
 from .export import export_files
 from .graph import NAV_PAGES, add_mermaid_fence, resolve_diagram_links
+from .html_fixes import fix_page
 from .load import load_sources
 from .pages import SECTIONS, GeneratedPage, error_page, generate_pages, page_uri
 from .render import AnnotationLinks
@@ -170,6 +171,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = fix_page(output)
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
         if script and end >= 0:
