@@ -74,3 +74,19 @@ def test_navigation_lists_sections_not_every_page(shipped_site):
     assert nav[-8:] == ["Briefs", "Recommendations", "Actors", "Mechanisms", "Authors", "Series",
                         "Who acts through what", "Map"]
     assert len(page.select("nav.md-nav--primary a")) < 20
+
+
+def test_no_page_shows_a_markdown_escape(shipped_site):
+    """Text escaped for Markdown must be read as Markdown: a reader never sees 'U\\.S\\.'."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    for page in shipped_site.site.rglob("*.html"):
+        article = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        for code in article.find_all(["code", "pre"]):
+            code.decompose()
+        shown = re.findall(r"\\[\\`*_{}\[\]()#+\-.!|:~^]", article.get_text())
+        assert shown == [], page

@@ -159,7 +159,7 @@ def _safe_target(target: str) -> str:
 def figure(chart: Flowchart, caption: str, note: str = "") -> str:
     """A diagram as Markdown: its caption, the Mermaid fence (kept out of the search index)
     and a note (what was left out). Caption and note are Markdown, already escaped."""
-    parts = [f'<p class="briefs-diagram-caption">{caption}</p>\n' if caption else "",
+    parts = [f'<div class="briefs-diagram-caption" markdown>\n\n{caption}\n\n</div>\n' if caption else "",
              f'<div class="briefs-diagram" data-search-exclude markdown>\n\n```mermaid\n{chart.source()}\n```\n\n</div>\n',
              '<noscript><p class="briefs-diagram-noscript">The diagram needs JavaScript; the links on this page lead to the '
              'same pages.</p></noscript>\n']
