@@ -54,6 +54,10 @@ MAP_BRIEFS = 12
 """Briefs on the site map (the newest)."""
 
 MAP_PAGE = "map/index.md"
+MATRIX_ROWS = 40
+"""Actors (rows) the matrix shows, the most addressed first; the explorer has the rest."""
+MATRIX_COLUMNS = 20
+"""Mechanisms (columns) the matrix shows, the most used first."""
 MATRIX_PAGE = "matrix/index.md"
 MATRIX_GROUPS_PAGE = "matrix/groups.md"
 NAV_PAGES = (MATRIX_PAGE, MAP_PAGE)
@@ -570,23 +574,29 @@ def _filtered(from_uri: str, actors: list[str], mechanism: str | None = None) ->
 
 def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     explorer_all = posixpath.relpath(EXPLORER, posixpath.dirname(here))
+    columns = mx.columns[:MATRIX_COLUMNS]
     header = ["Actor", "All"] + [
         f'<span class="briefs-matrix-column">{link("mechanism", m, corpus.name_of("mechanism", m))}</span>'
-        for m in mx.columns]
+        for m in columns]
     lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
-    for row in mx.rows:
+    for row in mx.rows[:MATRIX_ROWS]:
         actors = [row, *mx.rolled_up.get(row, [])]
         name = link("actor", row, corpus.name_of("actor", row))
         if mx.rolled_up.get(row):
             name += f' <span class="briefs-muted">and {count(len(mx.rolled_up[row]), "member")}</span>'
         cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, actors)})"]
         cells += [f"[{mx.counts[row, m]}]({_filtered(here, actors, m)})" if mx.counts[row, m] else ""
-                  for m in mx.columns]
+                  for m in columns]
         lines.append("| " + " | ".join(cells) + " |")
     total = ["*Any actor*", f"[{len(corpus.recommendations)}]({explorer_all})"]
-    total += [f"[{mx.column_totals[m]}]({_filtered(here, [], m)})" for m in mx.columns]
+    total += [f"[{mx.column_totals[m]}]({_filtered(here, [], m)})" for m in columns]
     lines.append("| " + " | ".join(total) + " |")
-    return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    cut = ""
+    if len(mx.rows) > MATRIX_ROWS or len(mx.columns) > MATRIX_COLUMNS:
+        cut = (f"\nThe table shows the {min(len(mx.rows), MATRIX_ROWS)} most addressed of {len(mx.rows):,} actors and "
+               f"the {min(len(mx.columns), MATRIX_COLUMNS)} most used of {len(mx.columns):,} mechanisms; "
+               f"[the explorer]({explorer_all}) combines any of them.\n")
+    return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
 
 
 def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:

@@ -43,6 +43,11 @@ SECTION_TITLES = {
 HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "Unspecified"}
 MENTIONS_SHOWN = 8
 """Mentions linked one by one per brief on an entity's page; the rest are counted."""
+LISTED = 25
+"""Recommendations, or briefs mentioning an entity, listed on an entity's page; the rest are
+counted, and reached through the explorer, so that pages stay small as the corpus grows."""
+BRIEFS_PAGE_SIZE = 100
+"""Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -131,6 +136,7 @@ def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
     """Every page the plugin adds to the site, in a defined order."""
     pages = [_index(corpus, kind) for kind in SECTIONS]
     pages += [_brief_page(corpus, b) for b in corpus.briefs.values()]
+    pages += _briefs_pages(corpus)
     pages += _recs_pages(corpus)
     pages += [_recommendation_page(corpus, r) for r in corpus.recommendations.values()]
     pages += [_actor_page(corpus, a) for a in corpus.actors.values()]
@@ -187,7 +193,9 @@ def _rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     if not recs:
         return f"{empty}\n"
     rows = [f"- {link('rec', r.id, r.title)} {_muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
-            for r in recs]
+            for r in recs[:LISTED]]
+    if len(recs) > LISTED:
+        rows.append(f"\nThe newest {LISTED} of {len(recs):,} are listed here.")
     return "\n".join(rows) + "\n"
 
 
@@ -235,12 +243,14 @@ def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
     if not by_brief:
         return ""
     rows = []
-    for brief_id, mentions in by_brief.items():
+    for brief_id, mentions in list(by_brief.items())[:LISTED]:
         shown = ", ".join(
             link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:MENTIONS_SHOWN]
         )
         more = f" and {len(mentions) - MENTIONS_SHOWN} more" if len(mentions) > MENTIONS_SHOWN else ""
         rows.append(f"- {link('brief', brief_id, corpus.briefs[brief_id].title)}: {shown}{more}")
+    if len(by_brief) > LISTED:
+        rows.append(f"\nThe newest {LISTED} of {len(by_brief):,} briefs that mention it are listed here.")
     return "## Mentioned in\n\n" + "\n".join(rows) + "\n"
 
 
@@ -339,12 +349,42 @@ def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     return GeneratedPage(page_uri(kind), md, in_nav=True)
 
 
-def _briefs_index(c: Corpus) -> tuple[str, str]:
+def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
+    """Page `number` (from 1) of the briefs, newest first, BRIEFS_PAGE_SIZE to a page."""
+    briefs = list(c.briefs.values())
+    total, start = _briefs_page_count(c), (number - 1) * BRIEFS_PAGE_SIZE
     rows = [
         f"{link('brief', b.id, b.title)}\n:   {_date(b.date)} · {_links(c, 'author', b.authors)}\n:   {escape(b.summary)}\n"
-        for b in c.briefs.values()
+        for b in briefs[start : start + BRIEFS_PAGE_SIZE]
     ]
-    return f"{count(len(c.briefs), 'brief')}, newest first.", "\n".join(rows) or "None yet.\n"
+    intro = f"{count(len(briefs), 'brief')}, newest first."
+    if total == 1:
+        return intro, "\n".join(rows) or "None yet.\n"
+
+    def target(n: int) -> str:  # page n, relative to page `number`'s file
+        if number == 1:
+            return f"page/{n}.md"
+        return "../index.md" if n == 1 else f"{n}.md"
+
+    parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "", f"Page {number} of {total}",
+             f"[Next page]({target(number + 1)})" if number < total else ""]
+    pager = f"\n{' · '.join(p for p in parts if p)}\n{{: .briefs-pager }}\n"
+    return f"{intro} This page lists {start + 1:,} to {start + len(rows):,}.", "\n".join(rows) + pager
+
+
+def _briefs_page_count(c: Corpus) -> int:
+    return max(1, -(-len(c.briefs) // BRIEFS_PAGE_SIZE))
+
+
+def _briefs_pages(c: Corpus) -> list[GeneratedPage]:
+    """Pages 2, 3... of the briefs index."""
+    pages = []
+    for number in range(2, _briefs_page_count(c) + 1):
+        intro, body = _briefs_index(c, number)
+        title = f"Briefs, page {number} of {_briefs_page_count(c)}"
+        md = _front_matter(title, intro, hide_toc=True) + f"# {escape(title)}\n\n{intro}\n\n{body}"
+        pages.append(GeneratedPage(f"{SECTIONS['brief']}/page/{number}.md", md))
+    return pages
 
 
 EXPLORER_PAGE_SIZE = 100
