@@ -13,6 +13,7 @@ import datetime
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .annotations import escape_raw_html
@@ -349,10 +350,37 @@ def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     return GeneratedPage(page_uri(kind), md, in_nav=True)
 
 
+def _page_count(items: int, size: int) -> int:
+    return max(1, -(-items // size))
+
+
+def _later_pages(kind: str, total: int, page: Callable[[int], tuple[str, str]]) -> list[GeneratedPage]:
+    """Pages 2, 3... of a section index split into `total` pages (`<section>/page/<n>.md`)."""
+    pages = []
+    for number in range(2, total + 1):
+        intro, body = page(number)
+        title = f"{SECTION_TITLES[kind]}, page {number} of {total}"
+        md = _front_matter(title, intro, hide_toc=True) + f"# {escape(title)}\n\n{intro}\n\n{body}"
+        pages.append(GeneratedPage(f"{SECTIONS[kind]}/page/{number}.md", md))
+    return pages
+
+
+def _pager_links(number: int, total: int) -> str:
+    """'Previous page · Page 2 of 5 · Next page', linked relative to page `number`'s file."""
+    def target(n: int) -> str:
+        if number == 1:
+            return f"page/{n}.md"
+        return "../index.md" if n == 1 else f"{n}.md"
+
+    parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "", f"Page {number} of {total}",
+             f"[Next page]({target(number + 1)})" if number < total else ""]
+    return " · ".join(p for p in parts if p)
+
+
 def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     """Page `number` (from 1) of the briefs, newest first, BRIEFS_PAGE_SIZE to a page."""
     briefs = list(c.briefs.values())
-    total, start = _briefs_page_count(c), (number - 1) * BRIEFS_PAGE_SIZE
+    total, start = _page_count(len(briefs), BRIEFS_PAGE_SIZE), (number - 1) * BRIEFS_PAGE_SIZE
     rows = [
         f"{link('brief', b.id, b.title)}\n:   {_date(b.date)} · {_links(c, 'author', b.authors)}\n:   {escape(b.summary)}\n"
         for b in briefs[start : start + BRIEFS_PAGE_SIZE]
@@ -360,31 +388,13 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     intro = f"{count(len(briefs), 'brief')}, newest first."
     if total == 1:
         return intro, "\n".join(rows) or "None yet.\n"
-
-    def target(n: int) -> str:  # page n, relative to page `number`'s file
-        if number == 1:
-            return f"page/{n}.md"
-        return "../index.md" if n == 1 else f"{n}.md"
-
-    parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "", f"Page {number} of {total}",
-             f"[Next page]({target(number + 1)})" if number < total else ""]
-    pager = f"\n{' · '.join(p for p in parts if p)}\n{{: .briefs-pager }}\n"
+    pager = (f'\n<nav class="briefs-pager" aria-label="Pages of the list" markdown>\n\n'
+             f"{_pager_links(number, total)}\n\n</nav>\n")
     return f"{intro} This page lists {start + 1:,} to {start + len(rows):,}.", "\n".join(rows) + pager
 
 
-def _briefs_page_count(c: Corpus) -> int:
-    return max(1, -(-len(c.briefs) // BRIEFS_PAGE_SIZE))
-
-
 def _briefs_pages(c: Corpus) -> list[GeneratedPage]:
-    """Pages 2, 3... of the briefs index."""
-    pages = []
-    for number in range(2, _briefs_page_count(c) + 1):
-        intro, body = _briefs_index(c, number)
-        title = f"Briefs, page {number} of {_briefs_page_count(c)}"
-        md = _front_matter(title, intro, hide_toc=True) + f"# {escape(title)}\n\n{intro}\n\n{body}"
-        pages.append(GeneratedPage(f"{SECTIONS['brief']}/page/{number}.md", md))
-    return pages
+    return _later_pages("brief", _page_count(len(c.briefs), BRIEFS_PAGE_SIZE), lambda n: _briefs_index(c, n))
 
 
 EXPLORER_PAGE_SIZE = 100
@@ -399,17 +409,11 @@ def _recs_index(c: Corpus) -> tuple[str, str]:
 
 def _recs_pages(c: Corpus) -> list[GeneratedPage]:
     """Pages 2, 3... of the recommendations table, when it has more than EXPLORER_PAGE_SIZE rows."""
-    pages = []
-    for number in range(2, _recs_page_count(c) + 1):
-        intro, body = _recs_table(c, number)
-        title = f"Recommendations, page {number} of {_recs_page_count(c)}"
-        md = _front_matter(title, intro, hide_toc=True) + f"# {escape(title)}\n\n{intro}\n\n{body}"
-        pages.append(GeneratedPage(f"{SECTIONS['rec']}/page/{number}.md", md))
-    return pages
+    return _later_pages("rec", _recs_page_count(c), lambda n: _recs_table(c, n))
 
 
 def _recs_page_count(c: Corpus) -> int:
-    return max(1, -(-len(c.recommendations) // EXPLORER_PAGE_SIZE))
+    return _page_count(len(c.recommendations), EXPLORER_PAGE_SIZE)
 
 
 def _recs_table(c: Corpus, number: int) -> tuple[str, str]:
@@ -434,16 +438,8 @@ def _recs_table(c: Corpus, number: int) -> tuple[str, str]:
     table = _table(["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"], rows)
     pager = ""
     if total > 1:
-        def target(n: int) -> str:  # page n, relative to this page's file
-            if number == 1:
-                return f"page/{n}.md"
-            return "../index.md" if n == 1 else f"{n}.md"
-
-        parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "",
-                 f"Page {number} of {total}",
-                 f"[Next page]({target(number + 1)})" if number < total else ""]
         pager = (f'<nav class="briefs-pager" aria-label="Pages of the table" markdown>\n\n'
-                 f"{' · '.join(p for p in parts if p)}\n\n</nav>\n\n")
+                 f"{_pager_links(number, total)}\n\n</nav>\n\n")
     downloads = (
         f"Download [every recommendation as CSV]({root}data/recommendations.csv) or "
         f"[as JSON]({root}data/recommendations.json), or [the whole corpus as JSON]({root}data/corpus.json) "
