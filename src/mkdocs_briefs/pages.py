@@ -120,6 +120,12 @@ def _entity_links(kind: str, entities: list) -> str:
     return ", ".join(link(kind, e.id, getattr(e, "title", None) or e.name) for e in entities)
 
 
+def _capped_links(kind: str, entities: list) -> str:
+    """The first LISTED entities' links, and how many more there are."""
+    more = f" and {len(entities) - LISTED:,} more" if len(entities) > LISTED else ""
+    return _entity_links(kind, entities[:LISTED]) + more
+
+
 def _definitions(rows: list[tuple[str, str]]) -> str:
     """The facts about an entity, as a definition list of the rows whose value is not empty."""
     items = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
@@ -290,7 +296,7 @@ def _mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             ("Part of", link("mechanism", mech.part_of.id, corpus.name_of("mechanism", mech.part_of.id)) if mech.part_of else ""),
             ("Parts", _entity_links("mechanism", corpus.children.get(mech.id, []))),
             ("Related", _entity_links("mechanism", corpus.related_mechanisms.get(mech.id, []))),
-            ("Actors involved", _entity_links("actor", corpus.actors_through.get(mech.id, []))),
+            ("Actors involved", _capped_links("actor", corpus.actors_through.get(mech.id, []))),
         ]),
         _graph().mechanism_diagram(corpus, mech),
         "## Recommendations that act through it\n",
