@@ -67,6 +67,8 @@ COLUMNS = (
 
 LOADS: list[float] = []
 """The 1-minute load average at the end of each child run: other work on the machine skews the figures."""
+BUILD_LOADS: dict[int, tuple[float, float]] = {}
+"""N -> the load average at the end of its last plugin build and last baseline build."""
 
 
 def log(message: str) -> None:
@@ -328,6 +330,7 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
         if baseline_runs[-1].returncode != 0:
             raise SystemExit(f"the baseline build failed at N={n}:\n{baseline_runs[-1].output[-4000:]}")
         log(f"N={n}: baseline build took {baseline_runs[-1].seconds:.1f} s ({baseline_runs[-1].cpu:.1f} s CPU)")
+        BUILD_LOADS[n] = (LOADS[-2], LOADS[-1])
     plugin_s = min(r.seconds for r in plugin_runs)
     baseline_s = min(r.seconds for r in baseline_runs)
     plugin_cpu = min(r.cpu for r in plugin_runs)
@@ -413,19 +416,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where to write corpora and sites (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep corpora and sites (with --workdir)")
     args = parser.parse_args(argv)
+    here = machine()  # before the runs: the checkout may change while they go on
     with tempfile.TemporaryDirectory(prefix="briefs-bench-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         rows = [measure(n, workdir, args.seed, max(1, args.repeat), args.keep and bool(args.workdir), args.plain_links)
                 for n in args.ns]
-        print(f"Machine: {machine()}")
+        print(f"Machine: {here}")
         if args.plain_links:
             print("Baseline: plain links (no id, class or title attributes on annotation links)")
         print()
         print(table(rows))
         print()
-        print(f"Load average (1 min) at the end of each build: {min(LOADS):.2f} to {max(LOADS):.2f} "
-              f"on {os.cpu_count()} cores")
+        print(f"Load average (1 min) at the end of each build, plugin/baseline, on {os.cpu_count()} cores: "
+              + ", ".join(f"N={n:,}: {p:.1f}/{b:.1f}" for n, (p, b) in BUILD_LOADS.items()))
         if args.serve_edit:
             import serve_edit
 
