@@ -13,8 +13,8 @@ For each N (default 20) the runner
    plugin's extension produces, with the same id, class, title and data attributes
    written with attr_list (read off the plugin's own extension), so both builds write
    the same HTML (`--plain-links`: the address
-   only, as a hand-written site without hover titles would have). Its navigation is the plugin's:
-   the home page and the six section indexes; entity pages are built but not listed;
+   only, as a hand-written site without hover titles would have). Its navigation lists the
+   home page and the six section indexes; entity pages are built but not listed;
 4. builds both with `python -m mkdocs build -q` in a child process each, timed with
    `time.perf_counter()`; the child's CPU time (user + system) and peak memory (`ru_maxrss`)
    come from its own resource usage, read with `os.wait4`. CPU time is reported beside
