@@ -36,13 +36,17 @@ def schema_text(name: str) -> str:
 
 
 @cache
+def _retrieve(uri: str) -> Resource:
+    """A schema another one refers to (common.schema.json), read once per process."""
+    return Resource.from_contents(json.loads(schema_text(uri.removesuffix(".schema.json"))))
+
+
+@cache
 def _validator(name: str) -> jsonschema.Validator:
-    def retrieve(uri: str) -> Resource:
-        return Resource.from_contents(json.loads(schema_text(uri.removesuffix(".schema.json"))))
 
     schema = json.loads(schema_text(name))
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, registry=Registry(retrieve=retrieve), format_checker=cls.FORMAT_CHECKER)
+    return cls(schema, registry=Registry(retrieve=_retrieve), format_checker=cls.FORMAT_CHECKER)
 
 
 def _type_word(value: Any) -> str:
