@@ -143,11 +143,16 @@ def escape_raw_html(markdown: str) -> str:
     """The text with every raw HTML tag shown as text; code, escapes and <https://...> links kept."""
     lines = markdown.split("\n")
     for paragraph in paragraphs(lines):
+        if "<" not in paragraph.text:
+            continue
         masked = mask_code(paragraph.text)
         autolinks = {m.start() for m in _AUTOLINK.finditer(masked)}
-        text = "".join(
-            "&lt;" if ch == "<" and i not in autolinks else paragraph.text[i] for i, ch in enumerate(masked)
-        )
+        pieces, start = [], 0
+        for match in re.finditer("<", masked):  # a "<" in code is masked out, so kept
+            if match.start() not in autolinks:
+                pieces.append(paragraph.text[start : match.start()])
+                start = match.end()
+        text = "&lt;".join([*pieces, paragraph.text[start:]])
         new_lines = text.split("\n")
         lines[paragraph.first_line : paragraph.first_line + len(new_lines)] = new_lines
     return "\n".join(lines)

@@ -7,13 +7,17 @@ sources always give the same site.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 
 from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Sources
 
 RELATED_LIMIT = 5
 """How many related recommendations a recommendation's page lists."""
+COMMON_FEATURE = 100
+"""An actor or mechanism named by more recommendations than this is too common to find related ones by."""
 
 
 @dataclass(frozen=True)
@@ -95,10 +99,8 @@ def build_corpus(sources: Sources) -> Corpus:
             related[ref.id].add(mech.id)
     c.children = dict(children)
     c.related_mechanisms = {m: [x for x in mechanisms.values() if x.id in ids] for m, ids in related.items()}
-    c.actors_through = {
-        m: [a for a in actors.values() if a.id in {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}]
-        for m, rs in through.items()
-    }
+    named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)} for m, rs in through.items()}
+    c.actors_through = {m: [a for a in actors.values() if a.id in ids] for m, ids in named.items()}
 
     mentions = defaultdict(list)
     for brief in briefs.values():
@@ -127,19 +129,34 @@ def _features(rec: Recommendation) -> set[tuple[str, str]]:
 
 
 def _related(c: Corpus) -> dict[str, list[Recommendation]]:
-    """Top recommendations by number of shared actors and mechanisms, newer brief first on ties."""
-    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
-    features = {rec.id: _features(rec) for rec in c.recommendations.values()}
-    for rec_id, feats in features.items():
+    """Top recommendations by number of shared actors and mechanisms, newer brief first on ties.
+
+    Candidates are the recommendations sharing a distinctive feature: an actor or mechanism
+    named by at most COMMON_FEATURE recommendations. Features more common than that (a main
+    state named in half the archive) still count in the score, but do not bring candidates
+    of their own unless fewer than RELATED_LIMIT were found; then the newest recommendations
+    sharing them fill the list. This keeps the work per recommendation bounded, so the
+    whole step grows linearly with the archive.
+    """
+    recs = list(c.recommendations.values())  # newest brief first: a position is the tie-break
+    features = [_features(rec) for rec in recs]
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, feats in enumerate(features):
         for feat in feats:
-            postings[feat].append(rec_id)
-    order = {rec_id: i for i, rec_id in enumerate(c.recommendations)}  # newest brief first
+            postings[feat].append(i)  # ascending: newest first
+    common = {f: set(p) for f, p in postings.items() if len(p) > COMMON_FEATURE}
     related = {}
-    for rec_id, feats in features.items():
-        shared: Counter[str] = Counter()
-        for feat in feats:
-            shared.update(postings[feat])
-        del shared[rec_id]
-        best = sorted(shared, key=lambda other: (-shared[other], order[other]))[:RELATED_LIMIT]
-        related[rec_id] = [c.recommendations[o] for o in best]
+    for i, feats in enumerate(features):
+        frequent = [f for f in feats if f in common]
+        shared = Counter(chain.from_iterable(postings[f] for f in feats if f not in common))
+        shared.pop(i, None)
+        if len(shared) < RELATED_LIMIT:  # too few: the newest sharing a common feature join in
+            for j in chain.from_iterable(postings[f][: RELATED_LIMIT + 1] for f in frequent):
+                shared.setdefault(j, 0)
+            shared.pop(i, None)
+        candidates = sorted(shared)
+        for f in frequent:  # common features still count towards the score
+            shared.update(common[f].intersection(candidates))
+        best = heapq.nlargest(RELATED_LIMIT, candidates, key=shared.__getitem__)  # stable: newest first on ties
+        related[recs[i].id] = [recs[j] for j in best]
     return related

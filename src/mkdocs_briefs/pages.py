@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .annotations import escape_raw_html
 from .corpus import Corpus, Mention
@@ -78,6 +79,7 @@ _MD_REFERENCES = re.compile(r"[~^:]")
 written as character references instead, which are just as inert."""
 
 
+@lru_cache(maxsize=4096)  # the same names are escaped for every page that lists them
 def escape(text: str) -> str:
     """An editor's text as Markdown that renders exactly that text, on one line."""
     text = " ".join(text.split())

@@ -13,7 +13,6 @@ from importlib import resources
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
 
 from .diagnostics import Diagnostics, did_you_mean
 from .located_yaml import LocatedYaml
@@ -35,18 +34,32 @@ def schema_text(name: str) -> str:
     return resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
 
 
-@cache
-def _retrieve(uri: str) -> Resource:
-    """A schema another one refers to (common.schema.json), read once per process."""
-    return Resource.from_contents(json.loads(schema_text(uri.removesuffix(".schema.json"))))
+def _inline(node: Any, common: dict[str, Any]) -> Any:
+    """`node` with every reference to common.schema.json's $defs replaced by the definition itself.
+
+    {"$ref": D, ...} becomes {"allOf": [D], ...}: the same rules, reported the same way
+    (a failure inside still names D as its schema), without resolving a reference for
+    every field of every source, which took most of the loading time.
+    """
+    if isinstance(node, list):
+        return [_inline(item, common) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _inline(value, common) for key, value in node.items()}
+    ref = node.pop("$ref", None)
+    if ref is not None:
+        name = ref.removeprefix("common.schema.json").removeprefix("#/$defs/")
+        if name not in common["$defs"] or "/" in name:
+            raise ValueError(f"schema reference {ref!r} is not to one of common.schema.json's $defs")
+        node["allOf"] = [*node.get("allOf", []), _inline(common["$defs"][name], common)]
+    return node
 
 
 @cache
 def _validator(name: str) -> jsonschema.Validator:
-
-    schema = json.loads(schema_text(name))
+    schema = _inline(json.loads(schema_text(name)), json.loads(schema_text("common")))
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, registry=Registry(retrieve=_retrieve), format_checker=cls.FORMAT_CHECKER)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def _type_word(value: Any) -> str:
