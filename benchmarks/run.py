@@ -24,7 +24,7 @@ For each N (default 20) the runner
 6. times `mkdocs-briefs check` on the sources when that command exists ("n/a" otherwise).
 
 Progress goes to stderr; stdout gets a line naming the machine, then the table in Markdown.
-`--serve-edit N` adds the live-preview figure of `serve_edit.py` for that N.
+`--serve-edit N` adds the live-preview figures of `serve_edit.py` for that N.
 """
 
 from __future__ import annotations
@@ -433,9 +433,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve_edit:
             import serve_edit
 
-            figure = serve_edit.measure(args.serve_edit, workdir / "serve-edit", args.seed)
+            figures = serve_edit.measure(args.serve_edit, workdir / "serve-edit", args.seed)
             print()
-            print(serve_edit.table([figure]))
+            print(serve_edit.table(figures))
     return 0
 
 

@@ -3,15 +3,17 @@
     python benchmarks/serve_edit.py [N] [--workdir DIR] [--timeout S]
 
 Writes the corpus of N briefs (default 20) with `generate.py`, times one full
-`mkdocs build` of it for comparison, then starts `mkdocs serve --livereload` on
-127.0.0.1 at a free port and waits until it serves the first brief's page. It appends a
-paragraph with a word found nowhere else to that brief's source, and polls the brief's
-page until the word appears. The figure is the time from the save (the file closed) to
-the first response that contains the word. Every wait is bounded in time and count, and
-the server is always stopped.
+`mkdocs build` of it for comparison, then, for each way of serving (`mkdocs serve
+--livereload`, which builds the whole site again after each save, and `mkdocs serve
+--dirty`, which builds again only the pages that changed), starts the server on 127.0.0.1
+at a free port and waits until it serves the first brief's page. It appends a paragraph
+with a word found nowhere else to that brief's source, and polls the brief's page until
+the word appears. The figure is the time from the save (the file closed) to the first
+response that contains the word. Every wait is bounded in time and count, and the server
+is always stopped.
 
-Prints one table: N, full build, time until the server first answered, save to updated
-page, and that figure as a share of the full build.
+Prints one table, a row per command: N, the command, full build, time until the server
+first answered, save to updated page, and that figure as a share of the full build.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 from run import build, log  # noqa: E402
 
-COLUMNS = ("N", "full build s", "serve ready s", "save to updated page s", "share of full build")
+COLUMNS = ("N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build")
+COMMANDS = {"full": ["serve", "--livereload"], "dirty": ["serve", "--livereload", "--dirty"]}
+"""The ways of serving measured, by the name --only takes."""
 POLL_INTERVAL = 0.05
 """Seconds between two requests for the edited page (each request waits while a rebuild runs)."""
 
@@ -47,6 +51,7 @@ POLL_INTERVAL = 0.05
 @dataclass
 class Figure:
     n: int
+    command: str
     full_build: float
     ready: float
     update: float
@@ -91,7 +96,8 @@ def stop(server: subprocess.Popen) -> None:
             server.wait(timeout=15)
 
 
-def measure(n: int, workdir: Path, seed: int = generate.DEFAULT_SEED, timeout: float = 1800.0) -> Figure:
+def measure(n: int, workdir: Path, seed: int = generate.DEFAULT_SEED, timeout: float = 1800.0,
+            modes: tuple[str, ...] = tuple(COMMANDS)) -> list[Figure]:
     project = workdir / f"n{n}"
     if project.exists():
         shutil.rmtree(project)
@@ -102,7 +108,10 @@ def measure(n: int, workdir: Path, seed: int = generate.DEFAULT_SEED, timeout: f
     if full.returncode != 0:
         raise SystemExit(f"the build failed:\n{full.output[-4000:]}")
     shutil.rmtree(workdir / f"site-{n}")
+    return [_serve_and_edit(n, project, workdir, mode, full.seconds, timeout) for mode in modes]
 
+
+def _serve_and_edit(n: int, project: Path, workdir: Path, mode: str, full_build: float, timeout: float) -> Figure:
     brief = sorted((project / "briefs").glob("*.md"))[0]
     port = free_port()
     # mkdocs serve mounts the site at the path of site_url
@@ -110,15 +119,17 @@ def measure(n: int, workdir: Path, seed: int = generate.DEFAULT_SEED, timeout: f
     mount = "/" + urlsplit(site_url).path.strip("/")
     url = f"http://127.0.0.1:{port}{mount.rstrip('/')}/briefs/{brief.stem}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
-    log(f"serve-edit N={n}: {' '.join(cmd[1:])}")
-    with open(workdir / f"serve-{n}.log", "w") as out:
+    cmd = [sys.executable, "-m", "mkdocs", *COMMANDS[mode], "-a", f"127.0.0.1:{port}"]
+    shown = "mkdocs " + " ".join(COMMANDS[mode])
+    log(f"serve-edit N={n}: {shown}")
+    log_path = workdir / f"serve-{n}-{mode}.log"
+    with open(log_path, "w") as out:
         start = time.perf_counter()
         server = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
         try:
             word = "benchedit" + uuid.uuid4().hex[:12]
             if poll(url, lambda body: "</html>" in body, time.monotonic() + timeout, server) is None:
-                raise SystemExit(f"the server did not serve {url} in {timeout:.0f} s:\n" + _tail(workdir / f"serve-{n}.log"))
+                raise SystemExit(f"the server did not serve {url} in {timeout:.0f} s:\n" + _tail(log_path))
             ready = time.perf_counter() - start
             time.sleep(1.0)  # let the file watcher settle; not counted
             log(f"serve-edit N={n}: ready after {ready:.1f} s; editing {brief.name}")
@@ -128,11 +139,11 @@ def measure(n: int, workdir: Path, seed: int = generate.DEFAULT_SEED, timeout: f
             body = poll(url, lambda body: word in body, time.monotonic() + timeout, server)
             update = time.perf_counter() - saved
             if body is None:
-                raise SystemExit(f"the edit did not show in {timeout:.0f} s:\n" + _tail(workdir / f"serve-{n}.log"))
+                raise SystemExit(f"the edit did not show in {timeout:.0f} s:\n" + _tail(log_path))
         finally:
             stop(server)
-    log(f"serve-edit N={n}: the edit showed after {update:.2f} s (full build {full.seconds:.1f} s)")
-    return Figure(n, full.seconds, ready, update, os.getloadavg()[0])
+    log(f"serve-edit N={n}: {shown}: the edit showed after {update:.2f} s (full build {full_build:.1f} s)")
+    return Figure(n, shown, full_build, ready, update, os.getloadavg()[0])
 
 
 def _tail(path: Path) -> str:
@@ -140,7 +151,7 @@ def _tail(path: Path) -> str:
 
 
 def table(figures: list[Figure]) -> str:
-    rows = [[f"{f.n:,}", f"{f.full_build:.2f}", f"{f.ready:.2f}", f"{f.update:.2f}",
+    rows = [[f"{f.n:,}", f"`{f.command}`", f"{f.full_build:.2f}", f"{f.ready:.2f}", f"{f.update:.2f}",
              f"{100 * f.update / f.full_build:.0f}%"] for f in figures]
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(COLUMNS)]
     line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
@@ -155,12 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     parser.add_argument("--timeout", type=float, default=1800.0, help="longest wait for the server, and for the edit")
     parser.add_argument("--workdir", type=Path, help="where to write the corpus (default: a temporary folder)")
+    parser.add_argument("--only", choices=tuple(COMMANDS), help="measure one way of serving only")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="briefs-serve-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        figure = measure(args.n, workdir, args.seed, args.timeout)
-    print(table([figure]))
+        figures = measure(args.n, workdir, args.seed, args.timeout, (args.only,) if args.only else tuple(COMMANDS))
+    print(table(figures))
     return 0
 
 

@@ -64,5 +64,6 @@ def test_runner_prints_the_table(tmp_path):
 def test_serve_edit_prints_its_figure(tmp_path):
     proc = _run(str(BENCHMARKS / "serve_edit.py"), str(N), "--timeout", "120", "--workdir", str(tmp_path), cwd=tmp_path)
     header, rows = _table(proc.stdout)
-    assert header == ["N", "full build s", "serve ready s", "save to updated page s", "share of full build"]
-    assert len(rows) == 1 and rows[0][0] == str(N)
+    assert header == ["N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build"]
+    assert [row[:2] for row in rows] == [[str(N), "`mkdocs serve --livereload`"],
+                                         [str(N), "`mkdocs serve --livereload --dirty`"]]

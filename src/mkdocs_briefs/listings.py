@@ -41,6 +41,11 @@ _START = re.compile(r"^ {0,3}<!--\s*briefs:")
 _PLACEHOLDER = re.compile(r"^ {0,3}<!--\s*briefs:(?P<body>.*?)\s*-->\s*$")
 
 
+def has_placeholder(markdown: str) -> bool:
+    """Whether a page has a line that starts a placeholder (well-formed or not)."""
+    return any(_START.match(line) for line in markdown.split("\n"))
+
+
 class _Invalid(Exception):
     """A placeholder that cannot be expanded; the message says why and how to fix it."""
 

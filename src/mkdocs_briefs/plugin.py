@@ -1,11 +1,13 @@
 """The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else.
 
-    on_startup  note whether this is `mkdocs serve`
+    on_startup  note whether this is `mkdocs serve`, and whether builds are dirty
     on_config   register the annotation-link extension and the stylesheet
     on_files    load -> validate -> corpus -> pages, added as generated files, with the
                 data exports (export.py: data/corpus.json, data/recommendations.csv...)
-                (while serving, sources with errors give error pages instead)
-    on_nav      keep the navigation small: section indexes only, in a fixed order
+                (while serving, sources with errors give error pages instead; in a dirty
+                build, `mkdocs serve --dirty`, pages that did not change are not built again)
+    on_nav      keep the navigation small: section indexes only, in a fixed order (and in a
+                dirty build, read the titles of the pages in it that are not built again)
     on_page_markdown   tell the extension which page it is converting; fill in the
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
@@ -66,9 +68,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The last reading of the sources had errors (while serving): the pages show them."""
         self.jsonld: dict[str, str] = {}
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
+        self.dirty = False
+        self.built: dict[str, str] = {}
+        """Dirty builds: the Markdown of each generated page at the last build, by src_uri, and
+        the settings it was built with (key ""): a page whose Markdown and settings are the same
+        is not built again."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in REQUIRED_EXTENSIONS:
@@ -100,13 +108,20 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.corpus = self.links.corpus = build_corpus(sources)
             pages = generate_pages(self.corpus)
             self.page_uris = [p.src_uri for p in pages]
+        built, self.built = self.built, {"": _settings(config)} if self.dirty else {}
+        settings_changed = self.dirty and built.get("") != self.built[""]
+        if settings_changed:
+            built = {}  # every page is built again
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 shown = Path(os.path.relpath(docs_dir / page.src_uri, root)).as_posix()
                 log.warning(f"{shown} is written by hand, so the generated page is not used: remove the file or move it")
                 continue
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=level)
+            file = GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level)
+            if self.dirty:
+                file.unchanged = built.get(page.src_uri) == page.markdown
+                self.built[page.src_uri] = page.markdown
             if page.source:
                 file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
             files.append(file)
@@ -118,6 +133,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 log.warning(f"{shown} is written by hand, so the plugin's export is not used: remove the file or move it")
                 continue
             files.append(File.generated(config, path, content=text))
+        if self.dirty and (built != self.built or self.failed):
+            _rebuild_hand_written(files, every=settings_changed)
         for name in _assets(""):
             content = resources.files(__package__).joinpath("assets", name).read_bytes()
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
@@ -134,6 +151,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             nav.items = [i for i in items if i not in mine] + mine
             for item in nav.items:
                 item.parent = None
+        if self.dirty:  # a dirty build does not read the pages it skips, but every page shows their titles
+            for page in nav.pages:
+                if not page.file.is_modified():
+                    page.read_source(config)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -194,6 +215,39 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def _unknown_link(self, page: str, href: str) -> None:
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
+
+
+class GeneratedFile(File):
+    """A generated page that can tell a dirty build it did not change since the last one.
+
+    MkDocs takes every file whose content is in memory to be modified, so
+    `mkdocs serve --dirty` would convert all of the thousands of generated pages after
+    each save; it skips a page whose `is_modified()` is false and keeps its HTML.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
+def _settings(config: MkDocsConfig) -> str:
+    """What a generated page's HTML depends on besides its Markdown: mkdocs.yml."""
+    path = config.config_file_path
+    return Path(path).read_text("utf-8", "replace") if path and os.path.isfile(path) else ""
+
+
+def _rebuild_hand_written(files: Files, every: bool) -> None:
+    """Dirty builds: have MkDocs build again the hand-written pages that show the sources
+    (those with a listing), or `every` one (mkdocs.yml changed).
+
+    MkDocs builds a page again in a dirty build when its HTML is missing or older than its
+    source: removing the HTML has it built again.
+    """
+    for file in files.documentation_pages():
+        if file.generated_by is None and (every or listings.has_placeholder(file.content_string)):
+            if os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
 
 
 def _assets(suffix: str) -> list[str]:
