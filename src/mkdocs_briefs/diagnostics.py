@@ -14,7 +14,7 @@ Severity = Literal["error", "warning", "hint"]
 """Errors stop a build; warnings stop it under --strict; hints are only shown by `check`."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Pos:
     """A place in a source file: path as shown to the editor, 1-based line and column."""
 

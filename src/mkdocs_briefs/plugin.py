@@ -8,7 +8,8 @@
                 build, `mkdocs serve --dirty`, pages that did not change are not built again)
     on_nav      keep the navigation small: section indexes only, in a fixed order (and in a
                 dirty build, read the titles of the pages in it that are not built again)
-    on_page_markdown   tell the extension which page it is converting; fill in the
+    on_page_markdown   tell the extension which page it is converting (and let go of the
+                generated Markdown MkDocs has just read); fill in the
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
@@ -132,7 +133,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 shown = Path(os.path.relpath(docs_dir / path, root)).as_posix()
                 log.warning(f"{shown} is written by hand, so the plugin's export is not used: remove the file or move it")
                 continue
-            files.append(File.generated(config, path, content=text))
+            files.append(GeneratedFile.generated(config, path, content=text))
         if self.dirty and (built != self.built or self.failed):
             _rebuild_hand_written(files, every=settings_changed)
         for name in _assets(""):
@@ -165,6 +166,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.links.page_uri = page.file.src_uri
+        if isinstance(page.file, GeneratedFile):
+            page.file.release()
         return self._reader_extras(markdown, page, config, files)
 
     def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -218,7 +221,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
 
 class GeneratedFile(File):
-    """A generated page that can tell a dirty build it did not change since the last one.
+    """A generated page or export that can tell a dirty build it did not change since the
+    last one, and lets go of its content once MkDocs has read or written it.
 
     MkDocs takes every file whose content is in memory to be modified, so
     `mkdocs serve --dirty` would convert all of the thousands of generated pages after
@@ -229,6 +233,16 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+    def release(self) -> None:
+        """Drop the content once MkDocs has read it into the page: the build holds every
+        page until it ends, and a second copy of each page's Markdown is tens of MB."""
+        self._content = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write a generated file that is not a page (the data exports), then drop its content."""
+        super().copy_file(dirty)
+        self.release()
 
 
 def _settings(config: MkDocsConfig) -> str:
