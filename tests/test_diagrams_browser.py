@@ -7,7 +7,9 @@ changes) so that they can read the SVG a reader sees.
 
 from __future__ import annotations
 
+import json
 import re
+import urllib.request
 
 import pytest
 
@@ -165,6 +167,33 @@ def test_a_matrix_cell_opens_the_filtered_explorer(page, site_url):
     cell.locator("a").click()
     page.wait_for_url(site_url + "recommendations/?actor=rok&mechanism=opcon-transition")
     assert page.locator("h1").first.inner_text().startswith("Recommendations")
+    _clean(page)
+
+
+def test_a_group_cell_of_the_matrix_opens_the_group_and_everyone_in_it(graph_page, graph_url):
+    with urllib.request.urlopen(graph_url + "data/recommendations.json") as response:
+        data = json.load(response)
+    within = {a["id"]: a["within"] for a in data["actors"] if "within" in a}
+    assert within["unc-sending-states"] == ["australia"]
+    group = {"unc-sending-states", "australia"}
+    expected = [r["id"] for r in data["recommendations"] if group & set(r["addressed_to"])]
+    assert expected
+
+    page = graph_page
+    page.goto(graph_url + "matrix/groups/")
+    row = page.locator(".briefs-matrix tbody tr", has=page.locator("td:first-child", has_text="UNC Sending States"))
+    all_column = row.locator("td").nth(1)
+    assert all_column.inner_text() == str(len(expected))
+    all_column.locator("a").click()
+    page.wait_for_url(graph_url + "recommendations/?group=unc-sending-states")
+    status = f"{len(expected)} of {len(data['recommendations'])} recommendations"
+    page.wait_for_function("text => document.querySelector('.briefs-explorer__status')?.textContent === text", arg=status)
+    shown = page.locator(".briefs-explorer tbody tr td:first-child a").evaluate_all("links => links.map(a => a.href)")
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in shown] == expected
+    addressed = page.locator("details.briefs-facet").filter(has=page.locator("summary", has_text="Addressed to"))
+    addressed.locator("summary").click()
+    for name in ("UNC Sending States", "Australia"):
+        assert addressed.locator("label").filter(has=page.get_by_text(name, exact=True)).get_by_role("checkbox").is_checked()
     _clean(page)
 
 

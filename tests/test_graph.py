@@ -283,7 +283,7 @@ def test_members_roll_up_to_their_group_in_the_second_view(graph_site):
     rows = _matrix(graph_site, "matrix/groups/")
     assert "Australia" not in rows
     cell = rows["UNC Sending States"]["Mechanism number 01"]
-    assert cell == ("2", "../../recommendations/?actor=unc-sending-states&actor=australia&mechanism=mech-01")
+    assert cell == ("2", "../../recommendations/?group=unc-sending-states&mechanism=mech-01")
     page = graph_site.html("matrix/groups/")
     group_row = next(tr for tr in page.select(".briefs-matrix tbody tr") if "UNC Sending States" in tr.td.get_text())
     assert group_row.td.get_text(" ", strip=True) == "UNC Sending States and 1 member"

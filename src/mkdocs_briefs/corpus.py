@@ -60,6 +60,18 @@ class Corpus:
             return id_
         return getattr(entity, "title", None) or getattr(entity, "name", id_)
 
+    def everyone_in(self, group_id: str) -> list[str]:
+        """Ids of a group's members, their members and so on, in registry order (empty for an actor with none)."""
+        found: set[str] = set()
+        todo = [group_id]
+        while todo:
+            actor = self.actors.get(todo.pop())
+            for ref in actor.members if actor else []:
+                if ref.id not in found and ref.id != group_id:
+                    found.add(ref.id)
+                    todo.append(ref.id)
+        return [a for a in self.actors if a in found]
+
     def lookup(self, kind: str, id_: str) -> Brief | Recommendation | Actor | Mechanism | Author | Series | None:
         table = {"brief": self.briefs, "rec": self.recommendations, "actor": self.actors,
                  "mechanism": self.mechanisms, "author": self.authors, "series": self.series}[kind]

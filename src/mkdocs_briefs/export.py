@@ -197,7 +197,8 @@ def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
              "authors": _ids(b.authors), "page": url("brief", b.id)}
             for b in corpus.briefs.values()
         ],
-        "actors": named("actor", corpus.actors.values()),
+        "actors": [{**entry, "within": corpus.everyone_in(entry["id"])} if corpus.actors[entry["id"]].members else entry
+                   for entry in named("actor", corpus.actors.values())],
         "mechanisms": named("mechanism", corpus.mechanisms.values()),
         "authors": named("author", corpus.authors.values()),
         "series": named("series", corpus.series.values()),

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .corpus import Corpus
 from .model import Actor, Brief, Mechanism, Recommendation
@@ -70,6 +71,10 @@ EXPLORER = page_uri("rec")
 # --- escaping -----------------------------------------------------------------------
 
 
+_MERMAID_UNSAFE = re.compile(r"[^A-Za-z0-9 ]")
+
+
+@lru_cache(maxsize=4096)  # the same names label boxes on many pages
 def mermaid_text(text: str, limit: int = MAX_LABEL) -> str:
     """User text as the inside of a quoted Mermaid label that shows exactly that text.
 
@@ -81,7 +86,7 @@ def mermaid_text(text: str, limit: int = MAX_LABEL) -> str:
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return "".join(ch if ch == " " or (ch.isascii() and ch.isalnum()) else f"#{ord(ch)};" for ch in text)
+    return _MERMAID_UNSAFE.sub(lambda m: f"#{ord(m[0])};", text)
 
 
 # --- a Mermaid flowchart -----------------------------------------------------------
@@ -567,8 +572,9 @@ def matrix(corpus: Corpus, groups: bool = False) -> Matrix:
     return Matrix(rows, columns, counts, row_totals, column_totals, members)
 
 
-def _filtered(from_uri: str, actors: list[str], mechanism: str | None = None) -> str:
-    query = [f"actor={a}" for a in actors] + ([f"mechanism={mechanism}"] if mechanism else [])
+def _filtered(from_uri: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
+    """The explorer filtered on an actor (with `group`: on the actor or anyone in it) and a mechanism."""
+    query = ([f"{'group' if group else 'actor'}={actor}"] if actor else []) + ([f"mechanism={mechanism}"] if mechanism else [])
     return f"{posixpath.relpath(EXPLORER, posixpath.dirname(from_uri))}?{'&'.join(query)}"
 
 
@@ -580,16 +586,16 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
         for m in columns]
     lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
     for row in mx.rows[:MATRIX_ROWS]:
-        actors = [row, *mx.rolled_up.get(row, [])]
+        group = bool(mx.rolled_up.get(row))  # the explorer's ?group= adds everyone in it: the links stay short
         name = link("actor", row, corpus.name_of("actor", row))
-        if mx.rolled_up.get(row):
+        if group:
             name += f' <span class="briefs-muted">and {count(len(mx.rolled_up[row]), "member")}</span>'
-        cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, actors)})"]
-        cells += [f"[{mx.counts[row, m]}]({_filtered(here, actors, m)})" if mx.counts[row, m] else ""
+        cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, row, group=group)})"]
+        cells += [f"[{mx.counts[row, m]}]({_filtered(here, row, m, group=group)})" if mx.counts[row, m] else ""
                   for m in columns]
         lines.append("| " + " | ".join(cells) + " |")
     total = ["*Any actor*", f"[{len(corpus.recommendations)}]({explorer_all})"]
-    total += [f"[{mx.column_totals[m]}]({_filtered(here, [], m)})" for m in columns]
+    total += [f"[{mx.column_totals[m]}]({_filtered(here, None, m)})" for m in columns]
     lines.append("| " + " | ".join(total) + " |")
     cut = ""
     if len(mx.rows) > MATRIX_ROWS or len(mx.columns) > MATRIX_COLUMNS:

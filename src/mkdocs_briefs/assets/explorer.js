@@ -11,6 +11,8 @@
      actor  involves  mechanism  horizon  brief  series  author   (ids; repeat to OR them)
      text                                                           (words, all must match)
    for example recommendations/?actor=rok&mechanism=unc. Facets are ANDed together.
+     group                                                          (an actor's id: that actor or
+                                                                     anyone in it, as `actor`s)
    (`q` is not used: Material opens its search dialog on any page loaded with ?q=.)
 
    With Material's instant navigation the page is swapped without reloading this script:
@@ -31,6 +33,7 @@
     { param: "author", label: "Author", list: "authors" }
   ];
   var TEXT = "text";
+  var GROUP = "group";
   var COLUMNS = ["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"];
   var ANNOUNCE_DELAY = 400; // ms of quiet typing before the count is announced
 
@@ -68,12 +71,18 @@
   }
 
   /* The filters of a URL's query: {facets: {param: [ids]}, text: "..."} */
-  function readState(search) {
+  /* The filters in a URL's query. `within` maps a group's id to the ids of everyone in it:
+     ?group=<id> is read as ?actor=<id>&actor=<member>... (the matrix's grouped view links so). */
+  function readState(search, within) {
     var params = new URLSearchParams(search);
     var state = { facets: {}, text: (params.get(TEXT) || "").trim() };
     FACETS.forEach(function (f) {
+      var values = params.getAll(f.param);
+      if (f.param === "actor") {
+        params.getAll(GROUP).forEach(function (id) { values = values.concat([id], (within && within.get(id)) || []); });
+      }
       var seen = {};
-      state.facets[f.param] = params.getAll(f.param).filter(function (v) {
+      state.facets[f.param] = values.filter(function (v) {
         if (!v || seen[v]) return false;
         seen[v] = true;
         return true;
@@ -146,7 +155,9 @@
 
     this.table = this.root.querySelector("table");
     if (!this.table) return;
-    this.state = readState(location.search);
+    this.within = new Map((data.actors || []).filter(function (a) { return a.within; })
+      .map(function (a) { return [a.id, a.within]; }));
+    this.state = readState(location.search, this.within);
     this.limit = this.pageSize;
     this.build();
     this.root.classList.add("briefs-explorer--live");
@@ -275,7 +286,7 @@
   /* The URL changed under us (back/forward, or a link to this page): show what it says. */
   Explorer.prototype.follow = function (where) {
     if (where.pathname !== this.path) return;
-    var state = readState(where.search);
+    var state = readState(where.search, this.within);
     if (sameState(state, this.state)) return;
     this.state = state;
     this.limit = this.pageSize;
