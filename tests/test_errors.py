@@ -363,6 +363,17 @@ def test_unused_registry_entry_is_a_warning(project):
     assert "Aborted with 1 warnings in strict mode" in build.output
 
 
+def test_a_misspelt_reference_does_not_also_call_the_entry_it_meant_unused(project):
+    # us-congress is referred to once only; misspelt, the error suggests it, and that is enough
+    project.replace(FIRST, "addressed_to: [us-congress]", "addressed_to: [us-congres]")
+    project.replace(FIRST, "[Congress](actor:us-congress)", "Congress")
+    build = project.build()
+    assert_says(problem(build, at(project, FIRST, "addressed_to: [us-congres]", "us-congres")),
+                "unknown actor 'us-congres' (did you mean 'us-congress'?)")
+    assert_error_count(build, 1)
+    assert_no_warnings(build)
+
+
 # --- 9. all at once ----------------------------------------------------------------------
 
 

@@ -73,7 +73,13 @@ class Diagnostics:
         return bool(self.items)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to word, if one is close enough to be what was meant."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a choice is close to word, else ''."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .diagnostics import Diagnostics, Pos, did_you_mean
+from .diagnostics import Diagnostics, Pos, closest, did_you_mean
 from .load import RESERVED_IDS
 from .model import Recommendation, Ref, Sources
 
@@ -164,6 +164,10 @@ def _check_used(s: Sources, diags: Diagnostics) -> None:
     registries = {"actor": (s.actors, "actors.yml"), "mechanism": (s.mechanisms, "mechanisms.yml"),
                   "author": (s.authors, "authors.yml"), "series": (s.series, "series.yml")}
     for kind, (entries, registry) in registries.items():
+        for typo in used[kind] - entries.keys():  # its error names the entry it meant: no warning for that one
+            meant = closest(typo, entries)
+            if meant:
+                used[kind].add(meant)
         for id_, entity in entries.items():
             if id_ not in used[kind]:
                 diags.warning(entity.pos, f"{kind} '{id_}' in {registry} is not referred to by any brief or entry: "
