@@ -55,3 +55,15 @@ def test_reference_definitions_are_refused_outside_code_only(project):
     build = project.build()
     assert build.returncode == 1
     assert build.output.count("annotations must be inline links") == 1
+
+
+def test_a_mermaid_block_is_a_diagram_whose_text_stays_text(project):
+    _add_to_body(project, '```mermaid\nflowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B[Seoul]\n'
+                          '  click A href "javascript:alert(1)"\n```')
+    build = project.build()
+    assert build.returncode == 0, build.output
+    article = build.html("briefs/first-brief/").select_one("article")
+    diagram = article.select_one(".mermaid")  # drawn by diagrams.js, with Mermaid's strict security level
+    assert diagram is not None and article.find("img") is None
+    assert '<img src=x onerror=alert(1)>' in diagram.get_text()
+    assert 'click A href "javascript:alert(1)"' in diagram.get_text()  # left to Mermaid, which blanks it
