@@ -159,6 +159,33 @@ def pipeline(project: Path) -> Pipeline:
     return Pipeline(times, pages, corpus)
 
 
+LOADERS: dict[int, tuple[float, float, bool]] = {}
+"""N -> CPU seconds of the load step with PyYAML's C loader and with its pure-Python one, and
+whether both gave the same diagnostics."""
+
+
+def compare_loaders(project: Path) -> tuple[float, float, bool]:
+    """The load step once with the C-accelerated YAML loader, once with the pure-Python fallback."""
+    import yaml
+    from mkdocs_briefs import located_yaml
+    from mkdocs_briefs.load import load_sources
+
+    def load() -> tuple[float, list[str]]:
+        cpu = time.process_time()
+        _, diags = load_sources(project / "briefs", project)
+        return time.process_time() - cpu, [str(d) for d in diags.items]
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        raise SystemExit("PyYAML has no C loader here: the loader comparison needs it")
+    c_cpu, c_diags = load()
+    saved, located_yaml._Loader = located_yaml._Loader, yaml.SafeLoader
+    try:
+        pure_cpu, pure_diags = load()
+    finally:
+        located_yaml._Loader = saved
+    return c_cpu, pure_cpu, c_diags == pure_diags
+
+
 # --- the baseline project -----------------------------------------------------------------
 
 _ANNOTATION_LINK = re.compile(
@@ -317,6 +344,9 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
     own = sum(cpu for _, cpu in times.values())
     del result
     gc.collect()
+    log(f"N={n}: the load step with the C and the pure-Python YAML loaders")
+    LOADERS[n] = compare_loaders(project)
+    gc.collect()
 
     plugin_runs, baseline_runs = [], []
     for i in range(repeat):
@@ -430,6 +460,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(f"Load average (1 min) at the end of each build, plugin/baseline, on {os.cpu_count()} cores: "
               + ", ".join(f"N={n:,}: {p:.1f}/{b:.1f}" for n, (p, b) in BUILD_LOADS.items()))
+        print()
+        print("Load step with PyYAML's C loader / its pure-Python loader, CPU s: " + ", ".join(
+            f"N={n:,}: {c:.2f} / {pure:.2f} ({'same diagnostics' if same else 'DIFFERENT diagnostics'})"
+            for n, (c, pure, same) in LOADERS.items()))
         if args.serve_edit:
             import serve_edit
 

@@ -42,6 +42,13 @@ def chromium_executable() -> str:
     return found
 
 
+OPEN_SHADOW = """(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+})();"""
+"""An init script that opens the shadow roots diagrams.js draws in (closed), so tests can read the drawing."""
+
+
 @contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1; yields its base URL (ending in '/')."""

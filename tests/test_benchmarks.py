@@ -7,6 +7,7 @@ figure: figures belong in docs/benchmarks.md, not in assertions.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,9 @@ def test_runner_prints_the_table(tmp_path):
     ]
     assert len(rows) == 1 and rows[0][0] == str(N)
     assert all(rows[0]), rows[0]
+    # the C and the pure-Python YAML loaders read the corpus with the same diagnostics
+    assert re.search(rf"C loader / its pure-Python loader, CPU s: N={N}: [\d.]+ / [\d.]+ \(same diagnostics\)",
+                     proc.stdout), proc.stdout
 
 
 def test_serve_edit_prints_its_figure(tmp_path):

@@ -3,6 +3,8 @@ does not run, and code is shown as written."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import Project
 
 BODY_START = "## The argument\n"
@@ -57,13 +59,23 @@ def test_reference_definitions_are_refused_outside_code_only(project):
     assert build.output.count("annotations must be inline links") == 1
 
 
-def test_a_mermaid_block_is_a_diagram_whose_text_stays_text(project):
-    _add_to_body(project, '```mermaid\nflowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B[Seoul]\n'
-                          '  click A href "javascript:alert(1)"\n```')
+def test_a_mermaid_block_is_refused_where_written_but_shown_as_code_it_is_text(project):
+    diagram = 'flowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B[Seoul]\n'
+    _add_to_body(project, "~~~~\n```mermaid\n~~~~\n\n```mermaid\n" + diagram + "```")
+    build = project.build()
+    assert build.returncode == 1
+    lines = (project.briefs / "first-brief.md").read_text().split("\n")
+    line = lines.index("```mermaid", lines.index("~~~~") + 3) + 1  # the second one: the first is inside code
+    errors = re.findall(r"^ERROR +-  briefs: (.*error: .*)$", build.output, re.MULTILINE)
+    assert errors == [
+        f"briefs/first-brief.md:{line}:1: error: a mermaid diagram is not allowed in a brief: its labels could put "
+        "HTML on the page; describe it in the text, or mark the block ```text to show it as code"]
+    assert "Traceback" not in build.output
+
+    project.replace("briefs/first-brief.md", "\n```mermaid\nflowchart", "\n```text\nflowchart")
     build = project.build()
     assert build.returncode == 0, build.output
     article = build.html("briefs/first-brief/").select_one("article")
-    diagram = article.select_one(".mermaid")  # drawn by diagrams.js, with Mermaid's strict security level
-    assert diagram is not None and article.find("img") is None
-    assert '<img src=x onerror=alert(1)>' in diagram.get_text()
-    assert 'click A href "javascript:alert(1)"' in diagram.get_text()  # left to Mermaid, which blanks it
+    assert article.find("img") is None
+    assert not any("onerror" in d.get_text() for d in article.select(".mermaid"))  # only the site's own diagram
+    assert any(code.get_text() == diagram for code in article.select("pre:not(.mermaid) code"))

@@ -13,13 +13,9 @@ import urllib.request
 
 import pytest
 
-from browser import PageWatch, serve_folder
+from browser import OPEN_SHADOW, PageWatch, serve_folder
 from graphsite import HOSTILE, build_graph_site, make_graph_project
 
-OPEN_SHADOW = """(() => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
-})();"""
 
 DIAGRAM = ".briefs-diagram div.mermaid"
 MERMAID = re.compile(r"/assets/briefs/vendor/mermaid\.min\.js$")

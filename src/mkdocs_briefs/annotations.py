@@ -20,6 +20,7 @@ from .diagnostics import Diagnostics, Pos, did_you_mean
 from .model import ANNOTATION_KINDS, KINDS, Annotation
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_DIAGRAM_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*\{?\s*\.?mermaid\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)")
 _LINK = re.compile(
     r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
@@ -137,6 +138,26 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics) 
                 anchor = anchor_for(scheme, target, counts[scheme, target])
             found.append(Annotation(scheme, target, text, pos, anchor, paragraph.text))
     return found
+
+
+def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -> None:
+    """A ```mermaid block would be drawn with its labels as HTML (Mermaid's sanitiser keeps
+    tags like <img>): in a brief, where no editor's text becomes markup, it is an error."""
+    fence: str | None = None
+    for i, line in enumerate(body.split("\n")):
+        if fence is not None:  # inside a code block, a fence line is text
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        opening = _FENCE.match(line)
+        if not opening:
+            continue
+        fence = opening.group(1)
+        if _DIAGRAM_FENCE.match(line):
+            diags.error(Pos(path, first_line + i, line.index(fence) + 1),
+                        "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
+                        "describe it in the text, or mark the block ```text to show it as code")
 
 
 def escape_raw_html(markdown: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .annotations import find_annotations
+from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostics, Pos
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Ref, Series, Source, Sources
@@ -190,6 +190,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | 
     f = doc.data
     source = f.get("source") if isinstance(f.get("source"), dict) else {}
     recs = f.get("recommendations") if isinstance(f.get("recommendations"), list) else []
+    refuse_diagrams(body, shown, body_line, diags)
     return Brief(
         id=id_,
         title=_str(f, "title") or id_,
