@@ -14,7 +14,8 @@ LIMIT = 200_000
 
 
 def test_a_larger_corpus_gives_small_pages(tmp_path):
-    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "120", str(tmp_path / "gen")],
+    # 300 briefs: 110 actors, more than one page of the actors index
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "300", str(tmp_path / "gen")],
                    check=True, capture_output=True)
     build = run_build(tmp_path / "gen")
     assert build.returncode == 0, build.output
@@ -24,6 +25,13 @@ def test_a_larger_corpus_gives_small_pages(tmp_path):
     assert "briefs/page/2/index.html" in sizes
     first = BeautifulSoup((build.site / "briefs/index.html").read_text("utf-8"), "html.parser")
     assert first.find("a", string="Next page")
+    # so does the actors index, and its second page lists the rest
+    actors = BeautifulSoup((build.site / "actors/index.html").read_text("utf-8"), "html.parser")
+    second = BeautifulSoup((build.site / "actors/page/2/index.html").read_text("utf-8"), "html.parser")
+    listed = [len(page.select("article table tbody tr")) for page in (actors, second)]
+    assert listed == [100, 10]
+    assert "110 actors that recommendations address or involve. This page lists 1 to 100." in actors.get_text()
+    assert second.find("a", string="Previous page")["href"] == "../../"
     # an actor addressed by many recommendations lists the newest and counts the rest
     cut = [p for p in sizes if p.startswith("actors/") and "The newest 25 of" in (build.site / p).read_text("utf-8")]
     assert cut, "no actor page has a cut listing"

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from .corpus import Corpus
 from .model import Actor, Brief, Mechanism, Recommendation
-from .pages import GeneratedPage, count, escape, link, page_uri
+from .pages import LISTED, GeneratedPage, count, escape, link, page_uri
 
 MAX_RECOMMENDATIONS = 12
 """Recommendations drawn in the diagram of an actor, a mechanism or a brief."""
@@ -632,19 +632,30 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
 
 
 def _groups_note(corpus: Corpus, mx: Matrix) -> str:
+    """Which members count for each group that has a row in the table (at most MATRIX_ROWS)."""
     groups = [a for a in corpus.actors.values() if a.members and not corpus.groups.get(a.id)]  # outermost
     if not groups:
         return "No actor has members, so this view is the same as the other.\n"
+    shown_rows = set(mx.rows[:MATRIX_ROWS])
+    in_table = [g for g in groups if g.id in shown_rows]
     rows = []
-    for group in groups:
-        members = _join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in group.members])
+    for group in in_table:
+        members = _join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in group.members[:LISTED]])
+        if len(group.members) > LISTED:
+            members += f" and {len(group.members) - LISTED:,} more"
         counted = mx.rolled_up.get(group.id, [])
-        counts_here = _join([escape(corpus.name_of("actor", m)) for m in counted])
+        counts_here = _join([escape(corpus.name_of("actor", m)) for m in counted[:LISTED]])
+        if len(counted) > LISTED:
+            counts_here += f" and {len(counted) - LISTED:,} more"
         rows.append(f"- {link('actor', group.id, group.name)}: {members}"
                     + (f"; the recommendations addressed to {counts_here} count here" if counted
                        else "; no recommendation is addressed to its members yet"))
+    others = len(groups) - len(in_table)
+    rest = (f"\n{count(others, 'other group')} {'has' if others == 1 else 'have'} no row in the table; "
+            "each group's page lists its members.\n" if others else "")
+    listed = "The groups in the table and their members:\n\n" + "\n".join(rows) + "\n" if rows else ""
     return ("In this view a recommendation addressed to a member of a group counts for the group instead, once "
-            "however many of its members it addresses. The groups and their members:\n\n" + "\n".join(rows) + "\n")
+            "however many of its members it addresses. " + listed + rest)
 
 
 def graph_pages(corpus: Corpus) -> list[GeneratedPage]:

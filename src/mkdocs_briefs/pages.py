@@ -50,6 +50,9 @@ LISTED = 25
 counted, and reached through the explorer, so that pages stay small as the corpus grows."""
 BRIEFS_PAGE_SIZE = 100
 """Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
+TABLE_PAGE_SIZE = 100
+"""Rows per page of the actors, mechanisms, authors and series indexes (actors/,
+actors/page/2/, ...): the registries grow with the archive."""
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -145,8 +148,8 @@ def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
     """Every page the plugin adds to the site, in a defined order."""
     pages = [_index(corpus, kind) for kind in SECTIONS]
     pages += [_brief_page(corpus, b) for b in corpus.briefs.values()]
-    pages += _briefs_pages(corpus)
-    pages += _recs_pages(corpus)
+    for kind in SECTIONS:  # pages 2, 3... of the long indexes
+        pages += _later_pages(kind, _index_page_count(corpus, kind), lambda n, kind=kind: _INDEXES[kind](corpus, n))
     pages += [_recommendation_page(corpus, r) for r in corpus.recommendations.values()]
     pages += [_actor_page(corpus, a) for a in corpus.actors.values()]
     pages += [_mechanism_page(corpus, m) for m in corpus.mechanisms.values()]
@@ -401,30 +404,17 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     return f"{intro} This page lists {start + 1:,} to {start + len(rows):,}.", "\n".join(rows) + pager
 
 
-def _briefs_pages(c: Corpus) -> list[GeneratedPage]:
-    return _later_pages("brief", _page_count(len(c.briefs), BRIEFS_PAGE_SIZE), lambda n: _briefs_index(c, n))
-
-
 EXPLORER_PAGE_SIZE = 100
 """Rows of the recommendations table per page. A longer table is split across pages
 (recommendations/, recommendations/page/2/, ...), so that no page passes 200 KB of HTML; the
 explorer's script (assets/explorer.js) still filters all of them, from data/recommendations.json."""
 
 
-def _recs_index(c: Corpus) -> tuple[str, str]:
-    return _recs_table(c, 1)
-
-
-def _recs_pages(c: Corpus) -> list[GeneratedPage]:
-    """Pages 2, 3... of the recommendations table, when it has more than EXPLORER_PAGE_SIZE rows."""
-    return _later_pages("rec", _recs_page_count(c), lambda n: _recs_table(c, n))
-
-
 def _recs_page_count(c: Corpus) -> int:
     return _page_count(len(c.recommendations), EXPLORER_PAGE_SIZE)
 
 
-def _recs_table(c: Corpus, number: int) -> tuple[str, str]:
+def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     """Page `number` (from 1) of the table that assets/explorer.js turns into the explorer."""
     recs = list(c.recommendations.values())
     total, start = _recs_page_count(c), (number - 1) * EXPLORER_PAGE_SIZE
@@ -460,41 +450,64 @@ def _recs_table(c: Corpus, number: int) -> tuple[str, str]:
     return intro, body
 
 
-def _actors_index(c: Corpus) -> tuple[str, str]:
+def _paged_table(intro: str, header: list[str], rows: list[list[str]], number: int) -> tuple[str, str]:
+    """Page `number` (from 1) of an index table, TABLE_PAGE_SIZE rows to a page."""
+    total, start = _page_count(len(rows), TABLE_PAGE_SIZE), (number - 1) * TABLE_PAGE_SIZE
+    shown = rows[start : start + TABLE_PAGE_SIZE]
+    if total == 1:
+        return intro, _table(header, shown)
+    pager = (f'\n<nav class="briefs-pager" aria-label="Pages of the list" markdown>\n\n'
+             f"{_pager_links(number, total)}\n\n</nav>\n")
+    return f"{intro} This page lists {start + 1:,} to {start + len(shown):,}.", _table(header, shown) + pager
+
+
+def _actors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [
         [link("actor", a.id, a.name), escape(a.kind.replace("-", " ")),
          str(len(c.addressed_to.get(a.id, []))), str(len(c.involving.get(a.id, [])))]
         for a in c.actors.values()
     ]
-    return f"{count(len(rows), 'actor')} that recommendations address or involve.", _table(
-        ["Actor", "Kind", "Addressed", "Involved"], rows)
+    return _paged_table(f"{count(len(rows), 'actor')} that recommendations address or involve.",
+                        ["Actor", "Kind", "Addressed", "Involved"], rows, number)
 
 
-def _mechanisms_index(c: Corpus) -> tuple[str, str]:
+def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [
         [link("mechanism", m.id, m.name), escape(m.kind.replace("-", " ")),
          link("mechanism", m.part_of.id, c.name_of("mechanism", m.part_of.id)) if m.part_of else "",
          str(len(c.through.get(m.id, [])))]
         for m in c.mechanisms.values()
     ]
-    return f"{count(len(rows), 'mechanism')} that recommendations act through.", _table(
-        ["Mechanism", "Kind", "Part of", "Recommendations"], rows)
+    return _paged_table(f"{count(len(rows), 'mechanism')} that recommendations act through.",
+                        ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
 
 
-def _authors_index(c: Corpus) -> tuple[str, str]:
+def _authors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [[link("author", a.id, a.name), escape(a.affiliation or ""), str(len(c.briefs_by_author.get(a.id, [])))]
             for a in c.authors.values()]
-    return f"{count(len(rows), 'author')}.", _table(["Author", "Affiliation", "Briefs"], rows)
+    return _paged_table(f"{count(len(rows), 'author')}.", ["Author", "Affiliation", "Briefs"], rows, number)
 
 
-def _series_index(c: Corpus) -> tuple[str, str]:
+def _series_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [[link("series", s.id, s.name), escape(s.publisher or ""), str(len(c.briefs_by_series.get(s.id, [])))]
             for s in c.series.values()]
-    return f"{count(len(rows), 'series', 'series')}.", _table(["Series", "Publisher", "Briefs"], rows)
+    return _paged_table(f"{count(len(rows), 'series', 'series')}.", ["Series", "Publisher", "Briefs"],
+                        rows, number)
 
 
-_INDEXES = {"brief": _briefs_index, "rec": _recs_index, "actor": _actors_index,
+_INDEXES = {"brief": _briefs_index, "rec": _recs_table, "actor": _actors_index,
             "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index}
+"""Page `number` of each section's index: (intro, body)."""
+
+
+def _index_page_count(c: Corpus, kind: str) -> int:
+    """How many pages a section's index takes."""
+    if kind == "brief":
+        return _page_count(len(c.briefs), BRIEFS_PAGE_SIZE)
+    if kind == "rec":
+        return _recs_page_count(c)
+    entries = {"actor": c.actors, "mechanism": c.mechanisms, "author": c.authors, "series": c.series}[kind]
+    return _page_count(len(entries), TABLE_PAGE_SIZE)
 
 
 def error_page(errors: list[Diagnostic]) -> str:
