@@ -96,8 +96,9 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
 
 def mask_code(text: str) -> str:
     """Blank out code spans and backslash escapes, keeping every offset in place."""
-    text = _ESCAPED.sub(lambda m: "  ", text)
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    if "\\" in text:
+        text = _ESCAPED.sub(lambda m: "  ", text)
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
 def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics) -> list[Annotation]:
@@ -162,6 +163,8 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
 
 def escape_raw_html(markdown: str) -> str:
     """The text with every raw HTML tag shown as text; code, escapes and <https://...> links kept."""
+    if "<" not in markdown:
+        return markdown
     lines = markdown.split("\n")
     for paragraph in paragraphs(lines):
         if "<" not in paragraph.text:

@@ -37,9 +37,9 @@ def schema_text(name: str) -> str:
 def _inline(node: Any, common: dict[str, Any]) -> Any:
     """`node` with every reference to common.schema.json's $defs replaced by the definition itself.
 
-    {"$ref": D, ...} becomes {"allOf": [D], ...}: the same rules, reported the same way
-    (a failure inside still names D as its schema), without resolving a reference for
-    every field of every source, which took most of the loading time.
+    {"$ref": D, ...} becomes {"allOf": [D], ...}, or D itself when the rest only describes
+    it: the same rules, reported the same way, without resolving a reference for every
+    field of every source, which took most of the loading time.
     """
     if isinstance(node, list):
         return [_inline(item, common) for item in node]
@@ -47,12 +47,20 @@ def _inline(node: Any, common: dict[str, Any]) -> Any:
         return node
     node = {key: _inline(value, common) for key, value in node.items()}
     ref = node.pop("$ref", None)
-    if ref is not None:
-        name = ref.removeprefix("common.schema.json").removeprefix("#/$defs/")
-        if name not in common["$defs"] or "/" in name:
-            raise ValueError(f"schema reference {ref!r} is not to one of common.schema.json's $defs")
-        node["allOf"] = [*node.get("allOf", []), _inline(common["$defs"][name], common)]
+    if ref is None:
+        return node
+    name = ref.removeprefix("common.schema.json").removeprefix("#/$defs/")
+    if name not in common["$defs"] or "/" in name:
+        raise ValueError(f"schema reference {ref!r} is not to one of common.schema.json's $defs")
+    definition = _inline(common["$defs"][name], common)
+    if set(node) <= _ANNOTATIONS:  # {"$ref": D, "description": ...}: D itself, described here
+        return {**definition, **node}
+    node["allOf"] = [*node.get("allOf", []), definition]
     return node
+
+
+_ANNOTATIONS = {"description", "title", "markdownDescription", "default", "examples", "$comment"}
+"""Keywords that describe a value without checking it."""
 
 
 @cache
