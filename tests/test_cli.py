@@ -88,6 +88,18 @@ def test_hints_point_at_unannotated_names_and_unnamed_addressees(project):
     ]
 
 
+def test_a_name_is_hinted_where_it_stands_as_a_word_the_longest_first(project):
+    with (project.briefs / "first-brief.md").open("a", encoding="utf-8") as f:
+        f.write("\nSeoulites, Seoul-based firms, pre-Seoul plans and `Seoul` in code; then the South Korea talks.\n")
+    result = cli("check", cwd=project.root)
+    hints = [line.split(": hint: ")[1] for line in result.stdout.splitlines() if "without an annotation" in line]
+    # one hint an actor a paragraph: 'South Korea' (an alias, longer than 'South...'), not the Seoul inside words
+    assert hints == ["'South Korea' names actor 'rok' without an annotation: write [South Korea](actor:rok)"]
+    line = next(line for line in result.stdout.splitlines() if "'South Korea'" in line)
+    text = (project.briefs / "first-brief.md").read_text().split("\n")
+    assert line.startswith(f"briefs/first-brief.md:{len(text) - 1}:{text[-2].index('South Korea') + 1}: hint: ")
+
+
 @pytest.mark.parametrize("kind", ["brief", "actor", "mechanism"])
 def test_new_writes_a_skeleton_that_checks_clean(project, kind):
     result = cli("new", kind, "fresh-one", cwd=project.root)

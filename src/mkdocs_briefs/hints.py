@@ -21,7 +21,7 @@ _ANY_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
 def find_hints(sources: Sources) -> Diagnostics:
     hints = Diagnostics()
     names = _surfaces(sources.actors.values())
-    pattern = _names_pattern(names)
+    finder = _NameFinder(names)
     for brief in sources.briefs.values():
         first_line = brief.body_line
         annotated_in: dict[int, set[str]] = {}
@@ -34,15 +34,14 @@ def find_hints(sources: Sources) -> Diagnostics:
             annotated = set().union(*(annotated_in.get(line, set()) for line in lines))
             text = _ANY_LINK.sub(lambda m: " " * len(m.group(0)), mask_code(paragraph.text))
             hinted: set[str] = set()
-            for match in pattern.finditer(text) if pattern else ():
-                actor = names[match.group(0)]
+            for offset, name in finder.find(text):
+                actor = names[name]
                 if actor in annotated or actor in hinted:
                     continue
                 hinted.add(actor)
-                before = text[: match.start()]
-                pos = Pos(brief.pos.path, start + before.count("\n"), match.start() - (before.rfind("\n") + 1) + 1)
-                hints.hint(pos, f"'{match.group(0)}' names actor '{actor}' without an annotation: "
-                                f"write [{match.group(0)}](actor:{actor})")
+                before = text[:offset]
+                pos = Pos(brief.pos.path, start + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+                hints.hint(pos, f"'{name}' names actor '{actor}' without an annotation: write [{name}](actor:{actor})")
         _addressees_hints(sources, brief, names, hints)
     return hints
 
@@ -57,11 +56,39 @@ def _surfaces(actors) -> dict[str, str]:
     return names
 
 
-def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+class _NameFinder:
+    """Finds names in text where they stand as words (not inside a longer word or id), left
+    to right, the longest name first where several start at the same place.
+
+    One regular expression alternating hundreds of names tries each of them at every
+    character; here only the names sharing the text's next three characters are tried,
+    and only where no letter, digit or hyphen comes before. (Every name has at least MIN_NAME_LENGTH characters.)
+    """
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.by_start: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            self.by_start.setdefault(name[:MIN_NAME_LENGTH], []).append(name)
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        end = 0
+        for start in _WORD_START.finditer(text):
+            i = start.start()
+            if i < end:  # inside the previous match
+                continue
+            for name in self.by_start.get(text[i : i + MIN_NAME_LENGTH], ()):
+                j = i + len(name)
+                if text.startswith(name, i) and not (j < len(text) and _WORD_CHAR.match(text, j)):
+                    found.append((i, name))
+                    end = j
+                    break
+        return found
+
+
+_WORD_START = re.compile(r"(?<![\w-])")
+"""Where a name can start: after none of [\\w-]."""
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 def _addressees_hints(sources: Sources, brief, names: dict[str, str], hints: Diagnostics) -> None:
