@@ -228,7 +228,9 @@ def _facet_box(page, facet: str, name: str):
     details = page.locator("details.briefs-facet").filter(has=page.locator("summary", has_text=facet))
     if details.get_attribute("open") is None:
         details.locator("summary").click()
-    return details.locator("label").filter(has=page.get_by_text(name, exact=True)).get_by_role("checkbox")
+    # a CSS locator, not get_by_role: the role query skips a box whose facet a re-render has
+    # just closed, and then waits for ever; checking or reading the box still needs it there
+    return details.locator("label").filter(has=page.get_by_text(name, exact=True)).locator("input[type=checkbox]")
 
 
 def _matching(data: dict, **wanted: list[str]) -> list[str]:
