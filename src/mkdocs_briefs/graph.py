@@ -419,17 +419,13 @@ def _who_through_what(corpus: Corpus) -> str:
     links = Counter({p: n for p, n in pairs.items() if p[0] in shown_actors and p[1] in shown_mechs})
     strongest = _strongest(links, shown_actors, shown_mechs, MAP_LINKS)
     chart = Flowchart("Actors and the mechanisms they are asked to act through")
-    nodes: dict[tuple[str, str], str] = {}  # an actor and a mechanism may share an id
-    with chart.group("Actors asked to act"):
-        for a in shown_actors:
-            nodes["actor", a] = chart.node(corpus.name_of("actor", a), page_uri("actor", a), shape="stadium")
-        if len(actors) > len(shown_actors):
-            chart.node(f"and {len(actors) - len(shown_actors)} more actors", page_uri("actor"), css="more")
-    with chart.group("Mechanisms they act through"):
-        for m in shown_mechs:
-            nodes["mechanism", m] = chart.node(corpus.name_of("mechanism", m), page_uri("mechanism", m))
-        if len(mechs) > len(shown_mechs):
-            chart.node(f"and {len(mechs) - len(shown_mechs)} more mechanisms", page_uri("mechanism"), css="more")
+    nodes = {  # keyed by kind too: an actor and a mechanism may share an id
+        **_column(chart, "Actors asked to act", "actor", [(a, corpus.name_of("actor", a)) for a in shown_actors],
+                  f"and {len(actors) - len(shown_actors)} more actors", len(actors) > len(shown_actors), "stadium"),
+        **_column(chart, "Mechanisms they act through", "mechanism",
+                  [(m, corpus.name_of("mechanism", m)) for m in shown_mechs],
+                  f"and {len(mechs) - len(shown_mechs)} more mechanisms", len(mechs) > len(shown_mechs)),
+    }
     for a, m in strongest:
         chart.edge(nodes["actor", a], nodes["mechanism", m], _times(links[(a, m)]))
     cuts = [_cut(len(shown_actors), len(actors), "actor addressed by a recommendation",
@@ -441,6 +437,20 @@ def _who_through_what(corpus: Corpus) -> str:
                   _note(cuts, "the [matrix](../matrix/index.md) has every pair", dashed=any(cuts[:2])))
 
 
+def _column(chart: Flowchart, title: str, kind: str, entries: list[tuple[str, str]], more: str, cut: bool,
+            shape: str = "box") -> dict[tuple[str, str], str]:
+    """One side of a map diagram: a group of boxes linking to their pages, and a box saying
+    how many more there are (linking to the section's index) when the list was `cut`.
+    Returns the node of each (kind, id)."""
+    nodes = {}
+    with chart.group(title):
+        for id_, label in entries:
+            nodes[kind, id_] = chart.node(label, page_uri(kind, id_), shape=shape)
+        if cut:
+            chart.node(more, page_uri(kind), css="more")
+    return nodes
+
+
 def _briefs_and_actors(corpus: Corpus) -> str:
     briefs = list(corpus.briefs.values())
     shown = briefs[:MAP_BRIEFS]
@@ -450,17 +460,13 @@ def _briefs_and_actors(corpus: Corpus) -> str:
     links = Counter({p: n for p, n in links.items() if p[1] in shown_actors})
     strongest = _strongest(links, [b.id for b in shown], shown_actors, MAP_LINKS)
     chart = Flowchart("Briefs and the actors their recommendations address")
-    nodes: dict[tuple[str, str], str] = {}
-    with chart.group("Briefs"):
-        for b in shown:
-            nodes["brief", b.id] = chart.node(b.title, page_uri("brief", b.id), shape="stadium")
-        if len(briefs) > len(shown):
-            chart.node(f"and {len(briefs) - len(shown)} older briefs", page_uri("brief"), css="more")
-    with chart.group("Actors their recommendations address"):
-        for a in shown_actors:
-            nodes["actor", a] = chart.node(corpus.name_of("actor", a), page_uri("actor", a))
-        if len(actors) > len(shown_actors):
-            chart.node(f"and {len(actors) - len(shown_actors)} more actors", page_uri("actor"), css="more")
+    nodes = {
+        **_column(chart, "Briefs", "brief", [(b.id, b.title) for b in shown],
+                  f"and {len(briefs) - len(shown)} older briefs", len(briefs) > len(shown), "stadium"),
+        **_column(chart, "Actors their recommendations address", "actor",
+                  [(a, corpus.name_of("actor", a)) for a in shown_actors],
+                  f"and {len(actors) - len(shown_actors)} more actors", len(actors) > len(shown_actors)),
+    }
     for b, a in strongest:
         chart.edge(nodes["brief", b], nodes["actor", a], _times(links[(b, a)]))
     cuts = [_cut(len(shown), len(briefs), "brief", None), _cut(len(shown_actors), len(actors), "actor", None),
