@@ -103,7 +103,8 @@ def run_child(cmd: list[str], cwd: Path, log_path: Path, timeout: float = BUILD_
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     LOADS.append(os.getloadavg()[0])
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, log_path.read_text("utf-8", "replace"))
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+               log_path.read_text("utf-8", "replace"))
 
 
 def build(project: Path, site: Path, log_path: Path) -> Run:
@@ -167,6 +168,7 @@ whether both gave the same diagnostics."""
 def compare_loaders(project: Path) -> tuple[float, float, bool]:
     """The load step once with the C-accelerated YAML loader, once with the pure-Python fallback."""
     import yaml
+
     from mkdocs_briefs import located_yaml
     from mkdocs_briefs.load import load_sources
 
@@ -204,6 +206,7 @@ class _Resolved:
 
     def __init__(self, corpus) -> None:
         import markdown
+
         from mkdocs_briefs.render import AnnotationLinks
 
         self.ext = AnnotationLinks(on_unknown=lambda page, href: None)
@@ -245,7 +248,7 @@ def baseline_markdown(page, resolved: _Resolved, plain: bool = False) -> str:
         return page.markdown
     results = resolved.links(page.src_uri, [m.group("href") + (m.group("title") or "") for m in matches])
     out, last = [], 0
-    for m, attrs in zip(matches, results):
+    for m, attrs in zip(matches, results, strict=True):
         href = attrs.pop("href", "")
         out.append(page.markdown[last:m.start()])
         if ":" in href.split("/")[0].split("?")[0]:  # left unresolved by the plugin too
@@ -273,7 +276,7 @@ def plugin_settings(project: Path) -> tuple[list[str], list[str], list[str]]:
 
 def write_baseline(project: Path, baseline: Path, result: Pipeline, plain: bool = False) -> None:
     """The plugin's pages as a plain MkDocs project: same config less the plugin, plus what it adds."""
-    from mkdocs_briefs.pages import SECTIONS, page_uri
+    from mkdocs_briefs.kinds import KINDS, page_uri
 
     if baseline.exists():
         shutil.rmtree(baseline)
@@ -297,7 +300,7 @@ def write_baseline(project: Path, baseline: Path, result: Pipeline, plain: bool 
         config["extra_css"] = list(config.get("extra_css") or []) + css
     if js:
         config["extra_javascript"] = list(config.get("extra_javascript") or []) + js
-    config["nav"] = ["index.md"] + [page_uri(kind) for kind in SECTIONS]  # as the plugin's on_nav leaves it
+    config["nav"] = ["index.md"] + [page_uri(kind) for kind in KINDS]  # as the plugin's on_nav leaves it
     (baseline / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
 
 
@@ -406,7 +409,7 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
 
 def table(rows: list[dict[str, str]]) -> str:
     widths = [max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS]
-    line = lambda cells: "| " + " | ".join(cell.rjust(w) for cell, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(cell.rjust(w) for cell, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     out = [line(COLUMNS), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"]
     out += [line([r[c] for c in COLUMNS]) for r in rows]
     return "\n".join(out)

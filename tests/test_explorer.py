@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, Build, run_build
-from mkdocs_briefs.pages import EXPLORER_PAGE_SIZE
+from mkdocs_briefs.indexes import EXPLORER_PAGE_SIZE
 from sitecheck import check_site
 
 STATUS = ".briefs-explorer__status"

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from conftest import REPO
 from graphsite import (HOSTILE, SPREAD, broken_diagram_links, build_graph_site, decode, diagram_labels,
                        diagram_links, diagram_sources, make_graph_project)
-from mkdocs_briefs.graph import (MAP_ACTORS, MAX_NEIGHBOURS, MAX_RECOMMENDATIONS, Flowchart, add_mermaid_fence,
-                                 mermaid_text, resolve_diagram_links)
+from mkdocs_briefs.diagrams import MAX_NEIGHBOURS, MAX_RECOMMENDATIONS
+from mkdocs_briefs.mermaid import Flowchart, add_mermaid_fence, mermaid_text, resolve_diagram_links
+from mkdocs_briefs.site_map import MAP_ACTORS
 from sitecheck import check_site
 
 
@@ -237,10 +238,12 @@ def test_the_map_draws_the_whole_graph_within_its_caps(graph_site):
 
 def test_an_empty_corpus_has_a_map_and_a_matrix_that_say_so():
     from mkdocs_briefs.corpus import build_corpus
-    from mkdocs_briefs.graph import graph_pages
+    from mkdocs_briefs.matrix import matrix_pages
+    from mkdocs_briefs.site_map import map_page
     from mkdocs_briefs.model import Sources
 
-    pages = {p.src_uri: p.markdown for p in graph_pages(build_corpus(Sources()))}
+    corpus = build_corpus(Sources())
+    pages = {p.src_uri: p.markdown for p in [*matrix_pages(corpus), map_page(corpus)]}
     assert "```mermaid" not in pages["map/index.md"]
     assert "No recommendation yet." in pages["map/index.md"] and "No brief yet." in pages["map/index.md"]
     assert "No recommendation yet." in pages["matrix/index.md"]

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, MKDOCS_YML, REPO, Build, run_build
 from mkdocs_briefs.load import load_sources
-from mkdocs_briefs.pages import HORIZONS
+from mkdocs_briefs.model import HORIZONS
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]

@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostics, Pos, did_you_mean
-from .model import ANNOTATION_KINDS, KINDS, Annotation
+from .kinds import ANNOTATION_KINDS, KINDS
+from .model import Annotation
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DIAGRAM_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*\{?\s*\.?mermaid\b", re.IGNORECASE)

@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 from .corpus import Corpus
+from .markup import date, join
 from .model import Brief
-from .pages import _date
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -32,7 +32,7 @@ def bibtex_escape(text: str) -> str:
 
 def _bibtex_url(url: str) -> str:
     """A URL for the `url` field: braces, backslashes and spaces percent-encoded, the rest as is."""
-    return re.sub(r"[{}\\\s]", lambda m: "%{:02X}".format(ord(m.group(0))), url)
+    return re.sub(r"[{}\\\s]", lambda m: f"%{ord(m.group(0)):02X}", url)
 
 
 def _bibtex_name(name: str) -> str:
@@ -59,20 +59,14 @@ def bibtex_key(corpus: Corpus, brief: Brief) -> str:
     return f"{surname or 'anon'}{brief.date.year}-{brief.id}"
 
 
-def _and(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
 def citation_text(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
     """`Clint Work. “Title.” Site, 1 August 2022. URL. Restates “Original” (Publisher, date).`"""
     src = brief.source
-    authors = _and(_author_names(corpus, brief)).rstrip(".")
-    parts = [f"{authors}. “{brief.title.rstrip('.')}.” {site_name}, {_date(brief.date)}."]
+    authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
+    parts = [f"{authors}. “{brief.title.rstrip('.')}.” {site_name}, {date(brief.date)}."]
     if url:
         parts.append(f"{url}.")
-    parts.append(f"Restates “{src.title.rstrip('.')}” ({src.publisher}, {_date(src.date)}), {src.url}.")
+    parts.append(f"Restates “{src.title.rstrip('.')}” ({src.publisher}, {date(src.date)}), {src.url}.")
     return " ".join(" ".join(p.split()) for p in parts)
 
 
@@ -83,12 +77,12 @@ def bibtex(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str
         ("title", "{" + bibtex_escape(brief.title) + "}"),  # inner braces keep "U.S.-ROK" as written
         ("howpublished", bibtex_escape(site_name)),
         ("year", str(brief.date.year)),
-        ("month", None),
+        ("month", ""),  # a macro, not braced text
         ("date", brief.date.isoformat()),
     ]
     if url:
         fields.append(("url", _bibtex_url(url)))
-    fields.append(("note", bibtex_escape(f"Restates “{src.title}” ({src.publisher}, {_date(src.date)})")))
+    fields.append(("note", bibtex_escape(f"Restates “{src.title}” ({src.publisher}, {date(src.date)})")))
     lines = [f"@misc{{{bibtex_key(corpus, brief)},"]
     for name, value in fields:
         shown = _MONTHS[brief.date.month - 1] if name == "month" else "{" + value + "}"

@@ -16,22 +16,16 @@ import os
 import sys
 from pathlib import Path
 
+from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
-from .hints import find_hints
-from .load import load_sources
 from .scaffold import ScaffoldError, new_brief, new_registry_entry
-from .validate import validate
 
 JSON_FORMAT_VERSION = 1
 
 
 def check(folder: Path, root: Path) -> Diagnostics:
     """Every error, warning and hint in the sources, as a build and `check` see them."""
-    sources, diags = load_sources(folder, root)
-    diags.extend(validate(sources))
-    if not diags.errors:
-        diags.extend(find_hints(sources))
-    return diags
+    return pipeline.run(folder, root, pages=False, hints=True).diagnostics
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -87,7 +81,8 @@ def _run_new(args: argparse.Namespace) -> int:
     folder = Path(args.sources)
     try:
         if args.kind == "brief":
-            today = datetime.date.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp())
+            epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp()
+            today = datetime.date.fromtimestamp(epoch)
             path = new_brief(folder, args.id, today)
         else:
             path = new_registry_entry(folder, args.kind, args.id)

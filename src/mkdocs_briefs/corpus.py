@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from itertools import chain
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any
 
-from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Sources
+from .kinds import KINDS, LINKS, Link
+from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, refs
 
 RELATED_LIMIT = 5
 """How many related recommendations a recommendation's page lists."""
@@ -36,19 +39,18 @@ class Corpus:
     mechanisms: dict[str, Mechanism]
     authors: dict[str, Author]
     series: dict[str, Series]
-    # back-links, each keyed by the id of the entity they point at
-    addressed_to: dict[str, list[Recommendation]] = field(default_factory=dict)
-    involving: dict[str, list[Recommendation]] = field(default_factory=dict)
-    through: dict[str, list[Recommendation]] = field(default_factory=dict)
-    groups: dict[str, list[Actor]] = field(default_factory=dict)
-    children: dict[str, list[Mechanism]] = field(default_factory=dict)
-    related_mechanisms: dict[str, list[Mechanism]] = field(default_factory=dict)
+    backlinks: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    """For each kind of link (kinds.LINKS, by field), the entities that link to each id, in
+    the corpus' order: backlinks['addressed_to']['rok'] are the recommendations addressed to 'rok'."""
     actors_through: dict[str, list[Actor]] = field(default_factory=dict)
+    """Mechanism id -> the actors that recommendations through it address or involve."""
     mentions: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
-    briefs_by_author: dict[str, list[Brief]] = field(default_factory=dict)
-    briefs_by_series: dict[str, list[Brief]] = field(default_factory=dict)
     related_recommendations: dict[str, list[Recommendation]] = field(default_factory=dict)
     in_context: dict[str, Annotation] = field(default_factory=dict)
+
+    def incoming(self, link: str, id_: str) -> list[Any]:
+        """The entities whose `link` field refers to `id_`: incoming('addressed_to', 'rok')."""
+        return self.backlinks[link].get(id_, [])
 
     def brief_of(self, rec: Recommendation) -> Brief:
         return self.briefs[rec.brief_id]
@@ -58,7 +60,7 @@ class Corpus:
         entity = self.lookup(kind, id_)
         if entity is None:
             return id_
-        return getattr(entity, "title", None) or getattr(entity, "name", id_)
+        return str(getattr(entity, "title", None) or getattr(entity, "name", id_))
 
     def everyone_in(self, group_id: str) -> list[str]:
         """Ids of a group's members, their members and so on, in registry order (empty for an actor with none)."""
@@ -72,68 +74,64 @@ class Corpus:
                     todo.append(ref.id)
         return [a for a in self.actors if a in found]
 
-    def lookup(self, kind: str, id_: str) -> Brief | Recommendation | Actor | Mechanism | Author | Series | None:
-        table = {"brief": self.briefs, "rec": self.recommendations, "actor": self.actors,
-                 "mechanism": self.mechanisms, "author": self.authors, "series": self.series}[kind]
-        return table.get(id_)
+    def table(self, kind: str) -> dict[str, Any]:
+        """The entities of a kind, by id, in the corpus' order."""
+        return getattr(self, KINDS[kind].folder)
+
+    def lookup(self, kind: str, id_: str) -> Entity | None:
+        return self.table(kind).get(id_)
+
+    def ranked(self, kind: str, counts: Mapping[str, int]) -> list[str]:
+        """The ids in `counts`, the highest count first, then in the corpus' order (by name)."""
+        order = {id_: i for i, id_ in enumerate(self.table(kind))}
+        return sorted(counts, key=lambda id_: (-counts[id_], order.get(id_, len(order)), id_))
 
 
 def build_corpus(sources: Sources) -> Corpus:
     """Link validated sources; call only when validation found no error."""
     briefs = dict(sorted(sources.briefs.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
-    by_name = lambda entries: dict(sorted(entries.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
     actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
     recs = {r.id: r for b in briefs.values() for r in b.recommendations}
     c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series))
-
-    addressed, involving, through = defaultdict(list), defaultdict(list), defaultdict(list)
-    for rec in recs.values():
-        for ref in rec.addressed_to:
-            addressed[ref.id].append(rec)
-        for ref in rec.involves:
-            involving[ref.id].append(rec)
-        for ref in rec.mechanisms:
-            through[ref.id].append(rec)
-    c.addressed_to, c.involving, c.through = dict(addressed), dict(involving), dict(through)
-
-    groups = defaultdict(list)
-    for actor in actors.values():
-        for ref in actor.members:
-            groups[ref.id].append(actor)
-    c.groups = dict(groups)
-
-    children, related = defaultdict(list), defaultdict(set)
-    for mech in mechanisms.values():
-        if mech.part_of:
-            children[mech.part_of.id].append(mech)
-        for ref in mech.related:
-            related[mech.id].add(ref.id)
-            related[ref.id].add(mech.id)
-    c.children = dict(children)
-    c.related_mechanisms = {m: [x for x in mechanisms.values() if x.id in ids] for m, ids in related.items()}
-    named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)} for m, rs in through.items()}
+    c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
+    named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
+             for m, rs in c.backlinks["mechanisms"].items()}
     c.actors_through = {m: [a for a in actors.values() if a.id in ids] for m, ids in named.items()}
 
     mentions = defaultdict(list)
     for brief in briefs.values():
+        own = {rec.id for rec in brief.recommendations}
         for note in brief.annotations:
             if not note.anchor:  # a cross-reference into part of a page, not a mention
                 continue
             mentions[note.kind, note.target].append(Mention(brief, note))
-            if note.kind == "rec" and note.target not in c.in_context and recs.get(note.target) in brief.recommendations:
-                c.in_context[note.target] = note
+            if note.kind == "rec" and note.target in own and note.target not in c.in_context:
+                c.in_context[note.target] = note  # the passage that makes the recommendation
     c.mentions = dict(mentions)
-
-    by_author, by_series = defaultdict(list), defaultdict(list)
-    for brief in briefs.values():
-        for ref in brief.authors:
-            by_author[ref.id].append(brief)
-        if brief.series:
-            by_series[brief.series.id].append(brief)
-    c.briefs_by_author, c.briefs_by_series = dict(by_author), dict(by_series)
-
     c.related_recommendations = _related(c)
     return c
+
+
+def by_name(entries: dict[str, Any]) -> dict[str, Any]:
+    """Entries sorted by name (case-insensitive), then id."""
+    return dict(sorted(entries.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
+
+
+def _backlinks(c: Corpus, link: Link) -> dict[str, list[Any]]:
+    """For each id, the entities that refer to it through `link`, in the corpus' order."""
+    if link.symmetric:  # each end is linked to the other; listed in the target kind's order
+        ends: dict[str, set[str]] = defaultdict(set)
+        for entity in c.table(link.source).values():
+            for ref in refs(entity, link.field):
+                ends[entity.id].add(ref.id)
+                ends[ref.id].add(entity.id)
+        targets = c.table(link.target).values()
+        return {id_: [t for t in targets if t.id in ids] for id_, ids in ends.items()}
+    back: dict[str, list[Any]] = defaultdict(list)
+    for entity in c.table(link.source).values():
+        for ref in refs(entity, link.field):
+            back[ref.id].append(entity)
+    return dict(back)
 
 
 def _features(rec: Recommendation) -> set[tuple[str, str]]:

@@ -7,8 +7,9 @@ here instead of raising, so that one run shows all of them at once.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning", "hint"]
 """Errors stop a build; warnings stop it under --strict; hints are only shown by `check`."""

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from importlib import resources
 
 from .corpus import Corpus
-from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
-from .pages import HORIZONS, page_uri
+from .kinds import page_uri
+from .model import HORIZONS, Actor, Author, Brief, Mechanism, Recommendation, Series
 
 EXPORT_VERSION = 1
 """The `version` of corpus.json and recommendations.json; raised on any change that is not an addition."""

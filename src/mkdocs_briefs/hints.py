@@ -10,7 +10,7 @@ import re
 
 from .annotations import mask_code, paragraphs
 from .diagnostics import Diagnostics, Pos
-from .model import Actor, Sources
+from .model import Actor, Annotation, Sources
 
 MIN_NAME_LENGTH = 3
 """Shorter names and aliases are too ambiguous to hint about."""
@@ -92,7 +92,7 @@ _WORD_CHAR = re.compile(r"[\w-]")
 
 
 def _addressees_hints(sources: Sources, brief, names: dict[str, str], hints: Diagnostics) -> None:
-    first = {}
+    first: dict[str, Annotation] = {}
     for note in brief.annotations:
         if note.kind == "rec" and note.anchor:
             first.setdefault(note.target, note)

@@ -24,8 +24,9 @@ from urllib.parse import urlencode
 
 from .corpus import Corpus
 from .diagnostics import Diagnostics, Pos, did_you_mean
-from .model import Recommendation
-from .pages import HORIZONS, _brief_list, _date, _links, _rec_list, _table, count, escape, link
+from .kinds import KINDS
+from .markup import brief_entries, brief_list, count, link, rec_list, table
+from .model import HORIZONS, Recommendation
 
 LATEST_DEFAULT = 5
 LIMIT_MAX = 1000
@@ -103,9 +104,7 @@ def _limit(args: list[str], name: str, default: int | None) -> int | None:
 
 def _id(corpus: Corpus, kind: str, id_: str, what: str) -> str:
     if corpus.lookup(kind, id_) is None:
-        table = {"brief": corpus.briefs, "actor": corpus.actors, "mechanism": corpus.mechanisms,
-                 "series": corpus.series, "author": corpus.authors}[kind]
-        raise _Invalid(f"unknown {what} '{id_}'{did_you_mean(id_, table)}: check the id")
+        raise _Invalid(f"unknown {what} '{id_}'{did_you_mean(id_, corpus.table(kind))}: check the id")
     return id_
 
 
@@ -113,12 +112,7 @@ def _latest(corpus: Corpus, args: list[str]) -> str:
     shown = list(corpus.briefs.values())[: _limit(args, "latest", LATEST_DEFAULT)]
     if not shown:
         return "No briefs yet.\n"
-    rows = [
-        f"{link('brief', b.id, b.title)}\n:   {_date(b.date)} · {_links(corpus, 'author', b.authors)}\n"
-        f":   {escape(b.summary)}\n"
-        for b in shown
-    ]
-    return "\n".join(rows)
+    return "\n".join(brief_entries(corpus, shown))
 
 
 def _recommendations(corpus: Corpus, args: list[str]) -> str:
@@ -138,7 +132,7 @@ def _recommendations(corpus: Corpus, args: list[str]) -> str:
             _id(corpus, _FILTER_KIND[key], value, _FILTER_KIND[key])
         filters[key] = value
     recs = [r for r in corpus.recommendations.values() if _matches(corpus, r, filters)]
-    return _rec_list(corpus, recs, "No recommendation matches.")
+    return rec_list(corpus, recs, "No recommendation matches.")
 
 
 def _matches(corpus: Corpus, rec: Recommendation, filters: dict[str, str]) -> bool:
@@ -158,24 +152,23 @@ def _matches(corpus: Corpus, rec: Recommendation, filters: dict[str, str]) -> bo
 def _series(corpus: Corpus, args: list[str]) -> str:
     if len(args) != 1:
         raise _Invalid("'series' takes one series id, like <!-- briefs:series future-of-trilateralism -->")
-    return _brief_list(corpus, corpus.briefs_by_series.get(_id(corpus, "series", args[0], "series"), []))
+    return brief_list(corpus.incoming("series", _id(corpus, "series", args[0], "series")))
 
 
-def _count_by(kind: str, param: str, heading: str) -> Callable[[Corpus, list[str]], str]:
+def _count_by(kind: str, link_field: str, heading: str) -> Callable[[Corpus, list[str]], str]:
+    """A table of each `kind` of entity with how many recommendations link to it through `link_field`."""
     def listing(corpus: Corpus, args: list[str]) -> str:
         limit = _limit(args, f"count-by-{kind}", None)
-        back = corpus.addressed_to if kind == "actor" else corpus.through
-        table = corpus.actors if kind == "actor" else corpus.mechanisms
-        order = {id_: i for i, id_ in enumerate(table)}  # by name
-        ranked = sorted((id_ for id_ in table if back.get(id_)), key=lambda id_: (-len(back[id_]), order[id_]))
+        back = corpus.backlinks[link_field]
+        ranked = corpus.ranked(kind, {id_: len(back[id_]) for id_ in corpus.table(kind) if back.get(id_)})
         rows = [
             [link(kind, id_, corpus.name_of(kind, id_)),
-             f"[{count(len(back[id_]), 'recommendation')}](rec:index?{urlencode({param: id_})})"]
+             f"[{count(len(back[id_]), 'recommendation')}](rec:index?{urlencode({kind: id_})})"]
             for id_ in ranked[:limit]
         ]
         if not rows:
             return "No recommendations yet.\n"
-        return _table([kind.capitalize(), heading], rows)
+        return table([KINDS[kind].noun.capitalize(), heading], rows)
 
     return listing
 
@@ -184,6 +177,6 @@ LISTINGS: dict[str, Callable[[Corpus, list[str]], str]] = {
     "latest": _latest,
     "recommendations": _recommendations,
     "series": _series,
-    "count-by-actor": _count_by("actor", "actor", "Recommendations addressed to it"),
-    "count-by-mechanism": _count_by("mechanism", "mechanism", "Recommendations through it"),
+    "count-by-actor": _count_by("actor", "addressed_to", "Recommendations addressed to it"),
+    "count-by-mechanism": _count_by("mechanism", "mechanisms", "Recommendations through it"),
 }

@@ -13,19 +13,20 @@ do not cause a second, misleading error. Cross-references are checked later (`va
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import schema
 from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostics, Pos
+from .kinds import REGISTRIES
 from .located_yaml import LocatedYaml, parse_yaml
-from .model import Actor, Author, Brief, Mechanism, Recommendation, Ref, Series, Source, Sources
+from .model import Actor, Author, Brief, Entity, Mechanism, Recommendation, Ref, Series, Source, Sources
 
 MAX_FILE_BYTES = 1_000_000
 """Largest source file accepted (1 MB); a larger one is refused with an error."""
 
-REGISTRIES = ("actors", "mechanisms", "authors", "series")
 RESERVED_IDS = frozenset({"index"})
 """Ids that would clash with the index page of a section."""
 
@@ -38,8 +39,9 @@ def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagn
     if not folder.is_dir():
         diags.error(Pos(_shown(folder, root)), "the sources folder does not exist: create it or set the plugin's 'sources' option")
         return sources, diags
-    for name in REGISTRIES:
-        path = folder / f"{name}.yml"
+    for kind in REGISTRIES:
+        name = kind.source
+        path = folder / kind.registry_file
         text = _read(path, root, diags)
         if text is None:
             if path.is_file():
@@ -52,8 +54,7 @@ def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagn
         schema.check(doc, name, diags)
         if isinstance(doc.data, dict):
             for id_, fields in doc.data.items():
-                entity = _BUILDERS[name](doc, id_, fields if isinstance(fields, dict) else {})
-                getattr(sources, name)[id_] = entity
+                sources.table(kind.key)[id_] = _BUILDERS[kind.key](doc, id_, fields if isinstance(fields, dict) else {})
         elif doc.data is not None:
             sources.unreadable.add(name)
     for path in sorted(folder.glob("*.md")):
@@ -157,7 +158,8 @@ def _series(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Series:
     )
 
 
-_BUILDERS = {"actors": _actor, "mechanisms": _mechanism, "authors": _author, "series": _series}
+_BUILDERS: dict[str, Callable[[LocatedYaml, str, dict[str, Any]], Entity]] = {"actor": _actor, "mechanism": _mechanism, "author": _author, "series": _series}
+"""The entity each registry's entries become, by kind."""
 
 
 def _split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[str, str, int] | None:
@@ -188,8 +190,8 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | 
     if not isinstance(doc.data, dict):
         return None
     f = doc.data
-    source = f.get("source") if isinstance(f.get("source"), dict) else {}
-    recs = f.get("recommendations") if isinstance(f.get("recommendations"), list) else []
+    source: dict[str, Any] = f["source"] if isinstance(f.get("source"), dict) else {}
+    recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
     return Brief(
         id=id_,

@@ -4,8 +4,7 @@
 - `article_jsonld` and `jsonld_script`: a brief page's schema.org `Article`, serialised
   so that no field can end the `<script>` element it sits in.
 
-Nothing here knows about MkDocs; `pages` and `plugin` use it. (It must not import
-`pages`, which imports it.)
+Nothing here knows about MkDocs; `indexes` and `plugin` use it.
 """
 
 from __future__ import annotations
@@ -13,11 +12,8 @@ from __future__ import annotations
 import json
 
 from .corpus import Corpus
+from .markup import count, join
 from .model import Brief
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _names(names: list[str], limit: int = 3, *, more: bool = True) -> str:
@@ -26,40 +22,40 @@ def _names(names: list[str], limit: int = 3, *, more: bool = True) -> str:
     rest = len(names) - len(shown)
     if rest and more:
         return ", ".join(shown) + f" and {rest} more"
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return join(shown)
 
 
-def _ranked(entries: dict, back: dict[str, list]) -> list[str]:
-    """Names of the entries, most referred to first (then in the corpus' order)."""
-    order = {id_: i for i, id_ in enumerate(entries)}
-    ids = sorted(entries, key=lambda id_: (-len(back.get(id_, [])), order[id_]))
-    return [entries[id_].name for id_ in ids]
+def _ranked(corpus: Corpus, kind: str, back: dict[str, list]) -> list[str]:
+    """Names of a kind's entries, most referred to first (then in the corpus' order)."""
+    ids = corpus.ranked(kind, {id_: len(back.get(id_, [])) for id_ in corpus.table(kind)})
+    return [corpus.name_of(kind, id_) for id_ in ids]
 
 
 def index_description(corpus: Corpus, kind: str) -> str:
     """One or two sentences on what a section's index lists, with examples from the data."""
     c = corpus
     if kind == "brief":
-        text = f"{_count(len(c.briefs), 'brief')} restating published policy commentary, newest first."
+        text = f"{count(len(c.briefs), 'brief')} restating published policy commentary, newest first."
         if c.briefs:
             text += f" The latest: {next(iter(c.briefs.values())).title}."
         return text
     if kind == "rec":
-        return (f"{_count(len(c.recommendations), 'recommendation')} from {_count(len(c.briefs), 'brief')}, "
+        return (f"{count(len(c.recommendations), 'recommendation')} from {count(len(c.briefs), 'brief')}, "
                 "with who they are addressed to, the mechanisms they act through and their horizon.")
     if kind == "actor":
-        involved = {id_: [*c.addressed_to.get(id_, []), *c.involving.get(id_, [])] for id_ in c.actors}
-        text = f"{_count(len(c.actors), 'actor')} that recommendations address or involve"
-        return text + (f", among them {_names(_ranked(c.actors, involved), more=False)}." if c.actors else ".")
+        involved = {id_: [*c.incoming("addressed_to", id_), *c.incoming("involves", id_)] for id_ in c.actors}
+        text = f"{count(len(c.actors), 'actor')} that recommendations address or involve"
+        return text + (f", among them {_names(_ranked(c, 'actor', involved), more=False)}." if c.actors else ".")
     if kind == "mechanism":
-        text = f"{_count(len(c.mechanisms), 'mechanism')} that recommendations act through"
-        return text + (f", among them {_names(_ranked(c.mechanisms, c.through), more=False)}." if c.mechanisms else ".")
+        text = f"{count(len(c.mechanisms), 'mechanism')} that recommendations act through"
+        ranked = _ranked(c, "mechanism", c.backlinks["mechanisms"])
+        return text + (f", among them {_names(ranked, more=False)}." if c.mechanisms else ".")
     if kind == "author":
-        text = f"{_count(len(c.authors), 'author')} of the commentary the briefs restate"
-        return text + (f": {_names(_ranked(c.authors, c.briefs_by_author))}." if c.authors else ".")
+        text = f"{count(len(c.authors), 'author')} of the commentary the briefs restate"
+        return text + (f": {_names(_ranked(c, 'author', c.backlinks['authors']))}." if c.authors else ".")
     if kind == "series":
-        text = f"{_count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
-        return text + (f": {_names(_ranked(c.series, c.briefs_by_series))}." if c.series else ".")
+        text = f"{count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
+        return text + (f": {_names(_ranked(c, 'series', c.backlinks['series']))}." if c.series else ".")
     raise ValueError(kind)
 
 

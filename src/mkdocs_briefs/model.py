@@ -11,11 +11,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from .diagnostics import Pos
+from .kinds import KINDS
 
-KINDS = ("brief", "rec", "actor", "mechanism", "author", "series")
-"""Kinds of entity; an annotation in a brief's text is a link `[text](kind:id)`."""
-
-ANNOTATION_KINDS = ("actor", "mechanism", "rec", "brief")
+HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "Unspecified"}
+"""A recommendation's horizon: id -> how pages show it."""
 
 
 @dataclass(frozen=True)
@@ -140,3 +139,30 @@ class Sources:
     unreadable: set[str] = field(default_factory=set)
     """Registries ('actors', ...) that could not be read, and 'briefs' if some brief's front matter
     could not: their ids are unknown, so references to them and unused entries are not reported."""
+
+    def table(self, kind: str) -> dict[str, Entity]:
+        """The entities of a kind by id (recommendations: of every brief; the last of a duplicate id)."""
+        if kind == "rec":
+            return {rec.id: rec for rec in self.each("rec")}
+        return getattr(self, KINDS[kind].folder)
+
+    def each(self, kind: str) -> list[Entity]:
+        """Every entity of a kind, in the sources' order (recommendations with a duplicate id included)."""
+        if kind == "rec":
+            return list(self.recommendations())
+        return list(getattr(self, KINDS[kind].folder).values())
+
+    def recommendations(self) -> list[Recommendation]:
+        """The recommendations of every brief, in order (a duplicate id included)."""
+        return [rec for brief in self.briefs.values() for rec in brief.recommendations]
+
+
+Entity = Brief | Recommendation | Actor | Mechanism | Author | Series
+
+
+def refs(entity: Entity, name: str) -> list[Ref]:
+    """The references an entity makes through a link field (see kinds.LINKS), in order."""
+    value = getattr(entity, name)
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

@@ -20,8 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .annotations import anchor_for
 from .corpus import Corpus
-from .model import ANNOTATION_KINDS, KINDS
-from .pages import page_uri
+from .kinds import ANNOTATION_KINDS, KINDS, page_entity, page_uri
 
 
 def one_line_description(corpus: Corpus, kind: str, id_: str) -> str:
@@ -60,7 +59,8 @@ class _Resolver(Treeprocessor):
         corpus, here = self.ext.corpus, self.ext.page_uri
         if corpus is None:
             return
-        on_brief_page = here.startswith("briefs/") and here.removeprefix("briefs/").removesuffix(".md") in corpus.briefs
+        entity = page_entity(here)
+        on_brief_page = entity is not None and entity[0] == "brief" and entity[1] in corpus.briefs
         counts: Counter[tuple[str, str]] = Counter()
         for el in root.iter("a"):
             href = el.get("href", "")

@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+from .kinds import KINDS
 from .schema import schema_text
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -103,7 +104,7 @@ like [this actor](actor:{actor}), and mark the words that make each recommendati
 
 def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
     """Append an actor or mechanism with every field to its registry file."""
-    registry = {"actor": "actors", "mechanism": "mechanisms"}[kind]
+    registry = KINDS[kind].source
     _check_id(kind, id_)
     path = folder / f"{registry}.yml"
     if id_ in _registry_ids(path):

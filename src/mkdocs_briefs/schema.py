@@ -94,7 +94,7 @@ def _expected(schema: dict[str, Any]) -> str:
         return "one of " + ", ".join(schema["enum"])
     types = schema.get("type", "a value")
     types = types if isinstance(types, list) else [types]
-    return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+    return " or ".join(_TYPE_WORDS.get(t, str(t)) for t in types)
 
 
 def check(doc: LocatedYaml, name: str, diags: Diagnostics) -> bool:
@@ -134,28 +134,30 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
         key = error.instance
         diags.error(doc.key_at(path + (key,)), f"'{key}' is not a valid id: write {_expected(schema)}")
         return
-    pos = doc.at(path)
+    diags.error(doc.at(path), _message(error, field))
+
+
+def _message(error: jsonschema.ValidationError, field: str) -> str:
+    """What is wrong with the value `error` is about, named `field`, and how to write it."""
+    kind, schema, value = error.validator, error.schema, error.instance
     if kind == "enum":
         allowed = schema["enum"]
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             what = f"'{value}' is not allowed{did_you_mean(str(value), allowed)}"
         else:  # empty, a list...: not a value to quote
             what = f"is {_type_word(value)}"
-        diags.error(pos, f"{field} {what}; use one of: {', '.join(allowed)}")
-    elif kind == "type":
-        diags.error(pos, f"{field} must be {_expected(schema)}, not {_type_word(value)}")
-    elif kind == "pattern":
-        diags.error(pos, f"{field} '{value}' is not valid: write {_expected(schema)}")
-    elif kind == "format":
-        diags.error(pos, f"{field} '{value}' is not a valid date: write {_expected(schema)}")
-    elif kind == "minLength":
-        diags.error(pos, f"{field} is empty: write {_expected(schema)}")
-    elif kind == "maxLength":
-        diags.error(pos, f"{field} is {len(value):,} characters long: shorten it to {schema['maxLength']:,}")
-    elif kind == "minItems":
-        diags.error(pos, f"{field} is empty: list at least {schema['minItems']}")
-    elif kind == "uniqueItems":
+        return f"{field} {what}; use one of: {', '.join(allowed)}"
+    if kind == "uniqueItems":
         twice = next((v for i, v in enumerate(value) if v in value[:i]), "?")
-        diags.error(pos, f"{field} lists '{twice}' twice: remove one")
-    else:  # a rule this module has no wording for: still say where and what
-        diags.error(pos, f"{field}: {error.message}")
+        return f"{field} lists '{twice}' twice: remove one"
+    wording = {
+        "type": lambda: f"{field} must be {_expected(schema)}, not {_type_word(value)}",
+        "pattern": lambda: f"{field} '{value}' is not valid: write {_expected(schema)}",
+        "format": lambda: f"{field} '{value}' is not a valid date: write {_expected(schema)}",
+        "minLength": lambda: f"{field} is empty: write {_expected(schema)}",
+        "maxLength": lambda: f"{field} is {len(value):,} characters long: shorten it to {schema['maxLength']:,}",
+        "minItems": lambda: f"{field} is empty: list at least {schema['minItems']}",
+    }
+    if kind in wording:
+        return wording[kind]()
+    return f"{field}: {error.message}"  # a rule this module has no wording for: still say where and what

@@ -7,11 +7,12 @@ loading, by the schemas. Errors here stop a build; warnings stop it under `--str
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from .diagnostics import Diagnostics, Pos, closest, did_you_mean
+from .diagnostics import Diagnostics, closest, did_you_mean
+from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
-from .model import Recommendation, Ref, Sources
+from .model import Recommendation, Ref, Sources, refs
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -30,28 +31,24 @@ def validate(sources: Sources) -> Diagnostics:
     return diags
 
 
-def all_recommendations(sources: Sources) -> Iterator[Recommendation]:
-    for brief in sources.briefs.values():
-        yield from brief.recommendations
-
-
 def _check_ids(sources: Sources, diags: Diagnostics) -> None:
     for brief in sources.briefs.values():
         if not _SLUG.match(brief.id):
             diags.error(brief.pos, f"the file name '{brief.id}.md' is not a valid brief id: rename it with lowercase "
                                    "letters a-z, digits and single hyphens, like 'trilateral-prism.md'")
-    registries = {"actor": sources.actors, "mechanism": sources.mechanisms, "author": sources.authors,
-                  "series": sources.series, "brief": sources.briefs}
-    for kind, entries in registries.items():
-        for id_, entity in entries.items():
+    for kind in KINDS.values():
+        if kind.key == "rec":  # recommendations are checked below, with duplicates
+            continue
+        for id_, entity in sources.table(kind.key).items():
             if id_ in RESERVED_IDS:
-                article = "an" if kind[0] in "aeiou" else "a"
-                diags.error(entity.pos, f"'{id_}' cannot be used as {article} {kind} id: "
+                article = "an" if kind.noun[0] in "aeiou" else "a"
+                diags.error(entity.pos, f"'{id_}' cannot be used as {article} {kind.noun} id: "
                                         "it is the name of the section's index page, choose another")
     first: dict[str, Recommendation] = {}
-    for rec in all_recommendations(sources):
+    for rec in sources.recommendations():
         if rec.id in RESERVED_IDS:
-            diags.error(rec.where.get("id", rec.pos), f"'{rec.id}' cannot be used as a recommendation id: choose another")
+            diags.error(rec.where.get("id", rec.pos),
+                        f"'{rec.id}' cannot be used as a recommendation id: choose another")
         if rec.id in first:
             other = first[rec.id]
             diags.error(
@@ -63,72 +60,49 @@ def _check_ids(sources: Sources, diags: Diagnostics) -> None:
             first[rec.id] = rec
 
 
-_SOURCE_OF = {"actor": "actors", "mechanism": "mechanisms", "author": "authors", "series": "series",
-              "recommendation": "briefs", "brief": "briefs"}
-
-
-def _unknown(diags: Diagnostics, refs: Iterable[Ref | None], kind: str, known: dict, registry: str,
-             unreadable: set[str]) -> None:
-    if _SOURCE_OF[kind] in unreadable:  # the ids it defines are unknown: its own error comes first
+def _unknown(diags: Diagnostics, refs: Iterable[Ref], kind: Kind, known: dict, unreadable: set[str]) -> None:
+    if kind.source in unreadable:  # the ids it defines are unknown: its own error comes first
         return
     for ref in refs:
-        if ref is not None and ref.id not in known:
-            diags.error(ref.pos, f"unknown {kind} '{ref.id}'{did_you_mean(ref.id, known)}: "
-                                 f"use an id from {registry} or add it there")
+        if ref.id not in known:
+            diags.error(ref.pos, f"unknown {kind.noun} '{ref.id}'{did_you_mean(ref.id, known)}: "
+                                 f"use an id from {kind.defined_in} or add it there")
 
 
 def _check_references(s: Sources, diags: Diagnostics) -> None:
-    recs = {r.id: r for r in all_recommendations(s)}
-    lost = s.unreadable
-    for actor in s.actors.values():
-        _unknown(diags, actor.members, "actor", s.actors, "actors.yml", lost)
+    for link in LINKS.values():
+        known = s.table(link.target)
+        for entity in s.each(link.source):
+            _unknown(diags, refs(entity, link.field), KINDS[link.target], known, s.unreadable)
     for mech in s.mechanisms.values():
-        _unknown(diags, [mech.part_of, *mech.related], "mechanism", s.mechanisms, "mechanisms.yml", lost)
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
     for brief in s.briefs.values():
-        _unknown(diags, brief.authors, "author", s.authors, "authors.yml", lost)
-        _unknown(diags, [brief.series], "series", s.series, "series.yml", lost)
-        for rec in brief.recommendations:
-            _unknown(diags, [*rec.addressed_to, *rec.involves], "actor", s.actors, "actors.yml", lost)
-            _unknown(diags, rec.mechanisms, "mechanism", s.mechanisms, "mechanisms.yml", lost)
-        known = {"actor": (s.actors, "actors.yml"), "mechanism": (s.mechanisms, "mechanisms.yml"),
-                 "rec": (recs, "a brief's recommendations"), "brief": (s.briefs, "the briefs folder (file names)"),
-                 "author": (s.authors, "authors.yml"), "series": (s.series, "series.yml")}
         for note in brief.annotations:
-            entries, registry = known[note.kind]
-            _unknown(diags, [Ref(note.target, note.pos)], _KIND_WORDS[note.kind], entries, registry, lost)
-
-
-_KIND_WORDS = {"actor": "actor", "mechanism": "mechanism", "rec": "recommendation", "brief": "brief",
-               "author": "author", "series": "series"}
+            _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], s.table(note.kind), s.unreadable)
 
 
 def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], why: str) -> None:
     """Report each cycle once, at the reference that closes it."""
     done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> None:
+        if node in done:
+            return
+        path.append(node)
+        for ref in edges.get(node, []):
+            if ref.id in path:
+                loop = path[path.index(ref.id):] + [ref.id]
+                diags.error(ref.pos, f"{field} forms a cycle: {' -> '.join(loop)}; {why}: "
+                                     f"remove '{ref.id}' here or break the cycle elsewhere")
+            elif ref.id in edges:
+                visit(ref.id, path)
+        path.pop()
+        done.add(node)
+
     for start in sorted(edges):
-        path: list[str] = []
-        on_path: set[str] = set()
-
-        def visit(node: str) -> None:
-            if node in done:
-                return
-            path.append(node)
-            on_path.add(node)
-            for ref in edges.get(node, []):
-                if ref.id in on_path:
-                    loop = path[path.index(ref.id):] + [ref.id]
-                    diags.error(ref.pos, f"{field} forms a cycle: {' -> '.join(loop)}; {why}: "
-                                         f"remove '{ref.id}' here or break the cycle elsewhere")
-                elif ref.id in edges:
-                    visit(ref.id)
-            path.pop()
-            on_path.discard(node)
-            done.add(node)
-
-        visit(start)
+        visit(start, [])
 
 
 def _check_annotated(s: Sources, diags: Diagnostics) -> None:
@@ -146,29 +120,28 @@ def _check_annotated(s: Sources, diags: Diagnostics) -> None:
 def _check_used(s: Sources, diags: Diagnostics) -> None:
     if "briefs" in s.unreadable:  # what the unreadable brief refers to is unknown
         return
-    used: dict[str, set[str]] = {"actor": set(), "mechanism": set(), "author": set(), "series": set()}
-    for actor in s.actors.values():
-        used["actor"].update(r.id for r in actor.members)
-    for mech in s.mechanisms.values():
-        used["mechanism"].update(r.id for r in [mech.part_of, *mech.related] if r)
+    used = _used(s)
+    for kind in REGISTRIES:
+        entries = s.table(kind.key)
+        for typo in used[kind.key] - entries.keys():  # its error names the entry it meant: no warning for that one
+            meant = closest(typo, entries)
+            if meant:
+                used[kind.key].add(meant)
+        for id_, entity in entries.items():
+            if id_ not in used[kind.key]:
+                diags.warning(entity.pos, f"{kind.noun} '{id_}' in {kind.registry_file} is not referred to by any "
+                                          "brief or entry: refer to it or remove it")
+
+
+def _used(s: Sources) -> dict[str, set[str]]:
+    """The ids of each registry's kind that a link or an annotation refers to."""
+    used: dict[str, set[str]] = {kind.key: set() for kind in REGISTRIES}
+    for link in LINKS.values():
+        if link.target in used:
+            for entity in s.each(link.source):
+                used[link.target].update(r.id for r in refs(entity, link.field))
     for brief in s.briefs.values():
-        used["author"].update(r.id for r in brief.authors)
-        if brief.series:
-            used["series"].add(brief.series.id)
-        for rec in brief.recommendations:
-            used["actor"].update(r.id for r in [*rec.addressed_to, *rec.involves])
-            used["mechanism"].update(r.id for r in rec.mechanisms)
         for note in brief.annotations:
             if note.kind in used:
                 used[note.kind].add(note.target)
-    registries = {"actor": (s.actors, "actors.yml"), "mechanism": (s.mechanisms, "mechanisms.yml"),
-                  "author": (s.authors, "authors.yml"), "series": (s.series, "series.yml")}
-    for kind, (entries, registry) in registries.items():
-        for typo in used[kind] - entries.keys():  # its error names the entry it meant: no warning for that one
-            meant = closest(typo, entries)
-            if meant:
-                used[kind].add(meant)
-        for id_, entity in entries.items():
-            if id_ not in used[kind]:
-                diags.warning(entity.pos, f"{kind} '{id_}' in {registry} is not referred to by any brief or entry: "
-                                          "refer to it or remove it")
+    return used

@@ -1,0 +1,163 @@
+"""The index of each section (briefs, recommendations, actors...), split into pages as it grows.
+
+Page 1 is `<folder>/index.md`, page n `<folder>/page/<n>.md`. The recommendations index is
+the table that assets/explorer.js turns into the recommendations explorer. Nothing here
+knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from .corpus import Corpus
+from .kinds import KINDS, page_uri
+from .markup import GeneratedPage, brief_entries, count, escape, front_matter, link, pager, table
+from .metadata import index_description
+from .model import HORIZONS, Ref
+
+BRIEFS_PAGE_SIZE = 100
+"""Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
+TABLE_PAGE_SIZE = 100
+"""Rows per page of the actors, mechanisms, authors and series indexes (actors/,
+actors/page/2/, ...): the registries grow with the archive."""
+
+
+def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
+    """The first page of every section's index, and the later pages of those split in several."""
+    first = [_index(corpus, kind) for kind in KINDS]
+    later = [page for kind in KINDS for page in _later_pages(corpus, kind)]
+    return first, later
+
+
+def _index(corpus: Corpus, kind: str) -> GeneratedPage:
+    title = KINDS[kind].title
+    intro, body = _INDEXES[kind](corpus)
+    md = front_matter(title, index_description(corpus, kind), hide=("toc",)) + f"# {title}\n\n{intro}\n\n{body}"
+    return GeneratedPage(page_uri(kind), md, in_nav=True)
+
+
+def _page_count(items: int, size: int) -> int:
+    return max(1, -(-items // size))
+
+
+def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
+    """Pages 2, 3... of a section's index, when it takes several (`<folder>/page/<n>.md`)."""
+    pages = []
+    total = _index_page_count(corpus, kind)
+    for number in range(2, total + 1):
+        intro, body = _INDEXES[kind](corpus, number)
+        title = f"{KINDS[kind].title}, page {number} of {total}"
+        md = front_matter(title, intro, hide=("toc",)) + f"# {escape(title)}\n\n{intro}\n\n{body}"
+        pages.append(GeneratedPage(f"{KINDS[kind].folder}/page/{number}.md", md))
+    return pages
+
+
+def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
+    """Page `number` (from 1) of the briefs, newest first, BRIEFS_PAGE_SIZE to a page."""
+    briefs = list(c.briefs.values())
+    total, start = _page_count(len(briefs), BRIEFS_PAGE_SIZE), (number - 1) * BRIEFS_PAGE_SIZE
+    rows = brief_entries(c, briefs[start : start + BRIEFS_PAGE_SIZE])
+    intro = f"{count(len(briefs), 'brief')}, newest first."
+    if total == 1:
+        return intro, "\n".join(rows) or "None yet.\n"
+    return (f"{intro} This page lists {start + 1:,} to {start + len(rows):,}.",
+            "\n".join(rows) + "\n" + pager(number, total, "Pages of the list"))
+
+
+EXPLORER_PAGE_SIZE = 100
+"""Rows of the recommendations table per page. A longer table is split across pages
+(recommendations/, recommendations/page/2/, ...), so that no page passes 200 KB of HTML; the
+explorer's script (assets/explorer.js) still filters all of them, from data/recommendations.json."""
+
+
+def _recs_page_count(c: Corpus) -> int:
+    return _page_count(len(c.recommendations), EXPLORER_PAGE_SIZE)
+
+
+def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
+    """Page `number` (from 1) of the table that assets/explorer.js turns into the explorer."""
+    recs = list(c.recommendations.values())
+    total, start = _recs_page_count(c), (number - 1) * EXPLORER_PAGE_SIZE
+    shown = recs[start : start + EXPLORER_PAGE_SIZE]
+    root = "../" if number == 1 else "../../"  # from this page's folder to the docs root
+    intro = f"{count(len(recs), 'recommendation')}, from the newest brief to the oldest."
+    if total > 1:
+        intro += f" This page lists {start + 1:,} to {start + len(shown):,}."
+
+    def plain(kind: str, refs: list[Ref]) -> str:  # no hover titles: they would weigh on a long table
+        return ", ".join(f'[{escape(c.name_of(kind, r.id))}]({kind}:{r.id} "")' for r in refs)
+
+    rows = [
+        [link("rec", r.id, r.title), plain("actor", r.addressed_to), plain("actor", r.involves),
+         plain("mechanism", r.mechanisms), HORIZONS[r.horizon],
+         f'[{escape(c.brief_of(r).title)}](brief:{r.brief_id} "")']
+        for r in shown
+    ]
+    rows_table = table(["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"], rows)
+    nav = pager(number, total, "Pages of the table") + "\n" if total > 1 else ""
+    downloads = (
+        f"Download [every recommendation as CSV]({root}data/recommendations.csv) or "
+        f"[as JSON]({root}data/recommendations.json), or [the whole corpus as JSON]({root}data/corpus.json) "
+        f"([its schema]({root}data/corpus.schema.json)).\n{{: .briefs-downloads }}\n\n"
+    )
+    # a table split across pages is left out of the search index: each recommendation's own page is in it
+    exclude = " data-search-exclude" if total > 1 else ""
+    body = (f'<div class="briefs-explorer" data-briefs-explorer data-page-size="{EXPLORER_PAGE_SIZE}"{exclude} '
+            f"markdown>\n\n{downloads}{rows_table}\n{nav}</div>\n")
+    return intro, body
+
+
+def _paged_table(intro: str, header: list[str], rows: list[list[str]], number: int) -> tuple[str, str]:
+    """Page `number` (from 1) of an index table, TABLE_PAGE_SIZE rows to a page."""
+    total, start = _page_count(len(rows), TABLE_PAGE_SIZE), (number - 1) * TABLE_PAGE_SIZE
+    shown = rows[start : start + TABLE_PAGE_SIZE]
+    if total == 1:
+        return intro, table(header, shown)
+    return (f"{intro} This page lists {start + 1:,} to {start + len(shown):,}.",
+            table(header, shown) + "\n" + pager(number, total, "Pages of the list"))
+
+
+def _actors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
+    rows = [
+        [link("actor", a.id, a.name), escape(a.kind.replace("-", " ")),
+         str(len(c.incoming("addressed_to", a.id))), str(len(c.incoming("involves", a.id)))]
+        for a in c.actors.values()
+    ]
+    return _paged_table(f"{count(len(rows), 'actor')} that recommendations address or involve.",
+                        ["Actor", "Kind", "Addressed", "Involved"], rows, number)
+
+
+def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
+    rows = [
+        [link("mechanism", m.id, m.name), escape(m.kind.replace("-", " ")),
+         link("mechanism", m.part_of.id, c.name_of("mechanism", m.part_of.id)) if m.part_of else "",
+         str(len(c.incoming("mechanisms", m.id)))]
+        for m in c.mechanisms.values()
+    ]
+    return _paged_table(f"{count(len(rows), 'mechanism')} that recommendations act through.",
+                        ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
+
+
+def _authors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
+    rows = [[link("author", a.id, a.name), escape(a.affiliation or ""), str(len(c.incoming("authors", a.id)))]
+            for a in c.authors.values()]
+    return _paged_table(f"{count(len(rows), 'author')}.", ["Author", "Affiliation", "Briefs"], rows, number)
+
+
+def _series_index(c: Corpus, number: int = 1) -> tuple[str, str]:
+    rows = [[link("series", s.id, s.name), escape(s.publisher or ""), str(len(c.incoming("series", s.id)))]
+            for s in c.series.values()]
+    return _paged_table(f"{count(len(rows), 'series', 'series')}.", ["Series", "Publisher", "Briefs"],
+                        rows, number)
+
+
+_INDEXES = {"brief": _briefs_index, "rec": _recs_table, "actor": _actors_index,
+            "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index}
+"""Page `number` of each section's index: (intro, body)."""
+
+
+def _index_page_count(c: Corpus, kind: str) -> int:
+    """How many pages a section's index takes."""
+    if kind == "brief":
+        return _page_count(len(c.briefs), BRIEFS_PAGE_SIZE)
+    if kind == "rec":
+        return _recs_page_count(c)
+    return _page_count(len(c.table(kind)), TABLE_PAGE_SIZE)

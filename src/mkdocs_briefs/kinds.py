@@ -1,0 +1,107 @@
+"""Kinds of entity and kinds of link, declared once as data.
+
+Every table that needs to know about kinds (the site's folders and section titles, the
+registry files, the words of a message, the corpus' back-links, the unused-entry check)
+derives from `KINDS` and `LINKS`. Adding a kind of entity or of link means adding an entry
+here, plus its page.
+
+An entity's page lives at `<folder>/<id>.md` in the docs, a section's index at
+`<folder>/index.md`; an annotation in a brief's text is a link `[text](<key>:<id>)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    """How links and annotations name the kind: `[Seoul](actor:rok)`."""
+    folder: str
+    """Folder of the site that holds its pages; also the attribute of `Sources` and `Corpus`
+    that maps ids to entities (`corpus.actors`)."""
+    title: str
+    """Title of the section's index page."""
+    noun: str
+    """The word for one, in messages ("unknown actor 'x'")."""
+    plural: str
+    defined_in: str
+    """Where an editor defines its ids, in messages ("use an id from actors.yml")."""
+    source: str
+    """The source ('actors' for actors.yml, 'briefs' for the brief files) that defines its ids."""
+    registry: bool = False
+    """Its entries are read from `<source>.yml` (id -> fields)."""
+
+    @property
+    def registry_file(self) -> str:
+        return f"{self.source}.yml"
+
+
+KINDS: dict[str, Kind] = {k.key: k for k in (
+    Kind("brief", "briefs", "Briefs", "brief", "briefs", "the briefs folder (file names)", "briefs"),
+    Kind("rec", "recommendations", "Recommendations", "recommendation", "recommendations",
+         "a brief's recommendations", "briefs"),
+    Kind("actor", "actors", "Actors", "actor", "actors", "actors.yml", "actors", registry=True),
+    Kind("mechanism", "mechanisms", "Mechanisms", "mechanism", "mechanisms", "mechanisms.yml", "mechanisms",
+         registry=True),
+    Kind("author", "authors", "Authors", "author", "authors", "authors.yml", "authors", registry=True),
+    Kind("series", "series", "Series", "series", "series", "series.yml", "series", registry=True),
+)}
+"""Every kind, in the order of the site's sections."""
+
+ANNOTATION_KINDS = ("actor", "mechanism", "rec", "brief")
+"""Kinds whose annotations are mentions, with an anchor on the brief's page (in the order
+messages list them); links to an author or a series are checked, but are not mentions."""
+REGISTRIES = tuple(kind for kind in KINDS.values() if kind.registry)
+"""Kinds read from a registry file, in the order they are read."""
+
+
+def page_uri(kind: str, id_: str | None = None) -> str:
+    """The docs-relative path of an entity's page, or of a section's index when id_ is None."""
+    return f"{KINDS[kind].folder}/{id_ or 'index'}.md"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A kind of link: a field of one kind of entity that refers to entities of another.
+
+    Back-links are computed once for the whole corpus from these (`corpus.incoming`).
+    """
+
+    field: str
+    """The source field holding the reference(s), also the link's name."""
+    source: str
+    """Kind of the entity with the field."""
+    target: str
+    """Kind of the entities it refers to."""
+    label: str
+    """The link read forwards: a recommendation is 'addressed to' an actor."""
+    incoming: str
+    """The link read backwards: an actor is the 'addressee of' a recommendation."""
+    symmetric: bool = False
+    """Both ends count as linked to each other (`related`)."""
+
+
+LINKS: dict[str, Link] = {link.field: link for link in (
+    Link("addressed_to", "rec", "actor", "addressed to", "addressee of"),
+    Link("involves", "rec", "actor", "involves", "involved in"),
+    Link("mechanisms", "rec", "mechanism", "through", "means of"),
+    Link("members", "actor", "actor", "has member", "member of"),
+    Link("part_of", "mechanism", "mechanism", "part of", "has part"),
+    Link("related", "mechanism", "mechanism", "related to", "related to", symmetric=True),
+    Link("authors", "brief", "author", "by", "author of"),
+    Link("series", "brief", "series", "part of", "has brief"),
+)}
+"""Every kind of link between entities, by field name."""
+
+
+_KIND_OF_FOLDER = {kind.folder: key for key, kind in KINDS.items()}
+
+
+def page_entity(src_uri: str) -> tuple[str, str] | None:
+    """(kind, id) when `src_uri` is where an entity's page would be ('briefs/x.md' -> ('brief', 'x')), else None."""
+    folder, sep, name = src_uri.partition("/")
+    if not sep or "/" in name or not name.endswith(".md") or folder not in _KIND_OF_FOLDER:
+        return None
+    return _KIND_OF_FOLDER[folder], name.removesuffix(".md")

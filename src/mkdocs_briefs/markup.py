@@ -1,0 +1,184 @@
+"""Markdown building blocks that every generated page is made of.
+
+Links between pages are written as annotations (`[Seoul](actor:rok)`); the `render`
+extension turns them into real links when MkDocs converts the page. Every text an editor
+wrote goes through `escape()`, so it shows as text and never as markup. Nothing here knows
+about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .corpus import Corpus
+from .kinds import page_uri
+from .model import Brief, Recommendation, Ref
+
+LISTED = 25
+"""Recommendations, or briefs mentioning an entity, listed on an entity's page; the rest are
+counted, and reached through the explorer, so that pages stay small as the corpus grows."""
+
+EXPLORER = page_uri("rec")
+"""The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    """Where the page pretends to live in the docs folder, like 'actors/rok.md'."""
+    markdown: str
+    source: str | None = None
+    """The source file it was generated from (for the edit button), if any."""
+    in_nav: bool = False
+    """Only section indexes go in the navigation; entity pages are reached through them."""
+
+
+# --- text -----------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_MD_REFERENCES = re.compile(r"[~^:]")
+"""Characters Python-Markdown does not unescape (a backslash before them would show):
+written as character references instead, which are just as inert."""
+
+
+@lru_cache(maxsize=4096)  # the same names are escaped for every page that lists them
+def escape(text: str) -> str:
+    """An editor's text as Markdown that renders exactly that text, on one line."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
+    return _MD_REFERENCES.sub(lambda m: f"&#{ord(m[0])};", text)
+
+
+def paragraphs(text: str) -> str:
+    """Multi-paragraph text (blank-line separated) escaped paragraph by paragraph."""
+    return "\n\n".join(escape(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
+
+
+def front_matter(title: str, description: str, *, hide: tuple[str, ...] = ()) -> str:
+    """A page's front matter: its title and meta description, and what the theme should `hide`."""
+    # JSON strings are valid YAML scalars, whatever the editor's text contains. The theme
+    # writes both into <title>, <meta content="..."> and the header unescaped: escape them here.
+    desc = html.escape(" ".join(description.split()))
+    hidden = f"hide: [{', '.join(hide)}]\n" if hide else ""
+    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hidden}---\n\n"
+
+
+def date(day: datetime.date) -> str:
+    """'1 August 2022'."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 brief', '2 briefs'."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def join(items: list[str], *, serial: bool = False) -> str:
+    """'a', 'a and b', 'a, b and c' (with `serial`: 'a, b, and c')."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + (", and " if serial else " and ") + items[-1]
+
+
+def muted(markdown: str) -> str:
+    return f'<span class="briefs-muted">{markdown}</span>'
+
+
+# --- links ----------------------------------------------------------------------------
+
+
+def link(kind: str, id_: str, text: str, fragment: str = "") -> str:
+    return f"[{escape(text)}]({kind}:{id_}{'#' + fragment if fragment else ''})"
+
+
+def links(corpus: Corpus, kind: str, refs: list[Ref]) -> str:
+    """Links to the entities `refs` name, comma-separated."""
+    return ", ".join(link(kind, r.id, corpus.name_of(kind, r.id)) for r in refs)
+
+
+def entity_links(kind: str, entities: Iterable) -> str:
+    return ", ".join(link(kind, e.id, getattr(e, "title", None) or e.name) for e in entities)
+
+
+def capped_links(kind: str, entities: list) -> str:
+    """The first LISTED entities' links, and how many more there are."""
+    more = f" and {len(entities) - LISTED:,} more" if len(entities) > LISTED else ""
+    return entity_links(kind, entities[:LISTED]) + more
+
+
+def explorer(**filters: str) -> str:
+    """The explorer's docs path, filtered: explorer(actor='rok') -> 'recommendations/index.md?actor=rok'."""
+    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    return f"{EXPLORER}?{query}" if query else EXPLORER
+
+
+def explorer_link(text: str, from_uri: str, **filters: str) -> str:
+    """A Markdown link from the page at `from_uri` to the explorer, filtered."""
+    return f"[{escape(text)}]({relative(explorer(**filters), from_uri)})"
+
+
+def relative(target: str, from_uri: str) -> str:
+    """The docs path `target` relative to the folder of the page at `from_uri`."""
+    return posixpath.relpath(target, posixpath.dirname(from_uri))
+
+
+# --- blocks ---------------------------------------------------------------------------
+
+
+def definitions(rows: list[tuple[str, str]]) -> str:
+    """The facts about an entity, as a definition list of the rows whose value is not empty."""
+    items = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
+    return f'<div class="briefs-facts" markdown>\n\n{items}\n\n</div>\n'
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell or "–" for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
+    """The first LISTED recommendations, each with its brief, and how many there are in all."""
+    if not recs:
+        return f"{empty}\n"
+    rows = [f"- {link('rec', r.id, r.title)} {muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
+            for r in recs[:LISTED]]
+    if len(recs) > LISTED:
+        rows.append(f"\nThe newest {LISTED} of {len(recs):,} are listed here.")
+    return "\n".join(rows) + "\n"
+
+
+def brief_list(briefs: list[Brief]) -> str:
+    rows = [f"- {link('brief', b.id, b.title)} ({date(b.date)})" for b in briefs]
+    return "\n".join(rows) + "\n" if rows else "None yet.\n"
+
+
+def brief_entries(corpus: Corpus, briefs: list[Brief]) -> list[str]:
+    """Each brief as a definition: its title, date and authors, and summary."""
+    return [f"{link('brief', b.id, b.title)}\n:   {date(b.date)} · {links(corpus, 'author', b.authors)}\n"
+            f":   {escape(b.summary)}\n" for b in briefs]
+
+
+def pager(number: int, total: int, label: str) -> str:
+    """'Previous page · Page 2 of 5 · Next page' in a <nav>, linked relative to page `number`'s file
+    (page 1 is `<section>/index.md`, page n `<section>/page/<n>.md`)."""
+    def target(n: int) -> str:
+        if number == 1:
+            return f"page/{n}.md"
+        return "../index.md" if n == 1 else f"{n}.md"
+
+    parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "", f"Page {number} of {total}",
+             f"[Next page]({target(number + 1)})" if number < total else ""]
+    return (f'<nav class="briefs-pager" aria-label="{label}" markdown>\n\n'
+            f"{' · '.join(p for p in parts if p)}\n\n</nav>\n")

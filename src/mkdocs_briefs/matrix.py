@@ -1,0 +1,154 @@
+"""The matrix (`/matrix/`): actors by mechanisms, each cell the number of recommendations
+addressed to the actor through the mechanism, linked to the explorer filtered on both; and
+the same with members counted in their groups (`/matrix/groups/`). Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .corpus import Corpus
+from .markup import EXPLORER, LISTED, GeneratedPage, count, escape, front_matter, join, link, relative
+from .site_map import WIDE
+
+MATRIX_ROWS = 40
+"""Actors (rows) the matrix shows, the most addressed first; the explorer has the rest."""
+MATRIX_COLUMNS = 20
+"""Mechanisms (columns) the matrix shows, the most used first."""
+MATRIX_PAGE = "matrix/index.md"
+MATRIX_GROUPS_PAGE = "matrix/groups.md"
+
+
+def _outermost_groups(corpus: Corpus, actor_id: str, seen: frozenset[str] = frozenset()) -> set[str]:
+    """The groups an actor rolls up to: its groups' groups, up to those in no group (itself if in none)."""
+    groups = [g.id for g in corpus.incoming("members", actor_id) if g.id not in seen]
+    if not groups:
+        return {actor_id}
+    return set().union(*(_outermost_groups(corpus, g, seen | {actor_id}) for g in groups))
+
+
+@dataclass
+class Matrix:
+    rows: list[str]
+    """Actor ids, the most addressed first."""
+    columns: list[str]
+    """Mechanism ids, the most used first."""
+    counts: Counter[tuple[str, str]]
+    """(row, mechanism) -> number of distinct recommendations."""
+    row_totals: Counter[str]
+    column_totals: Counter[str]
+    rolled_up: dict[str, list[str]]
+    """A group's row -> the members whose recommendations count for it (no entry for other rows)."""
+
+
+def matrix(corpus: Corpus, groups: bool = False) -> Matrix:
+    """Actors (those recommendations are addressed to) by mechanisms. With `groups`, a
+    recommendation addressed to a member counts for its group instead (once per group)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    row_totals: Counter[str] = Counter()
+    column_totals: Counter[str] = Counter()
+    rolled_up: dict[str, set[str]] = {}
+    for rec in corpus.recommendations.values():
+        addressees: set[str] = set()
+        for ref in rec.addressed_to:
+            targets = _outermost_groups(corpus, ref.id) if groups else {ref.id}
+            addressees |= targets
+            for t in targets - {ref.id}:
+                rolled_up.setdefault(t, set()).add(ref.id)
+        mechs = {m.id for m in rec.mechanisms}
+        row_totals.update(addressees)
+        column_totals.update(mechs)
+        counts.update((r, m) for r in addressees for m in mechs)
+    actor_order = {a: i for i, a in enumerate(corpus.actors)}
+    rows = corpus.ranked("actor", row_totals)
+    columns = corpus.ranked("mechanism", column_totals)
+    members = {g: sorted(ms, key=lambda a: actor_order.get(a, 0)) for g, ms in rolled_up.items()}
+    return Matrix(rows, columns, counts, row_totals, column_totals, members)
+
+
+def _filtered(from_uri: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
+    """The explorer filtered on an actor (with `group`: on the actor or anyone in it) and a mechanism."""
+    query = [f"{'group' if group else 'actor'}={actor}"] if actor else []
+    query += [f"mechanism={mechanism}"] if mechanism else []
+    return f"{relative(EXPLORER, from_uri)}?{'&'.join(query)}"
+
+
+def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
+    explorer_all = relative(EXPLORER, here)
+    columns = mx.columns[:MATRIX_COLUMNS]
+    header = ["Actor", "All"] + [
+        f'<span class="briefs-matrix-column">{link("mechanism", m, corpus.name_of("mechanism", m))}</span>'
+        for m in columns]
+    lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
+    for row in mx.rows[:MATRIX_ROWS]:
+        group = bool(mx.rolled_up.get(row))  # the explorer's ?group= adds everyone in it: the links stay short
+        name = link("actor", row, corpus.name_of("actor", row))
+        if group:
+            name += f' <span class="briefs-muted">and {count(len(mx.rolled_up[row]), "member")}</span>'
+        cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, row, group=group)})"]
+        cells += [f"[{mx.counts[row, m]}]({_filtered(here, row, m, group=group)})" if mx.counts[row, m] else ""
+                  for m in columns]
+        lines.append("| " + " | ".join(cells) + " |")
+    total = ["*Any actor*", f"[{len(corpus.recommendations)}]({explorer_all})"]
+    total += [f"[{mx.column_totals[m]}]({_filtered(here, None, m)})" for m in columns]
+    lines.append("| " + " | ".join(total) + " |")
+    cut = ""
+    if len(mx.rows) > MATRIX_ROWS or len(mx.columns) > MATRIX_COLUMNS:
+        cut = (f"\nThe table shows the {min(len(mx.rows), MATRIX_ROWS)} most addressed of {len(mx.rows):,} actors and "
+               f"the {min(len(mx.columns), MATRIX_COLUMNS)} most used of {len(mx.columns):,} mechanisms; "
+               f"[the explorer]({explorer_all}) combines any of them.\n")
+    return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
+
+
+def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
+    """The matrix, by actor (`/matrix/`) and with members rolled up into their groups (`/matrix/groups/`)."""
+    pages = []
+    for uri, grouped in ((MATRIX_PAGE, False), (MATRIX_GROUPS_PAGE, True)):
+        mx = matrix(corpus, groups=grouped)
+        other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
+        views = ('<nav class="briefs-views" aria-label="Views of the matrix" markdown>\n\n'
+                 + ("**Each actor on its own** · [Members counted in their groups](" + other + ")" if not grouped
+                    else "[Each actor on its own](" + other + ") · **Members counted in their groups**")
+                 + "\n\n</nav>\n")
+        intro = ("Who is asked to act through what. Each row is an actor that recommendations are addressed to, each "
+                 "column a mechanism they act through; a number counts the recommendations addressed to that actor "
+                 "through that mechanism and opens them in the explorer. *All* counts the actor's recommendations "
+                 "once each, whatever their mechanisms.")
+        md = [front_matter("Who acts through what" if not grouped else "Who acts through what, by group",
+                           "Actors by mechanisms: how many recommendations are addressed to each actor through each "
+                           "mechanism.", hide=WIDE),
+              "# Who acts through what\n", views, intro + "\n"]
+        if grouped:
+            md.append(_groups_note(corpus, mx))
+        md.append(_matrix_table(corpus, mx, uri) if mx.rows else "No recommendation yet.\n")
+        md.append("The [map](../map/index.md) draws the same links as a diagram.\n")
+        pages.append(GeneratedPage(uri, "\n".join(md), in_nav=not grouped))
+    return pages
+
+
+def _groups_note(corpus: Corpus, mx: Matrix) -> str:
+    """Which members count for each group that has a row in the table (at most MATRIX_ROWS)."""
+    groups = [a for a in corpus.actors.values() if a.members and not corpus.incoming("members", a.id)]  # outermost
+    if not groups:
+        return "No actor has members, so this view is the same as the other.\n"
+    shown_rows = set(mx.rows[:MATRIX_ROWS])
+    in_table = [g for g in groups if g.id in shown_rows]
+    rows = []
+    for group in in_table:
+        members = join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in group.members[:LISTED]])
+        if len(group.members) > LISTED:
+            members += f" and {len(group.members) - LISTED:,} more"
+        counted = mx.rolled_up.get(group.id, [])
+        counts_here = join([escape(corpus.name_of("actor", m)) for m in counted[:LISTED]])
+        if len(counted) > LISTED:
+            counts_here += f" and {len(counted) - LISTED:,} more"
+        rows.append(f"- {link('actor', group.id, group.name)}: {members}"
+                    + (f"; the recommendations addressed to {counts_here} count here" if counted
+                       else "; no recommendation is addressed to its members yet"))
+    others = len(groups) - len(in_table)
+    rest = (f"\n{count(others, 'other group')} {'has' if others == 1 else 'have'} no row in the table; "
+            "each group's page lists its members.\n" if others else "")
+    listed = "The groups in the table and their members:\n\n" + "\n".join(rows) + "\n" if rows else ""
+    return ("In this view a recommendation addressed to a member of a group counts for the group instead, once "
+            "however many of its members it addresses. " + listed + rest)

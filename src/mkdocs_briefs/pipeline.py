@@ -1,0 +1,53 @@
+"""The whole pipeline in one call, shared by the plugin and `mkdocs-briefs check`:
+
+    load -> validate -> corpus -> pages and exports
+
+`run` takes the sources folder and returns everything a build or a check needs; nothing
+here knows about MkDocs, and nothing is printed or written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import Corpus, build_corpus
+from .diagnostics import Diagnostics
+from .export import export_files
+from .hints import find_hints
+from .load import load_sources
+from .markup import GeneratedPage
+from .model import Sources
+from .pages import generate_pages
+from .validate import validate
+
+
+@dataclass
+class Outcome:
+    sources: Sources
+    diagnostics: Diagnostics
+    """Every problem found, in all the sources at once."""
+    corpus: Corpus | None = None
+    """The linked sources; None when there are errors."""
+    pages: list[GeneratedPage] = field(default_factory=list)
+    exports: dict[str, str] = field(default_factory=dict)
+    """The data files (export.py), by their path in the site."""
+
+
+def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
+        site_url: str | None = None) -> Outcome:
+    """Read, check and link the sources in `folder` (paths in messages relative to `root`);
+    then, unless there are errors, write the pages and exports (with `pages`) and look for
+    hints (with `hints`: what `check` shows but a build ignores)."""
+    sources, diags = load_sources(folder, root)
+    diags.extend(validate(sources))
+    outcome = Outcome(sources, diags)
+    if diags.errors:
+        return outcome
+    if hints:
+        diags.extend(find_hints(sources))
+    if pages:
+        outcome.corpus = build_corpus(sources)
+        outcome.pages = generate_pages(outcome.corpus)
+        outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+    return outcome

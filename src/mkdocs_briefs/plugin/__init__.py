@@ -1,0 +1,207 @@
+"""The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else.
+
+    on_startup  note whether this is `mkdocs serve`, and whether builds are dirty
+    on_config   register the annotation-link extension and the stylesheet
+    on_files    run the pipeline (pipeline.py: load -> validate -> corpus -> pages and
+                exports) and add its pages and data exports as generated files (files.py);
+                while serving, sources with errors give error pages instead; in a dirty
+                build, `mkdocs serve --dirty`, pages that did not change are not built again
+    on_nav      keep the navigation small: section indexes only, in a fixed order (and in a
+                dirty build, read the titles of the pages in it that are not built again)
+    on_page_markdown   tell the extension which page it is converting (and let go of the
+                generated Markdown MkDocs has just read); fill in the
+                listings of hand-written pages (listings.py); end a brief with its
+                citation (cite.py) and note its JSON-LD (metadata.py)
+    on_page_content    turn the links in diagrams into URLs (mermaid.py)
+    on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
+    on_serve    watch the sources folder
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import cite, listings, metadata, pipeline
+from ..corpus import Corpus
+from ..diagnostics import Diagnostics
+from ..html_fixes import fix_page
+from ..kinds import KINDS, page_entity, page_uri
+from ..markup import GeneratedPage
+from ..mermaid import add_mermaid_fence, resolve_diagram_links
+from ..pages import NAV_PAGES, error_page
+from ..render import AnnotationLinks
+from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+
+REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
+
+
+class BriefsConfig(base.Config):
+    sources = c.Dir(exists=False, default="briefs")
+    """Folder of the briefs and registries, relative to mkdocs.yml."""
+
+
+class BriefsPlugin(BasePlugin[BriefsConfig]):
+    def __init__(self) -> None:
+        self.links = AnnotationLinks(on_unknown=self._unknown_link)
+        self.corpus: Corpus | None = None
+        self.serving = False
+        self.page_uris: list[str] = []
+        """Pages of the last good build: while serving, each shows the errors until they are fixed."""
+        self.failed = False
+        """The last reading of the sources had errors (while serving): the pages show them."""
+        self.jsonld: dict[str, str] = {}
+        """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
+        self.dirty = DirtyBuild()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty.enabled = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.markdown_extensions.append(self.links)
+        add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
+        for name in assets(".css"):
+            if f"{ASSETS}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSETS}/{name}")
+        for name in assets(".js"):
+            if f"{ASSETS}/{name}" not in config.extra_javascript:
+                config.extra_javascript.append(f"{ASSETS}/{name}")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path or ".").parent
+        outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
+                               site_url=config.site_url)
+        _log(outcome.diagnostics)
+        self.failed = bool(outcome.diagnostics.errors)
+        self.dirty.begin(settings_of(config))
+        add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty)
+        self.dirty.end(files, self.failed)
+        add_assets(files, config)
+        return files
+
+    def _pages(self, outcome: pipeline.Outcome) -> list[GeneratedPage]:
+        """The generated pages; while serving sources with errors, each page of the last good
+        build shows the errors instead (a build stops)."""
+        errors = outcome.diagnostics.errors
+        if errors and self.serving:
+            log.error(_summary(outcome.diagnostics) + "; the pages show them until they are fixed")
+            return [GeneratedPage(uri, error_page(errors)) for uri in self.page_uris or [page_uri(k) for k in KINDS]]
+        if errors:
+            raise PluginError(_summary(outcome.diagnostics) + ": fix them and build again")
+        self.corpus = self.links.corpus = outcome.corpus
+        self.page_uris = [p.src_uri for p in outcome.pages]
+        return outcome.pages
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is None:  # the automatic navigation: one entry per section, ours last
+            ours = {uri: i for i, uri in enumerate(NAV_PAGES)}
+            items = [_flatten(item, ours) for item in nav.items]
+            mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
+                          key=lambda p: ours[p.file.src_uri])
+            nav.items = [i for i in items if i not in mine] + mine
+            for item in nav.items:
+                item.parent = None
+        if self.dirty.enabled:  # a dirty build does not read the pages it skips, but every page shows their titles
+            for page in nav.pages:
+                if not page.file.is_modified():
+                    page.read_source(config)
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if page.edit_url and "/../" in page.edit_url:  # a generated page's source lies outside docs/
+            parts = urlsplit(page.edit_url)
+            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+        return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.links.page_uri = page.file.src_uri
+        if isinstance(page.file, GeneratedFile):
+            page.file.release()
+        return self._reader_extras(markdown, page, config, files)
+
+    def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Listings in hand-written pages; a brief's "Cite this brief" block and JSON-LD."""
+        if self.corpus is None or self.failed:
+            return markdown
+        if page.file.generated_by is None:  # written by hand
+            root = Path(config.config_file_path or ".").parent
+            source = page.file.content_string
+            first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+            shown = Path(os.path.relpath(page.file.abs_src_path or "", root)).as_posix()
+            markdown, diags = listings.expand(markdown, self.corpus, shown, first_line)
+            _log(diags)
+            return markdown
+        kind_id = page_entity(page.file.src_uri)
+        brief = self.corpus.briefs.get(kind_id[1]) if kind_id and kind_id[0] == "brief" else None
+        if brief is not None:
+            site_url = config.site_url or None
+            authors = {ref.id: files.get_file_from_path(page_uri("author", ref.id)) for ref in brief.authors}
+            author_urls = {id_: urljoin(site_url, f.url) for id_, f in authors.items() if f and site_url}
+            data = metadata.article_jsonld(self.corpus, brief, site_name=config.site_name, site_url=site_url,
+                                           url=page.canonical_url, author_urls=author_urls)
+            self.jsonld[page.file.src_uri] = metadata.jsonld_script(data)
+            markdown += "\n\n" + cite.cite_block(self.corpus, brief, config.site_name, page.canonical_url)
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = fix_page(output)
+        script = self.jsonld.get(page.file.src_uri) if not self.failed else None
+        end = output.find("</head>")
+        if script and end >= 0:
+            output = output[:end] + script + "\n" + output[end:]
+        return output
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        def url_of(path: str) -> str | None:
+            file = files.get_file_from_path(path)
+            if file is None:
+                log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', "
+                            "which does not exist")
+                return None
+            return file.url_relative_to(page.file)
+
+        return resolve_diagram_links(html, url_of)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(self.config.sources)
+        return server
+
+    def _unknown_link(self, page: str, href: str) -> None:
+        log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
+
+
+def _flatten(item, ours: dict[str, int]):
+    """A generated section whose only page is its index becomes that page."""
+    if isinstance(item, Section) and len(item.children) == 1:
+        child = item.children[0]
+        if isinstance(child, Page) and child.file.src_uri in ours:
+            return child
+    return item
+
+
+def _log(diags: Diagnostics) -> None:
+    for d in diags.warnings:
+        log.warning(str(d))
+    for d in diags.errors:
+        log.error(str(d))
+
+
+def _summary(diags: Diagnostics) -> str:
+    count = len(diags.errors)
+    return f"{count} error{'s' if count > 1 else ''} in the briefs sources (listed above)"

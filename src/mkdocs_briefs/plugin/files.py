@@ -1,0 +1,146 @@
+"""The files the plugin adds to a build: generated pages and exports, and its own assets;
+and the bookkeeping that lets `mkdocs serve --dirty` skip the pages that did not change.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import listings
+from ..markup import GeneratedPage
+
+log = get_plugin_logger("briefs")
+
+ASSETS = "assets/briefs"
+"""Where the package's stylesheets and scripts (src/mkdocs_briefs/assets/) are published."""
+VENDOR = {f"vendor/{n}": f"{ASSETS}/vendor/{n}" for n in ("mermaid.min.js", "mermaid.LICENSE")}
+"""Third-party files the package ships (src/mkdocs_briefs/vendor/), published where assets/diagrams.js loads them."""
+PACKAGE = "mkdocs_briefs"
+
+
+class GeneratedFile(File):
+    """A generated page or export that can tell a dirty build it did not change since the
+    last one, and lets go of its content once MkDocs has read or written it.
+
+    MkDocs takes every file whose content is in memory to be modified, so
+    `mkdocs serve --dirty` would convert all of the thousands of generated pages after
+    each save; it skips a page whose `is_modified()` is false and keeps its HTML.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+    def release(self) -> None:
+        """Drop the content once MkDocs has read it into the page: the build holds every
+        page until it ends, and a second copy of each page's Markdown is tens of MB."""
+        self._content = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write a generated file that is not a page (the data exports), then drop its content."""
+        super().copy_file(dirty)
+        self.release()
+
+
+@dataclass
+class DirtyBuild:
+    """Dirty builds (`mkdocs serve --dirty`): which generated pages are the same as at the last
+    build, so that MkDocs does not convert them again.
+
+    A generated page's HTML depends on its Markdown and on mkdocs.yml (the settings): a page
+    whose Markdown and settings did not change is not built again. Hand-written pages that
+    show the sources (with a listing) are built again whenever a generated page changed.
+    """
+
+    enabled: bool = False
+    previous: dict[str, str] = field(default_factory=dict)
+    """The Markdown of each generated page at the last build, by src_uri, and the settings (key "")."""
+    current: dict[str, str] = field(default_factory=dict)
+    settings_changed: bool = False
+
+    def begin(self, settings: str) -> None:
+        if not self.enabled:
+            return
+        self.previous, self.current = self.current, {"": settings}
+        self.settings_changed = self.previous.get("") != settings
+        if self.settings_changed:
+            self.previous = {}  # every page is built again
+
+    def unchanged(self, page: GeneratedPage) -> bool:
+        """Whether the page is the same as at the last build (always False unless dirty)."""
+        if not self.enabled:
+            return False
+        self.current[page.src_uri] = page.markdown
+        return self.previous.get(page.src_uri) == page.markdown
+
+    def end(self, files: Files, failed: bool) -> None:
+        if self.enabled and (self.previous != self.current or failed):
+            _rebuild_hand_written(files, every=self.settings_changed)
+
+
+def settings_of(config: MkDocsConfig) -> str:
+    """What a generated page's HTML depends on besides its Markdown: mkdocs.yml."""
+    path = config.config_file_path
+    return Path(path).read_text("utf-8", "replace") if path and os.path.isfile(path) else ""
+
+
+def _rebuild_hand_written(files: Files, every: bool) -> None:
+    """Have MkDocs build again the hand-written pages that show the sources (those with a
+    listing), or `every` one (mkdocs.yml changed).
+
+    MkDocs builds a page again in a dirty build when its HTML is missing or older than its
+    source: removing the HTML has it built again.
+    """
+    for file in files.documentation_pages():
+        shows_sources = every or listings.has_placeholder(file.content_string)
+        if file.generated_by is None and shows_sources and os.path.isfile(file.abs_dest_path):
+            os.remove(file.abs_dest_path)
+
+
+def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage], exports: dict[str, str],
+                  dirty: DirtyBuild) -> None:
+    """Add the generated pages and exports to the build, unless a hand-written file takes the place."""
+    root = Path(config.config_file_path or ".").parent
+    docs_dir = Path(config.docs_dir)
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            shown = Path(os.path.relpath(docs_dir / page.src_uri, root)).as_posix()
+            log.warning(f"{shown} is written by hand, so the generated page is not used: remove the file or move it")
+            continue
+        level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = cast(GeneratedFile,
+                    GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level))
+        file.unchanged = dirty.unchanged(page)
+        if page.source:
+            file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
+        files.append(file)
+    for path, text in exports.items():  # data/corpus.json, data/recommendations.csv...
+        if files.get_file_from_path(path) is not None:
+            shown = Path(os.path.relpath(docs_dir / path, root)).as_posix()
+            log.warning(f"{shown} is written by hand, so the plugin's export is not used: remove the file or move it")
+            continue
+        files.append(GeneratedFile.generated(config, path, content=text))
+
+
+def add_assets(files: Files, config: MkDocsConfig) -> None:
+    """The package's stylesheets and scripts, and the vendored Mermaid."""
+    for name in assets(""):
+        content = resources.files(PACKAGE).joinpath("assets", name).read_bytes()
+        files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
+    for name, path in VENDOR.items():  # not in extra_javascript: loaded only where a diagram is
+        files.append(File.generated(config, path, content=resources.files(PACKAGE).joinpath(name).read_bytes()))
+
+
+def assets(suffix: str) -> list[str]:
+    """Names of the package's asset files ending in `suffix`, in a fixed order."""
+    folder = resources.files(PACKAGE).joinpath("assets")
+    return sorted(f.name for f in folder.iterdir() if f.is_file() and f.name.endswith(suffix))
