@@ -143,3 +143,8 @@ def browser_page(chromium, site_url):
     page.watch = watch
     yield page
     context.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="write tests/golden/*/expected/ again from the current code (review with git diff)")
