@@ -45,58 +45,19 @@ WORDS_PER_PARAGRAPH = 92  # 15 paragraphs and a 4-item list: about 1,500 words
 
 # --- vocabulary (fixed lists: their order is part of the output) ----------------------
 
-NOUNS = """
-alliance deterrence posture command exercise doctrine budget treaty coalition agreement
-capability readiness logistics base port corridor supply chain sanction export control
-framework dialogue summit ministry assembly parliament council committee agency directive
-strategy review assessment program initiative partnership cooperation consultation channel
-hotline mechanism protocol standard regime norm institution forum network platform fund
-investment infrastructure energy grid pipeline reactor satellite launch missile defense
-interceptor radar sensor intelligence surveillance reconnaissance cyber resilience network
-shipyard submarine frigate destroyer carrier aircraft drone fleet brigade division garrison
-peninsula strait archipelago border coastline airspace waterway harbor region theater
-election mandate coalition opposition public opinion consensus legitimacy mandate reform
-economy trade tariff market currency reserve loan credit aid grant development relief
-disaster contingency crisis escalation incident provocation test warning signal message
-history memory apology dispute claim settlement court arbitration ruling law statute
-technology semiconductor battery mineral supply workforce training education research
-""".split()
+NOUNS = ["alliance", "deterrence", "posture", "command", "exercise", "doctrine", "budget", "treaty", "coalition", "agreement", "capability", "readiness", "logistics", "base", "port", "corridor", "supply", "chain", "sanction", "export", "control", "framework", "dialogue", "summit", "ministry", "assembly", "parliament", "council", "committee", "agency", "directive", "strategy", "review", "assessment", "program", "initiative", "partnership", "cooperation", "consultation", "channel", "hotline", "mechanism", "protocol", "standard", "regime", "norm", "institution", "forum", "network", "platform", "fund", "investment", "infrastructure", "energy", "grid", "pipeline", "reactor", "satellite", "launch", "missile", "defense", "interceptor", "radar", "sensor", "intelligence", "surveillance", "reconnaissance", "cyber", "resilience", "network", "shipyard", "submarine", "frigate", "destroyer", "carrier", "aircraft", "drone", "fleet", "brigade", "division", "garrison", "peninsula", "strait", "archipelago", "border", "coastline", "airspace", "waterway", "harbor", "region", "theater", "election", "mandate", "coalition", "opposition", "public", "opinion", "consensus", "legitimacy", "mandate", "reform", "economy", "trade", "tariff", "market", "currency", "reserve", "loan", "credit", "aid", "grant", "development", "relief", "disaster", "contingency", "crisis", "escalation", "incident", "provocation", "test", "warning", "signal", "message", "history", "memory", "apology", "dispute", "claim", "settlement", "court", "arbitration", "ruling", "law", "statute", "technology", "semiconductor", "battery", "mineral", "supply", "workforce", "training", "education", "research"]
 
-ADJECTIVES = """
-joint combined trilateral bilateral multilateral regional maritime strategic operational
-tactical extended integrated standing permanent interim provisional annual quarterly senior
-ministerial legislative parliamentary civilian military naval aerial coastal northern
-southern eastern western central forward rear allied partner neutral independent national
-federal provincial municipal economic financial technical scientific digital secure
-resilient durable flexible credible coherent transparent predictable sustained expanded
-modest ambitious gradual rapid cautious
-""".split()
+ADJECTIVES = ["joint", "combined", "trilateral", "bilateral", "multilateral", "regional", "maritime", "strategic", "operational", "tactical", "extended", "integrated", "standing", "permanent", "interim", "provisional", "annual", "quarterly", "senior", "ministerial", "legislative", "parliamentary", "civilian", "military", "naval", "aerial", "coastal", "northern", "southern", "eastern", "western", "central", "forward", "rear", "allied", "partner", "neutral", "independent", "national", "federal", "provincial", "municipal", "economic", "financial", "technical", "scientific", "digital", "secure", "resilient", "durable", "flexible", "credible", "coherent", "transparent", "predictable", "sustained", "expanded", "modest", "ambitious", "gradual", "rapid", "cautious"]
 
-VERBS = """
-expand strengthen establish convene fund deploy review revise adopt ratify coordinate
-integrate align share publish institutionalize reform restore resume deepen broaden
-prioritize clarify codify extend harmonize invest train equip protect monitor verify
-negotiate support reassure consult build launch accelerate streamline
-""".split()
+VERBS = ["expand", "strengthen", "establish", "convene", "fund", "deploy", "review", "revise", "adopt", "ratify", "coordinate", "integrate", "align", "share", "publish", "institutionalize", "reform", "restore", "resume", "deepen", "broaden", "prioritize", "clarify", "codify", "extend", "harmonize", "invest", "train", "equip", "protect", "monitor", "verify", "negotiate", "support", "reassure", "consult", "build", "launch", "accelerate", "streamline"]
 
-FILLER = """
-the the the a an of of of to to in in and and and for with on by as that this these its
-their which while because although however moreover therefore over under between among
-across within beyond through toward against without more less most both each every other
-such new long short early late first second last high low wide close open clear
-""".split()
+FILLER = ["the", "the", "the", "a", "an", "of", "of", "of", "to", "to", "in", "in", "and", "and", "and", "for", "with", "on", "by", "as", "that", "this", "these", "its", "their", "which", "while", "because", "although", "however", "moreover", "therefore", "over", "under", "between", "among", "across", "within", "beyond", "through", "toward", "against", "without", "more", "less", "most", "both", "each", "every", "other", "such", "new", "long", "short", "early", "late", "first", "second", "last", "high", "low", "wide", "close", "open", "clear"]
 
-SYLLABLES = "val dor ia ma ren tha kor sun bel gar ost mir lan del ves tor amb ira qu el nor zan pel".split()
+SYLLABLES = ["val", "dor", "ia", "ma", "ren", "tha", "kor", "sun", "bel", "gar", "ost", "mir", "lan", "del", "ves", "tor", "amb", "ira", "qu", "el", "nor", "zan", "pel"]
 
-FIRST_NAMES = """
-Ana Ben Chae Dae Eun Farah Goro Hana Ian Jae Kenji Lena Min Noor Omar Paz Quinn Ravi Sora
-Tomas Una Vera Wen Xiu Yuki Zara
-""".split()
+FIRST_NAMES = ["Ana", "Ben", "Chae", "Dae", "Eun", "Farah", "Goro", "Hana", "Ian", "Jae", "Kenji", "Lena", "Min", "Noor", "Omar", "Paz", "Quinn", "Ravi", "Sora", "Tomas", "Una", "Vera", "Wen", "Xiu", "Yuki", "Zara"]
 
-LAST_NAMES = """
-Abe Baker Choi Diaz Endo Foster Gupta Han Ito Jung Kim Lee Mori Nakamura Okafor Park Quist
-Ruiz Sato Tanaka Ueda Vance Watanabe Xu Yoon Zhou
-""".split()
+LAST_NAMES = ["Abe", "Baker", "Choi", "Diaz", "Endo", "Foster", "Gupta", "Han", "Ito", "Jung", "Kim", "Lee", "Mori", "Nakamura", "Okafor", "Park", "Quist", "Ruiz", "Sato", "Tanaka", "Ueda", "Vance", "Watanabe", "Xu", "Yoon", "Zhou"]
 
 PUBLISHERS = """
 Northfield Institute|Harbor Policy Center|Council on Regional Affairs|Eastgate Forum|
@@ -364,10 +325,7 @@ class Generator:
         first_author = authors[i].id if i < len(authors) else r.choice(authors).id
         extra = [a.id for a in r.sample(authors, min(len(authors), r.choice((0, 0, 1, 2))))]
         brief_authors = [first_author] + [a for a in extra if a != first_author]
-        if i < len(series):
-            brief_series = series[i].id
-        else:
-            brief_series = r.choice(series).id if r.random() < 0.7 else None
+        brief_series = series[i].id if i < len(series) else r.choice(series).id if r.random() < 0.7 else None
         recs = []
         for k in range(RECS_PER_BRIEF):
             verb, adj, noun = r.choice(VERBS), r.choice(ADJECTIVES), r.choice(NOUNS)
@@ -414,7 +372,7 @@ class Generator:
         blocks = SECTIONS_PER_BRIEF * PARAGRAPHS_PER_SECTION + 1  # + the list
         per_block: list[list[str]] = [[] for _ in range(blocks)]
         order = r.sample(range(blocks), blocks)  # which blocks get a recommendation: the first 8
-        for group, b in zip(groups, order):
+        for group, b in zip(groups, order, strict=False):
             per_block[b].extend(group)
         for j, note in enumerate(others):
             per_block[order[(len(groups) + j) % blocks]].append(note)
@@ -422,7 +380,7 @@ class Generator:
         b = 0
         for s in range(SECTIONS_PER_BRIEF):
             out.append(f"## {self.title_words(r.randint(2, 4))}\n")
-            for p in range(PARAGRAPHS_PER_SECTION):
+            for _ in range(PARAGRAPHS_PER_SECTION):
                 out.append(self.paragraph(WORDS_PER_PARAGRAPH, per_block[b]) + "\n")
                 b += 1
             if s == 2:
@@ -433,7 +391,7 @@ class Generator:
 
     def paragraph(self, words: int, notes: list[str]) -> str:
         text = self.sentences(words).split(" ")
-        for note, spot in zip(notes, self.rng.sample(range(1, len(text)), len(notes))):  # one word each
+        for note, spot in zip(notes, self.rng.sample(range(1, len(text)), len(notes)), strict=True):  # one word each
             text[spot] = note + ("," if text[spot].endswith(",") else "." if text[spot].endswith(".") else "")
         # wrap like an editor would, at about 100 characters
         lines, line = [], ""

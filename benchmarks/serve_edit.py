@@ -154,7 +154,7 @@ def table(figures: list[Figure]) -> str:
     rows = [[f"{f.n:,}", f"`{f.command}`", f"{f.full_build:.2f}", f"{f.ready:.2f}", f"{f.update:.2f}",
              f"{100 * f.update / f.full_build:.0f}%"] for f in figures]
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(COLUMNS)]
-    line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     loads = ", ".join(f"{f.load:.2f}" for f in figures)
     return "\n".join([line(COLUMNS), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|", *map(line, rows),
                       "", f"Load average (1 min) when the edit showed: {loads} on {os.cpu_count()} cores"])
