@@ -396,8 +396,10 @@ def emitters() -> list[Emitter]:
 def test_the_scan_finds_the_emitters() -> None:
     found = emitters()
     assert len([e for e in found if e.runs]) >= 50, [e.where for e in found]
-    files = {e.where.split(":")[0].rsplit("/", 1)[-1] for e in found}
-    assert {"load.py", "validate.py", "schema.py", "listings.py", "scaffold.py", "plugin.py"} <= files, files
+    files = {e.where.split(":")[0] for e in found}
+    names = {f.rsplit("/", 1)[-1] for f in files}
+    assert {"load.py", "validate.py", "schema.py", "listings.py", "scaffold.py"} <= names, files
+    assert any("plugin" in f for f in files), files
 
 
 def test_every_message_the_code_can_print_is_in_the_catalogue() -> None:
@@ -421,10 +423,7 @@ def test_every_wording_of_the_schemas_is_in_the_catalogue() -> None:
 def test_every_schema_rule_has_its_own_wording() -> None:
     """A rule without one gets the catalogue's "Other rule" message, which has no example."""
     tree = ast.parse((SRC / "schema.py").read_text("utf-8"))
-    worded = {n.comparators[0].value for n in ast.walk(tree)
-              if isinstance(n, ast.Compare) and isinstance(n.left, ast.Name) and n.left.id == "kind"
-              and isinstance(n.comparators[0], ast.Constant)}
-    worded.add("propertyNames")
+    worded = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
     rules = {"required", "additionalProperties", "propertyNames", "enum", "type", "pattern", "format",
              "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum", "const",
              "oneOf", "anyOf", "not", "if", "dependentRequired", "minProperties", "maxProperties",
