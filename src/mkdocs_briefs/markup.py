@@ -28,6 +28,9 @@ counted, and reached through the explorer, so that pages stay small as the corpu
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
 
+WIDE = ("navigation", "toc")
+"""What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 

@@ -9,8 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .markup import EXPLORER, LISTED, GeneratedPage, count, escape, front_matter, join, link, relative
-from .site_map import WIDE
+from .markup import EXPLORER, LISTED, WIDE, GeneratedPage, count, escape, front_matter, join, link, relative
 
 MATRIX_ROWS = 40
 """Actors (rows) the matrix shows, the most addressed first; the explorer has the rest."""

@@ -8,7 +8,7 @@ from collections import Counter
 
 from .corpus import Corpus
 from .kinds import page_uri
-from .markup import GeneratedPage, front_matter
+from .markup import WIDE, GeneratedPage, front_matter
 from .mermaid import Flowchart, cut, figure, note
 
 MAP_ACTORS = 12
@@ -20,9 +20,6 @@ MAP_LINKS = 40
 MAP_BRIEFS = 12
 """Briefs on the site map (the newest)."""
 MAP_PAGE = "map/index.md"
-
-WIDE = ("navigation", "toc")
-"""Wide content: the map and the matrix hide the left navigation and the table of contents."""
 
 
 def _pairs(corpus: Corpus) -> Counter[tuple[str, str]]:
