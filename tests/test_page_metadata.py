@@ -54,9 +54,13 @@ def test_generated_pages_are_titled_and_described_from_their_data(shipped_site):
         assert _title_and_description(shipped_site.html(path)) == (title + site, description), path
     # the actors most often addressed or involved are named
     _, actors = _title_and_description(shipped_site.html("actors/"))
-    assert actors.startswith(f"{n_actors} actors that recommendations address or involve, among them Republic of Korea, ")
+    named = {a for r in brief["recommendations"] for a in [*r["addressed_to"], *r.get("involves", [])]}
+    assert actors.startswith(f"{n_actors} actors; recommendations address or involve {len(named)} of them, "
+                             "among them Republic of Korea, ")
     _, mechanisms = _title_and_description(shipped_site.html("mechanisms/"))
-    assert mechanisms.startswith(f"{len(_registry('mechanisms'))} mechanisms that recommendations act through, among them ")
+    used = {m for r in brief["recommendations"] for m in r.get("mechanisms", [])}
+    assert mechanisms.startswith(f"{len(_registry('mechanisms'))} mechanisms; recommendations act through "
+                                 f"{len(used)} of them, among them ")
 
 
 def test_a_brief_page_carries_article_json_ld(shipped_site):

@@ -3,11 +3,11 @@ are split into pages, and no page passes 200 KB of HTML."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-
 from conftest import REPO, run_build
 
 LIMIT = 200_000
@@ -30,7 +30,8 @@ def test_a_larger_corpus_gives_small_pages(tmp_path):
     second = BeautifulSoup((build.site / "actors/page/2/index.html").read_text("utf-8"), "html.parser")
     listed = [len(page.select("article table tbody tr")) for page in (actors, second)]
     assert listed == [100, 10]
-    assert "110 actors that recommendations address or involve. This page lists 1 to 100." in actors.get_text()
+    assert re.search(r"110 actors\. Recommendations address or involve (all|\d+) of them\. This page lists 1 to 100\.",
+                     actors.get_text())
     assert second.find("a", string="Previous page")["href"] == "../../"
     # an actor addressed by many recommendations lists the newest and counts the rest
     cut = [p for p in sizes if p.startswith("actors/") and "The newest 25 of" in (build.site / p).read_text("utf-8")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .corpus import Corpus
 from .kinds import KINDS, page_uri
-from .markup import GeneratedPage, brief_entries, count, escape, front_matter, link, pager, table
+from .markup import GeneratedPage, brief_entries, count, escape, front_matter, how_many, link, pager, table
 from .metadata import index_description
 from .model import HORIZONS, Ref
 
@@ -121,8 +121,10 @@ def _actors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
          str(len(c.incoming("addressed_to", a.id))), str(len(c.incoming("involves", a.id)))]
         for a in c.actors.values()
     ]
-    return _paged_table(f"{count(len(rows), 'actor')} that recommendations address or involve.",
-                        ["Actor", "Kind", "Addressed", "Involved"], rows, number)
+    named = sum(1 for a in c.actors if c.incoming("addressed_to", a) or c.incoming("involves", a))
+    intro = f"{count(len(rows), 'actor')}." + (
+        f" Recommendations address or involve {how_many(named, len(rows))}." if rows else "")
+    return _paged_table(intro, ["Actor", "Kind", "Addressed", "Involved"], rows, number)
 
 
 def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
@@ -132,8 +134,10 @@ def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
          str(len(c.incoming("mechanisms", m.id)))]
         for m in c.mechanisms.values()
     ]
-    return _paged_table(f"{count(len(rows), 'mechanism')} that recommendations act through.",
-                        ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
+    used = sum(1 for m in c.mechanisms if c.incoming("mechanisms", m))
+    intro = f"{count(len(rows), 'mechanism')}." + (
+        f" Recommendations act through {how_many(used, len(rows))}." if rows else "")
+    return _paged_table(intro, ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
 
 
 def _authors_index(c: Corpus, number: int = 1) -> tuple[str, str]:

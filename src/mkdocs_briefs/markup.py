@@ -87,6 +87,13 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def how_many(part: int, total: int) -> str:
+    """How many of `total` things `part` is, as the end of a sentence: 'all of them', '13 of them'."""
+    if part == total:
+        return "it" if total == 1 else "all of them"
+    return "none of them yet" if part == 0 else f"{part:,} of them"
+
+
 def join(items: list[str], *, serial: bool = False) -> str:
     """'a', 'a and b', 'a, b and c' (with `serial`: 'a, b, and c')."""
     if len(items) <= 2:

@@ -94,10 +94,25 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     lines.append("| " + " | ".join(total) + " |")
     cut = ""
     if len(mx.rows) > MATRIX_ROWS or len(mx.columns) > MATRIX_COLUMNS:
-        cut = (f"\nThe table shows the {min(len(mx.rows), MATRIX_ROWS)} most addressed of {len(mx.rows):,} actors and "
-               f"the {min(len(mx.columns), MATRIX_COLUMNS)} most used of {len(mx.columns):,} mechanisms; "
-               f"[the explorer]({explorer_all}) combines any of them.\n")
+        shown = join([_shown(corpus, "actor", mx.rows, MATRIX_ROWS, "most addressed", "addressed by recommendations"),
+                      _shown(corpus, "mechanism", mx.columns, MATRIX_COLUMNS, "most used", "they act through")])
+        cut = f"\nThe table shows {shown}; [the explorer]({explorer_all}) combines any of them.\n"
     return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
+
+
+NAMED_WHEN_LEFT_OUT = 5
+"""Up to this many actors or mechanisms left out of the table are named under it; more are counted."""
+
+
+def _shown(corpus: Corpus, kind: str, ids: list[str], limit: int, most: str, which: str) -> str:
+    """'all 6 actors addressed by recommendations', or 'the 20 most used of 21 mechanisms
+    they act through (not shown: X)'."""
+    if len(ids) <= limit:
+        return f"{'all ' if len(ids) > 1 else ''}{count(len(ids), kind)} {which}"
+    left_out = ids[limit:]
+    names = f" (not shown: {join([escape(corpus.name_of(kind, i)) for i in left_out])})" \
+        if len(left_out) <= NAMED_WHEN_LEFT_OUT else ""
+    return f"the {limit} {most} of {len(ids):,} {kind}s {which}{names}"
 
 
 def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:

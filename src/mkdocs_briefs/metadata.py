@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from .corpus import Corpus
-from .markup import count, join
+from .markup import count, how_many, join
 from .model import Brief
 
 
@@ -25,10 +25,11 @@ def _names(names: list[str], limit: int = 3, *, more: bool = True) -> str:
     return join(shown)
 
 
-def _ranked(corpus: Corpus, kind: str, back: dict[str, list]) -> list[str]:
-    """Names of a kind's entries, most referred to first (then in the corpus' order)."""
-    ids = corpus.ranked(kind, {id_: len(back.get(id_, [])) for id_ in corpus.table(kind)})
-    return [corpus.name_of(kind, id_) for id_ in ids]
+def _ranked(corpus: Corpus, kind: str, back: dict[str, list], *, every: bool = False) -> list[str]:
+    """Names of the entries in `back` (with `every`: of all the kind's entries), most referred to
+    first, then in the corpus' order."""
+    ids = corpus.table(kind) if every else back
+    return [corpus.name_of(kind, id_) for id_ in corpus.ranked(kind, {id_: len(back.get(id_, [])) for id_ in ids})]
 
 
 def index_description(corpus: Corpus, kind: str) -> str:
@@ -44,18 +45,19 @@ def index_description(corpus: Corpus, kind: str) -> str:
                 "with who they are addressed to, the mechanisms they act through and their horizon.")
     if kind == "actor":
         involved = {id_: [*c.incoming("addressed_to", id_), *c.incoming("involves", id_)] for id_ in c.actors}
-        text = f"{count(len(c.actors), 'actor')} that recommendations address or involve"
-        return text + (f", among them {_names(_ranked(c, 'actor', involved), more=False)}." if c.actors else ".")
+        named = _ranked(c, "actor", {id_: recs for id_, recs in involved.items() if recs})
+        text = f"{count(len(c.actors), 'actor')}; recommendations address or involve {how_many(len(named), len(c.actors))}"
+        return text + (f", among them {_names(named, more=False)}." if named and c.actors else ".")
     if kind == "mechanism":
-        text = f"{count(len(c.mechanisms), 'mechanism')} that recommendations act through"
-        ranked = _ranked(c, "mechanism", c.backlinks["mechanisms"])
-        return text + (f", among them {_names(ranked, more=False)}." if c.mechanisms else ".")
+        used = _ranked(c, "mechanism", {id_: recs for id_, recs in c.backlinks["mechanisms"].items() if recs})
+        text = f"{count(len(c.mechanisms), 'mechanism')}; recommendations act through {how_many(len(used), len(c.mechanisms))}"
+        return text + (f", among them {_names(used, more=False)}." if used and c.mechanisms else ".")
     if kind == "author":
         text = f"{count(len(c.authors), 'author')} of the commentary the briefs restate"
-        return text + (f": {_names(_ranked(c, 'author', c.backlinks['authors']))}." if c.authors else ".")
+        return text + (f": {_names(_ranked(c, 'author', c.backlinks['authors'], every=True))}." if c.authors else ".")
     if kind == "series":
         text = f"{count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
-        return text + (f": {_names(_ranked(c, 'series', c.backlinks['series']))}." if c.series else ".")
+        return text + (f": {_names(_ranked(c, 'series', c.backlinks['series'], every=True))}." if c.series else ".")
     raise ValueError(kind)
 
 
