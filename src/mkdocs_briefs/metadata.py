@@ -46,11 +46,13 @@ def index_description(corpus: Corpus, kind: str) -> str:
     if kind == "actor":
         involved = {id_: [*c.incoming("addressed_to", id_), *c.incoming("involves", id_)] for id_ in c.actors}
         named = _ranked(c, "actor", {id_: recs for id_, recs in involved.items() if recs})
-        text = f"{count(len(c.actors), 'actor')}; recommendations address or involve {how_many(len(named), len(c.actors))}"
+        share = how_many(len(named), len(c.actors))
+        text = f"{count(len(c.actors), 'actor')}; recommendations address or involve {share}"
         return text + (f", among them {_names(named, more=False)}." if named and c.actors else ".")
     if kind == "mechanism":
         used = _ranked(c, "mechanism", {id_: recs for id_, recs in c.backlinks["mechanisms"].items() if recs})
-        text = f"{count(len(c.mechanisms), 'mechanism')}; recommendations act through {how_many(len(used), len(c.mechanisms))}"
+        share = how_many(len(used), len(c.mechanisms))
+        text = f"{count(len(c.mechanisms), 'mechanism')}; recommendations act through {share}"
         return text + (f", among them {_names(used, more=False)}." if used and c.mechanisms else ".")
     if kind == "author":
         text = f"{count(len(c.authors), 'author')} of the commentary the briefs restate"
