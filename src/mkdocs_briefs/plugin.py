@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import cite, listings, metadata
+from . import cite, csp, listings, metadata, sanitize
 from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
 from .export import export_files
@@ -56,6 +56,16 @@ REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 class BriefsConfig(base.Config):
     sources = c.Dir(exists=False, default="briefs")
     """Folder of the briefs and registries, relative to mkdocs.yml."""
+    sanitize_pages = c.Type(bool, default=True)
+    """Pass the hand-written pages of docs/ through the same HTML allowlist as the generated
+    ones (sanitize.py). On by default: they arrive by pull request too. Turn it off only
+    for a site whose docs/ is written by trusted people and needs raw HTML the allowlist drops."""
+    image_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts (like 'images.example.org') that images in briefs may be loaded from; by
+    default none: put the image in the repository."""
+    csp = c.Type(bool, default=True)
+    """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
+    site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
@@ -196,6 +206,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = fix_page(output)
+        if self.config.csp:  # security: the Content-Security-Policy <meta>
+            output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")))
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
         if script and end >= 0:
@@ -210,7 +222,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 return None
             return file.url_relative_to(page.file)
 
-        return resolve_diagram_links(html, url_of)
+        html = resolve_diagram_links(html, url_of)
+        if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
+            html = sanitize.clean(html, frozenset(self.config.image_hosts))
+        return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.sources)
