@@ -59,11 +59,16 @@ def policy_of(hashes: Iterable[str], image_hosts: Iterable[str] = (), web_fonts:
     return "; ".join(directives)
 
 
-def add_policy(page_html: str, image_hosts: Iterable[str] = (), web_fonts: bool = False) -> str:
-    """The page with its policy as the first element of <head> (after <meta charset>)."""
+def add_policy(page_html: str, image_hosts: Iterable[str] = (), web_fonts: bool = False, content: str = "") -> str:
+    """The page with its policy as the first element of <head> (after <meta charset>).
+
+    Only the theme's inline scripts are allowed: those in `content` (the page's own HTML,
+    which came from Markdown) are not, even on a page the sanitiser was told to leave alone.
+    """
     head = _HEAD.search(page_html)
     if head is None:
         return page_html
-    policy = policy_of(script_hashes(page_html), image_hosts, web_fonts)
+    theme_only = page_html.replace(content, "") if content else page_html
+    policy = policy_of(script_hashes(theme_only), image_hosts, web_fonts)
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
     return page_html[: head.end()] + meta + page_html[head.end():]

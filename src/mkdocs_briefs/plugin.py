@@ -207,7 +207,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = fix_page(output)
         if self.config.csp:  # security: the Content-Security-Policy <meta>
-            output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")))
+            output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
+                                    content=page.content or "")
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
         if script and end >= 0:
