@@ -30,8 +30,8 @@ BUILDS = {
     "indented under an admonition": "!!! note\n    <img src=x onerror=alert(108)>",
     "indented under a definition": "Term\n:   First.\n\n    <img src=x onerror=alert(109)>",
     "autolink without @": "<mailto:x/onmouseover=alert(110)>",
-    # "one-line fence": "```x```\n\n<img src=x onerror=alert(111)>",
-    # "tilde fence with backticks": "~~~ `x`\n<img src=x onerror=alert(112)>\n~~~",
+    "one-line fence": "```x```\n\n<img src=x onerror=alert(111)>",
+    "tilde fence with backticks": "~~~ `x`\n<img src=x onerror=alert(112)>",
     "mermaid class by attr_list": 'flowchart LR\n  A --> B\n{: .mermaid }',
 }
 
@@ -169,3 +169,63 @@ def _soup(text: str):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(text, "html.parser")
+
+
+# Constructs the checker refuses, each with the message and column it names (line is where the piece starts).
+REFUSED = {
+    "[a](java&#115;cript:alert(201))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](javascript&colon;alert(202))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](&#106;avascript:alert(203))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](java\nscript:alert(204))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](\x01javascript:alert(205))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "See [x][r].\n\n[r]: javascript:alert(206)": (1, "a 'javascript:' link is not allowed in a brief"),
+    "![x](https://evil.example/a.png)": (1, "an image from another site (evil.example) is not allowed in a brief"),
+    "![x][e]\n\n[e]: https://evil.example/b.png": (1, "an image from another site (evil.example) is not allowed"),
+    "![x][d]\n\n[d]: data:image/png;base64,AAAA": (1, "a 'data:' link is not allowed in a brief"),
+    "```x```\n\n```mermaid\nflowchart LR\n  A --> B\n```": (1, "a mermaid diagram is not allowed in a brief"),
+    "````\ncode\n```\n\n[y](javascript:alert(207))\n````": None,  # all code: three backticks do not close four
+    "Bad\x0bcontrol": (4, "control character U+000B is not allowed in a brief's text"),
+    "- " * 40 + "deep": (1, "lists or quotes are nested more than 30 deep here"),
+}
+
+
+def test_each_refused_construct_is_an_error_where_it_is_written(project):
+    pieces = list(REFUSED)
+    build = build_with(project, pieces)
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    lines = (project.briefs / "first-brief.md").read_text("utf-8").split("\n")
+    for piece, expected in REFUSED.items():
+        first = piece.split("\n")[0]
+        line = lines.index(first) + 1
+        if expected is None:
+            assert f"first-brief.md:{line + 4}:" not in build.output
+            continue
+        col, message = expected
+        if "[r]:" in piece or "[e]:" in piece or "[d]:" in piece:
+            line += 2  # reported at the definition
+        if "mermaid" in piece:
+            line += 2
+        assert re.search(rf"briefs/first-brief.md:{line}:{col}: error: {re.escape(message)}", build.output), (piece, line)
+
+
+def test_an_unclosed_fence_is_an_error_and_does_not_swallow_the_page(project):
+    path = project.briefs / "first-brief.md"
+    path.write_text(path.read_text("utf-8") + "\nBefore.\n\n```\n<img src=x onerror=alert(301)>\n", "utf-8")
+    build = project.build()
+    line = path.read_text("utf-8").split("\n").index("Before.") + 3
+    assert build.returncode == 1
+    assert f"briefs/first-brief.md:{line}:1: error: this code block is never closed" in build.output
+
+
+def test_a_70000_annotation_paragraph_is_read_in_linear_time():
+    import time
+
+    from mkdocs_briefs.annotations import find_annotations
+    from mkdocs_briefs.diagnostics import Diagnostics
+
+    body = " ".join(["[Seoul](actor:rok)"] * 70_000)
+    start = time.perf_counter()
+    found = find_annotations(body, "b.md", 1, Diagnostics())
+    assert len(found) == 70_000 and found[-1].pos.col == 69_999 * 19 + 1
+    assert time.perf_counter() - start < 10  # 56 s before: the paragraph was sliced for every match

@@ -106,7 +106,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").parent
         docs_dir = Path(config.docs_dir)
-        sources, diags = load_sources(Path(self.config.sources), root)
+        sources, diags = load_sources(Path(self.config.sources), root, frozenset(self.config.image_hosts))
         diags.extend(validate(sources))
         _log(diags)
         self.failed = bool(diags.errors)

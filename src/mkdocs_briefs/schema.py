@@ -132,7 +132,7 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
         return
     if "propertyNames" in error.schema_path:  # a key of the mapping at `path`, not a value
         key = error.instance
-        diags.error(doc.key_at(path + (key,)), f"'{key}' is not a valid id: write {_expected(schema)}")
+        diags.error(doc.key_at(path + (key,)), f"{shown(key)} is not a valid id{invisible(key)}: write {_expected(schema)}")
         return
     pos = doc.at(path)
     if kind == "enum":
@@ -145,7 +145,7 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
     elif kind == "type":
         diags.error(pos, f"{field} must be {_expected(schema)}, not {_type_word(value)}")
     elif kind == "pattern":
-        diags.error(pos, f"{field} '{value}' is not valid: write {_expected(schema)}")
+        diags.error(pos, f"{field} {shown(value)} is not valid{invisible(value)}: write {_expected(schema)}")
     elif kind == "format":
         diags.error(pos, f"{field} '{value}' is not a valid date: write {_expected(schema)}")
     elif kind == "minLength":
@@ -159,3 +159,20 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
         diags.error(pos, f"{field} lists '{twice}' twice: remove one")
     else:  # a rule this module has no wording for: still say where and what
         diags.error(pos, f"{field}: {error.message}")
+
+
+def shown(text: str) -> str:
+    """Text quoted for a message, with invisible characters written as escapes (U+200B as \\u200b)."""
+    return "'" + "".join(c if c.isprintable() and c not in "\u200b\u200c\u200d\u2060\ufeff" else f"\\u{ord(c):04x}"
+                         for c in text) + "'"
+
+
+def invisible(text: str) -> str:
+    """'; it contains the invisible character U+200B (ZERO WIDTH SPACE): delete it' when it does, else ''."""
+    import unicodedata
+
+    bad = next((c for c in text if not c.isprintable() or unicodedata.category(c) == "Cf"), None)
+    if bad is None:
+        return ""
+    name = unicodedata.name(bad, "a control character")
+    return f" (it contains the invisible character U+{ord(bad):04X}, {name}: delete it)"

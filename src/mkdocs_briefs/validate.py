@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator
 
 from .diagnostics import Diagnostics, Pos, closest, did_you_mean
 from .load import RESERVED_IDS
+from .schema import invisible, shown
 from .model import Recommendation, Ref, Sources
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 
 
 def validate(sources: Sources) -> Diagnostics:
@@ -30,6 +31,10 @@ def validate(sources: Sources) -> Diagnostics:
     return diags
 
 
+MAX_ID_LENGTH = 80
+"""Longest id (the JSON Schemas say the same)."""
+
+
 def all_recommendations(sources: Sources) -> Iterator[Recommendation]:
     for brief in sources.briefs.values():
         yield from brief.recommendations
@@ -37,9 +42,10 @@ def all_recommendations(sources: Sources) -> Iterator[Recommendation]:
 
 def _check_ids(sources: Sources, diags: Diagnostics) -> None:
     for brief in sources.briefs.values():
-        if not _SLUG.match(brief.id):
-            diags.error(brief.pos, f"the file name '{brief.id}.md' is not a valid brief id: rename it with lowercase "
-                                   "letters a-z, digits and single hyphens, like 'trilateral-prism.md'")
+        if not _SLUG.fullmatch(brief.id) or len(brief.id) > MAX_ID_LENGTH:
+            diags.error(brief.pos, f"the file name {shown(brief.id + '.md')} is not a valid brief id: rename it with lowercase "
+                                   f"letters a-z, digits and single hyphens, at most {MAX_ID_LENGTH} characters, "
+                                   "like 'trilateral-prism.md'" + invisible(brief.id))
     registries = {"actor": sources.actors, "mechanism": sources.mechanisms, "author": sources.authors,
                   "series": sources.series, "brief": sources.briefs}
     for kind, entries in registries.items():
@@ -73,7 +79,8 @@ def _unknown(diags: Diagnostics, refs: Iterable[Ref | None], kind: str, known: d
         return
     for ref in refs:
         if ref is not None and ref.id not in known:
-            diags.error(ref.pos, f"unknown {kind} '{ref.id}'{did_you_mean(ref.id, known)}: "
+            valid = [k for k in known if _SLUG.fullmatch(k)]  # never propose an id that is itself wrong
+            diags.error(ref.pos, f"unknown {kind} {shown(ref.id)}{invisible(ref.id)}{did_you_mean(ref.id, valid)}: "
                                  f"use an id from {registry} or add it there")
 
 
@@ -170,5 +177,5 @@ def _check_used(s: Sources, diags: Diagnostics) -> None:
                 used[kind].add(meant)
         for id_, entity in entries.items():
             if id_ not in used[kind]:
-                diags.warning(entity.pos, f"{kind} '{id_}' in {registry} is not referred to by any brief or entry: "
+                diags.warning(entity.pos, f"{kind} {shown(id_)} in {registry} is not referred to by any brief or entry: "
                                           "refer to it or remove it")
