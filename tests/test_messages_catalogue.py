@@ -74,6 +74,7 @@ WITHOUT_EXAMPLE = {
     "<field>: <description of the rule>": "no rule of the current formats gets it "
                                           "(test_every_schema_rule_has_its_own_wording)",
     "does not contain an anchor": "MkDocs' own check of anchors, once every page is built: not the plugin's message",
+    "cannot write briefs/": "a file the system refuses to write: tests run as root, whom permissions do not stop",
 }
 """Text blocks of the catalogue that are not examples, by words they contain, and why."""
 
@@ -196,6 +197,10 @@ RECIPES = {
     "Other YAML error": _replace_bytes("briefs/authors.yml", b"Fellow, ", b"Fellow,\x01 "),
     "Too long": _replace_bytes("briefs/first-brief.md", b"summary: A small brief for tests.",
                                b"summary: " + b"x" * 5_001),
+    "Control character": _replace_bytes("briefs/first-brief.md", b"works with the sending states.",
+                                        b"works with\x0b the sending states."),
+    "Number too long": _replace_bytes("briefs/authors.yml", b"affiliation: Fellow, Example Institute",
+                                      b"affiliation: " + b"1" * 4_400),
 }
 """Sources that cannot be shown in Markdown, made by code; keyed by the catalogue's heading."""
 

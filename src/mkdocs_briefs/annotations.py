@@ -12,25 +12,37 @@ are not mentions. The same code-aware reading escapes raw HTML in a brief's text
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from .blocks import CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, nesting_depth
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .kinds import ANNOTATION_KINDS, KINDS
 from .model import Annotation
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_DIAGRAM_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*\{?\s*\.?mermaid\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)")
+_CONTAINER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?|:)(?:[ \t]|$)")
+"""A line that opens a list item, an admonition or collapsible block, or a definition: the
+lines indented under it are its content, not an indented code block."""
 _LINK = re.compile(
     r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<target>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(actor|mechanism|rec|brief|author|series):", re.MULTILINE)
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
-_ANY_LINK_OR_IMAGE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
+"""Refused with an error; any other scheme but http(s) and mailto is dropped from the page by sanitize.py."""
+_ANY_LINK_OR_IMAGE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|[^)\s]*(?:\n[^)\s]*)?)")
+_ANY_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:[ ]?\[([^\]]*)\])?(?!\()")
+_MD_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
+"""Characters a backslash escapes in Python-Markdown (with tables' '|'): not '<', so
+`\\<img>` is a backslash and then raw HTML."""
+_AUTOLINK = re.compile(r"<(?:(?i:https?)://[^<>]*|[^<> !]+@[^@<> ]+)>")
+"""What Python-Markdown takes for an automatic link (AUTOLINK_RE, AUTOMAIL_RE): `<mailto:x>`
+without an '@' is raw HTML to it."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ESCAPED = re.compile(r"\\.")
 
@@ -53,9 +65,9 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
     found: list[Paragraph] = []
     current: list[str] = []
     start = 0
-    fence: str | None = None
     in_list = False
     previous_blank = True
+    code = fenced_lines(lines)
 
     def close() -> None:
         nonlocal current
@@ -65,22 +77,16 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
 
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-            previous_blank = False
-            continue
-        opening = _FENCE.match(line)
-        if opening:
+        if i in code:
             close()
-            fence = opening.group(1)
+            previous_blank = False
             continue
         if not stripped:
             close()
             previous_blank = True
             continue
         indented = line.startswith(("    ", "\t"))
-        if _LIST_ITEM.match(line):
+        if _CONTAINER.match(line):
             in_list = True
         elif not indented and not line.startswith(" "):
             in_list = in_list and not previous_blank
@@ -98,28 +104,54 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
 def mask_code(text: str) -> str:
     """Blank out code spans and backslash escapes, keeping every offset in place."""
     if "\\" in text:
-        text = _ESCAPED.sub(lambda m: "  ", text)
+        text = _ESCAPED.sub(lambda m: "  " if m.group(0)[1] in _MD_ESCAPABLE else m.group(0), text)
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
-def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics) -> list[Annotation]:
+def scheme_of(address: str) -> str | None:
+    """The scheme a browser sees in a link address as Markdown writes it into HTML: character
+    references decoded (`java&#115;cript:`, `&colon;`), tabs and newlines removed, leading
+    control characters and spaces stripped."""
+    address = html.unescape(address.strip("<>"))
+    address = re.sub(r"[\t\n\r]", "", address).lstrip("".join(map(chr, range(0x21))))
+    m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", address)
+    return m.group(1).lower() if m else None
+
+
+def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, image_hosts: frozenset[str]) -> None:
+    scheme = scheme_of(address)
+    if scheme in _UNSAFE_SCHEMES:
+        diags.error(pos, f"a '{scheme}:' link is not allowed in a brief: "
+                         "link to http, https or mailto addresses, or annotate an entity")
+    elif image and (scheme is not None or html.unescape(address).lstrip("<").startswith("//")):
+        host = urlsplit(html.unescape(address.strip("<>"))).hostname or ""
+        if scheme not in ("http", "https", None) or host not in image_hosts:
+            diags.error(pos, f"an image from another site ({host or scheme}) is not allowed in a brief: readers' "
+                             "browsers would call that site; put the image in the repository and link it by path")
+
+
+def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
+                     image_hosts: frozenset[str] = frozenset()) -> list[Annotation]:
     """Every annotation in `body`, whose first line is line `first_line` (1-based) of `path`."""
     found: list[Annotation] = []
     counts: Counter[tuple[str, str]] = Counter()
-    for paragraph in paragraphs(body.split("\n")):
-        masked = mask_code(paragraph.text)
+    read = [(paragraph, mask_code(paragraph.text)) for paragraph in paragraphs(body.split("\n"))]
+    images = {(m.group(2) or m.group(1)).lower() for _, masked in read if "![" in masked
+              for m in _IMAGE_REFERENCE.finditer(masked)}  # labels that images refer to, anywhere in the text
+    for paragraph, masked in read:
+        index = LineIndex(masked, first_line + paragraph.first_line)
 
         def pos_of(offset: int) -> Pos:
-            before = masked[:offset]
-            return Pos(path, first_line + paragraph.first_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+            return Pos(path, *index.line_col(offset))
 
         for match in _REFERENCE_DEFINITION.finditer(masked):
             diags.error(pos_of(match.start()),
                         "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
-        for match in _ANY_LINK_OR_IMAGE.finditer(masked):
-            if match.group(1).lower() in _UNSAFE_SCHEMES:
-                diags.error(pos_of(match.start()), f"a '{match.group(1)}:' link is not allowed in a brief: "
-                                                   "link to http, https or mailto addresses, or annotate an entity")
+        if "[" in masked:
+            for match in _ANY_DEFINITION.finditer(masked):
+                _check_address(match.group(2), match.group(1).lower() in images, pos_of(match.start()), diags, image_hosts)
+            for match in _ANY_LINK_OR_IMAGE.finditer(masked):
+                _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts)
         for match in _LINK.finditer(masked):
             pos = pos_of(match.start())
             scheme, target = match.group("scheme"), match.group("target")
@@ -143,23 +175,27 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics) 
 
 
 def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -> None:
-    """A ```mermaid block would be drawn with its labels as HTML (Mermaid's sanitiser keeps
-    tags like <img>): in a brief, where no editor's text becomes markup, it is an error."""
-    fence: str | None = None
-    for i, line in enumerate(body.split("\n")):
-        if fence is not None:  # inside a code block, a fence line is text
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        opening = _FENCE.match(line)
-        if not opening:
-            continue
-        fence = opening.group(1)
-        if _DIAGRAM_FENCE.match(line):
-            diags.error(Pos(path, first_line + i, line.index(fence) + 1),
-                        "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
-                        "describe it in the text, or mark the block ```text to show it as code")
+    """Blocks a brief's text may not have: a ```mermaid block (drawn with its labels as HTML:
+    Mermaid's sanitiser keeps tags like <img>), a fence never closed (the page's own Markdown
+    after the text would be taken into it), control characters, lists nested too deep."""
+    lines = body.split("\n")
+    for fence in fences(lines):
+        pos = Pos(path, first_line + fence.start, fence.col)
+        if fence.end is None:
+            diags.error(pos, "this code block is never closed: add a line with the same fence "
+                             f"({lines[fence.start].strip()[:1] * 3}) after its last line")
+        elif fence.is_mermaid:
+            diags.error(pos, "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
+                             "describe it in the text, or mark the block ```text to show it as code")
+    for i, line in enumerate(lines):
+        bad = CONTROL.search(line)
+        if bad:
+            diags.error(Pos(path, first_line + i, bad.start() + 1),
+                        f"control character U+{ord(bad.group()):04X} is not allowed in a brief's text: delete it")
+        if nesting_depth(line) > MAX_NESTING:
+            diags.error(Pos(path, first_line + i, 1), f"lists or quotes are nested more than {MAX_NESTING} deep here: "
+                                                      "flatten them")
+            break
 
 
 def escape_raw_html(markdown: str) -> str:

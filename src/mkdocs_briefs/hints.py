@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .annotations import mask_code, paragraphs
+from .blocks import LineIndex
 from .diagnostics import Diagnostics, Pos
 from .model import Actor, Annotation, Sources
 
@@ -33,14 +34,14 @@ def find_hints(sources: Sources) -> Diagnostics:
             lines = range(start, start + paragraph.text.count("\n") + 1)
             annotated = set().union(*(annotated_in.get(line, set()) for line in lines))
             text = _ANY_LINK.sub(lambda m: " " * len(m.group(0)), mask_code(paragraph.text))
+            index = LineIndex(text, start)
             hinted: set[str] = set()
             for offset, name in finder.find(text):
                 actor = names[name]
                 if actor in annotated or actor in hinted:
                     continue
                 hinted.add(actor)
-                before = text[:offset]
-                pos = Pos(brief.pos.path, start + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+                pos = Pos(brief.pos.path, *index.line_col(offset))
                 hints.hint(pos, f"'{name}' names actor '{actor}' without an annotation: write [{name}](actor:{actor})")
         _addressees_hints(sources, brief, names, hints)
     return hints

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from .blocks import fenced_lines
 from .corpus import Corpus
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .kinds import KINDS
@@ -37,7 +38,6 @@ FILTERS = ("actor", "involves", "mechanism", "horizon", "brief", "series", "auth
 _FILTER_KIND = {"actor": "actor", "involves": "actor", "mechanism": "mechanism", "brief": "brief",
                 "series": "series", "author": "author"}
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _START = re.compile(r"^ {0,3}<!--\s*briefs:")
 _PLACEHOLDER = re.compile(r"^ {0,3}<!--\s*briefs:(?P<body>.*?)\s*-->\s*$")
 
@@ -59,18 +59,9 @@ def expand(markdown: str, corpus: Corpus, path: str, first_line: int = 1) -> tup
     """
     diags = Diagnostics()
     lines = markdown.split("\n")
-    fence: str | None = None
+    code = fenced_lines(lines) if "``" in markdown or "~~" in markdown else set()  # blocks.py: as Markdown reads fences
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            continue
-        if not _START.match(line):
+        if i in code or not _START.match(line):
             continue
         pos = Pos(path, first_line + i, len(line) - len(line.lstrip()) + 1)
         match = _PLACEHOLDER.match(line)

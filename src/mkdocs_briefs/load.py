@@ -31,8 +31,9 @@ RESERVED_IDS = frozenset({"index"})
 """Ids that would clash with the index page of a section."""
 
 
-def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagnostics]:
-    """Read every source in `folder`; paths in messages are shown relative to `root`."""
+def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[str] = frozenset()) -> tuple[Sources, Diagnostics]:
+    """Read every source in `folder`; paths in messages are shown relative to `root`;
+    images in briefs may come from `image_hosts` (the plugin's option), else only from the site."""
     diags = Diagnostics()
     sources = Sources()
     root = root or Path.cwd()
@@ -62,7 +63,7 @@ def load_sources(folder: Path, root: Path | None = None) -> tuple[Sources, Diagn
         if text is None:
             sources.unreadable.add("briefs")
             continue
-        brief = _load_brief(path.stem, text, _shown(path, root), diags)
+        brief = _load_brief(path.stem, text, _shown(path, root), diags, image_hosts)
         if brief is None:
             sources.unreadable.add("briefs")
         else:
@@ -178,7 +179,7 @@ def _split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[str,
     return None
 
 
-def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | None:
+def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str] = frozenset()) -> Brief | None:
     split = _split_front_matter(text, shown, diags)
     if split is None:
         return None
@@ -210,7 +211,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics) -> Brief | 
         body=body,
         pos=Pos(shown, 1, 1),
         body_line=body_line,
-        annotations=find_annotations(body, shown, body_line, diags),
+        annotations=find_annotations(body, shown, body_line, diags, image_hosts),
         where=_where(doc, (), f),
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .blocks import LineIndex
 from .diagnostics import Diagnostics, Pos
 
 try:  # the C parser is several times faster; the pure-Python one gives the same marks
@@ -129,7 +130,12 @@ class _Builder:
         method = _SCALAR_TAGS.get(node.tag)
         if method is None:  # str, timestamps (kept as written: dates are checked as text) and others
             return node.value
-        return getattr(self.constructor, method)(node)
+        try:
+            return getattr(self.constructor, method)(node)
+        except ValueError:  # an integer of more than 4,300 digits (Python's limit on int(str))
+            self.diags.error(self.pos(node.start_mark), f"the number here is {len(node.value):,} characters long, "
+                                                        "too long to read: quote it to make it text, or shorten it")
+            return node.value
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -192,8 +198,7 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
         # located here, not from the error: the C parser counts its position in bytes, not characters
         bad = _NOT_PRINTABLE.search(text)
         offset = bad.start() if bad else 0
-        before = text[:offset]
-        where = Pos(path, before.count("\n") + 1 + line_offset, offset - (before.rfind("\n") + 1) + 1)
+        where = Pos(path, *LineIndex(text, 1 + line_offset).line_col(offset))
         code = ord(text[offset]) if bad else 0
         diags.error(where, f"character U+{code:04X} is not allowed in YAML: delete it, or write it as an escape "
                            "(like \\u0007) in a double-quoted string")

@@ -35,11 +35,12 @@ class Outcome:
 
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
-        site_url: str | None = None) -> Outcome:
+        site_url: str | None = None, image_hosts: frozenset[str] = frozenset()) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
-    hints (with `hints`: what `check` shows but a build ignores)."""
-    sources, diags = load_sources(folder, root)
+    hints (with `hints`: what `check` shows but a build ignores). Images in briefs may come from
+    the site itself or from `image_hosts`."""
+    sources, diags = load_sources(folder, root, image_hosts)
     diags.extend(validate(sources))
     outcome = Outcome(sources, diags)
     if diags.errors:

@@ -14,7 +14,8 @@ from pathlib import Path
 from .kinds import KINDS
 from .schema import schema_text
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
+MAX_ID_LENGTH = 80
 
 
 class ScaffoldError(Exception):
@@ -50,9 +51,13 @@ def _registry_ids(path: Path) -> set[str]:
 
 
 def _check_id(kind: str, id_: str) -> None:
-    if not _SLUG.match(id_):
-        raise ScaffoldError(f"'{id_}' is not a valid {kind} id: use lowercase letters a-z, digits and single "
+    shown = id_ if len(id_) <= MAX_ID_LENGTH else id_[:MAX_ID_LENGTH] + "…"
+    if not _SLUG.fullmatch(id_):
+        raise ScaffoldError(f"{shown!r} is not a valid {kind} id: use lowercase letters a-z, digits and single "
                             "hyphens, like 'opcon-transition'")
+    if len(id_) > MAX_ID_LENGTH:
+        raise ScaffoldError(f"the {kind} id {shown!r} is {len(id_):,} characters long: ids are at most "
+                            f"{MAX_ID_LENGTH} characters, shorten it")
     if id_ == "index":
         raise ScaffoldError(f"'index' cannot be a {kind} id: it is the name of a section's index page")
 
@@ -98,7 +103,7 @@ like [this actor](actor:{actor}), and mark the words that make each recommendati
 [do the first thing](rec:{rec_id}): that paragraph is quoted on the recommendation's page.
 """
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
+    _write(path, text)
     return path
 
 
@@ -134,5 +139,12 @@ def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
     if existing and not existing.endswith("\n"):
         existing += "\n"
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(existing + entry, "utf-8")
+    _write(path, existing + entry)
     return path
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, "utf-8")
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -8,6 +8,7 @@ diagnostic that points at the offending line and says how to fix it.
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -132,7 +133,7 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
         return
     if "propertyNames" in error.schema_path:  # a key of the mapping at `path`, not a value
         key = error.instance
-        diags.error(doc.key_at(path + (key,)), f"'{key}' is not a valid id: write {_expected(schema)}")
+        diags.error(doc.key_at(path + (key,)), f"{shown(key)} is not a valid id{invisible(key)}: write {_expected(schema)}")
         return
     diags.error(doc.at(path), _message(error, field))
 
@@ -152,7 +153,7 @@ def _message(error: jsonschema.ValidationError, field: str) -> str:
         return f"{field} lists '{twice}' twice: remove one"
     wording = {
         "type": lambda: f"{field} must be {_expected(schema)}, not {_type_word(value)}",
-        "pattern": lambda: f"{field} '{value}' is not valid: write {_expected(schema)}",
+        "pattern": lambda: f"{field} {shown(value)} is not valid{invisible(value)}: write {_expected(schema)}",
         "format": lambda: f"{field} '{value}' is not a valid date: write {_expected(schema)}",
         "minLength": lambda: f"{field} is empty: write {_expected(schema)}",
         "maxLength": lambda: f"{field} is {len(value):,} characters long: shorten it to {schema['maxLength']:,}",
@@ -161,3 +162,18 @@ def _message(error: jsonschema.ValidationError, field: str) -> str:
     if kind in wording:
         return wording[kind]()
     return f"{field}: {error.message}"  # a rule this module has no wording for: still say where and what
+
+
+def shown(text: str) -> str:
+    """Text quoted for a message, with invisible characters written as escapes (U+200B as \\u200b)."""
+    return "'" + "".join(c if c.isprintable() and c not in "\u200b\u200c\u200d\u2060\ufeff" else f"\\u{ord(c):04x}"
+                         for c in text) + "'"
+
+
+def invisible(text: str) -> str:
+    """'; it contains the invisible character U+200B (ZERO WIDTH SPACE): delete it' when it does, else ''."""
+    bad = next((c for c in text if not c.isprintable() or unicodedata.category(c) == "Cf"), None)
+    if bad is None:
+        return ""
+    name = unicodedata.name(bad, "a control character")
+    return f" (it contains the invisible character U+{ord(bad):04X}, {name}: delete it)"

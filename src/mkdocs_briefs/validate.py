@@ -13,8 +13,9 @@ from .diagnostics import Diagnostics, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
 from .model import Recommendation, Ref, Sources, refs
+from .schema import invisible, shown
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 
 
 def validate(sources: Sources) -> Diagnostics:
@@ -31,11 +32,16 @@ def validate(sources: Sources) -> Diagnostics:
     return diags
 
 
+MAX_ID_LENGTH = 80
+"""Longest id (the JSON Schemas say the same)."""
+
+
 def _check_ids(sources: Sources, diags: Diagnostics) -> None:
     for brief in sources.briefs.values():
-        if not _SLUG.match(brief.id):
-            diags.error(brief.pos, f"the file name '{brief.id}.md' is not a valid brief id: rename it with lowercase "
-                                   "letters a-z, digits and single hyphens, like 'trilateral-prism.md'")
+        if not _SLUG.fullmatch(brief.id) or len(brief.id) > MAX_ID_LENGTH:
+            diags.error(brief.pos, f"the file name {shown(brief.id + '.md')} is not a valid brief id: rename it with "
+                                   f"lowercase letters a-z, digits and single hyphens, at most {MAX_ID_LENGTH} "
+                                   "characters, like 'trilateral-prism.md'" + invisible(brief.id))
     for kind in KINDS.values():
         if kind.key == "rec":  # recommendations are checked below, with duplicates
             continue
@@ -65,7 +71,8 @@ def _unknown(diags: Diagnostics, refs: Iterable[Ref], kind: Kind, known: dict, u
         return
     for ref in refs:
         if ref.id not in known:
-            diags.error(ref.pos, f"unknown {kind.noun} '{ref.id}'{did_you_mean(ref.id, known)}: "
+            valid = [k for k in known if _SLUG.fullmatch(k)]  # never propose an id that is itself wrong
+            diags.error(ref.pos, f"unknown {kind.noun} {shown(ref.id)}{invisible(ref.id)}{did_you_mean(ref.id, valid)}: "
                                  f"use an id from {kind.defined_in} or add it there")
 
 
@@ -129,7 +136,7 @@ def _check_used(s: Sources, diags: Diagnostics) -> None:
                 used[kind.key].add(meant)
         for id_, entity in entries.items():
             if id_ not in used[kind.key]:
-                diags.warning(entity.pos, f"{kind.noun} '{id_}' in {kind.registry_file} is not referred to by any "
+                diags.warning(entity.pos, f"{kind.noun} {shown(id_)} in {kind.registry_file} is not referred to by any "
                                           "brief or entry: refer to it or remove it")
 
 

@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import cite, listings, metadata, pipeline
+from .. import cite, csp, listings, metadata, pipeline, sanitize
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page
@@ -50,6 +50,16 @@ REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 class BriefsConfig(base.Config):
     sources = c.Dir(exists=False, default="briefs")
     """Folder of the briefs and registries, relative to mkdocs.yml."""
+    sanitize_pages = c.Type(bool, default=True)
+    """Pass the hand-written pages of docs/ through the same HTML allowlist as the generated
+    ones (sanitize.py). On by default: they arrive by pull request too. Turn it off only
+    for a site whose docs/ is written by trusted people and needs raw HTML the allowlist drops."""
+    image_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts (like 'images.example.org') that images in briefs may be loaded from; by
+    default none: put the image in the repository."""
+    csp = c.Type(bool, default=True)
+    """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
+    site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
@@ -86,7 +96,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").parent
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
-                               site_url=config.site_url)
+                               site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts))
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
@@ -161,6 +171,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = fix_page(output)
+        if self.config.csp:  # security: the Content-Security-Policy <meta>
+            output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
+                                    content=page.content or "")
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
         if script and end >= 0:
@@ -176,7 +189,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 return None
             return file.url_relative_to(page.file)
 
-        return resolve_diagram_links(html, url_of)
+        html = resolve_diagram_links(html, url_of)
+        if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
+            html = sanitize.clean(html, frozenset(self.config.image_hosts))
+        return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.sources)

@@ -1,0 +1,107 @@
+"""The last word on a page's HTML: an allowlist, applied after Markdown has rendered it.
+
+Editors' text reaches a page through Python-Markdown and its extensions (attr_list,
+def_list, md_in_html, tables, admonition, toc...), whose output no pre-pass on the
+Markdown can predict in every case: `{: onclick="..."}` after a paragraph, an entity in a
+link's scheme, a fence the checker reads differently. So the HTML of every page the
+plugin generates (and, with the `sanitize_pages` option, of every hand-written page) goes
+through `clean()`, an nh3 (ammonia) allowlist of the elements and attributes that the
+site's own Markdown and the plugin's own markup produce, and nothing else:
+
+- no event handler, no `style`, no `srcset`, no `<script>`, `<iframe>`, `<form>`,
+  `<svg>`, `<noscript>` or `<style>` (their content is removed with them);
+- `href` and `src` are relative, `#fragment`, http(s) or (for links) mailto; an image's
+  `src` is relative unless its host is listed in the `image_hosts` option;
+- the one `style` Python-Markdown writes, `text-align` on an aligned table cell, becomes
+  the `align` attribute, which Material's stylesheet honours (`th:not([align])`) and which
+  can express nothing but an alignment;
+- the class `mermaid` (which makes the theme draw a diagram) only on a `<pre>`: a
+  ```mermaid fence, which the checker refuses in a brief;
+- the plugin's `<noscript>` note under a diagram is put back as it was: the sanitiser
+  never lets a `<noscript>` through, because browsers with scripting on read its content
+  as text and a sanitiser parsing it as markup can be fooled (mutation XSS).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from urllib.parse import urlsplit
+
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "button", "caption", "cite", "code", "dd", "del", "details", "dfn",
+    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr",
+})
+"""Elements kept: text structure (headings, paragraphs, lists, definition lists, tables,
+quotes, code), links and local images, admonitions (div/p), collapsible blocks
+(details/summary), the plugin's blocks (div, nav, span) and the cite block's copy buttons."""
+
+CLEAN_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea",
+                           "select", "svg", "math", "title", "xmp", "noembed", "noframes", "plaintext"})
+"""Elements removed with everything inside them (the others lose their tags, keep their text)."""
+
+_GLOBAL = {"id", "class", "title", "lang", "dir", "data-search-exclude", "aria-label", "aria-hidden", "hidden"}
+ATTRIBUTES = {
+    "*": _GLOBAL,
+    "a": {"href", "data-briefs-kind", "data-briefs-name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "button": {"type", "data-clipboard-target"},
+    "div": {"data-briefs-explorer", "data-page-size"},
+    "abbr": {"title"},
+}
+"""Attributes kept, by element ("*": on every element). `data-briefs-*` are the plugin's
+(annotation links' previews, the explorer); `data-search-exclude` is Material's;
+`data-clipboard-target` is the cite block's copy buttons'. No `on*`, `style` or `srcset`."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""Schemes allowed in `href` and `src`, besides relative URLs and #fragments."""
+
+_ALIGN = re.compile(r'<(td|th)\b([^>]*?) style="text-align: ?(left|right|center);?"')
+_NOSCRIPT = re.compile(r"<noscript><p class=\"briefs-diagram-noscript\">[^<>]*</p></noscript>")
+_TOKEN = f"briefs-kept-{secrets.token_hex(8)}-"
+"""Stands in for a piece of the plugin's own markup while the rest is cleaned: unguessable,
+so no editor can write one to have something else put back."""
+
+
+def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
+    """The page's HTML with only the allowed elements, attributes and URLs left."""
+    html = _ALIGN.sub(r'<\1\2 align="\3"', html)
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"{_TOKEN}{len(kept) - 1}."
+
+    html = _NOSCRIPT.sub(keep, html)
+
+    def attribute_filter(tag: str, attr: str, value: str) -> str | None:
+        if attr == "src" and tag == "img":
+            return value if _local_or_allowed(value, image_hosts) else None
+        if attr == "class" and "mermaid" in value.split() and tag != "pre":
+            return " ".join(c for c in value.split() if c != "mermaid") or None
+        return value
+
+    html = nh3.clean(
+        html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True, attribute_filter=attribute_filter,
+    )
+    if kept:
+        html = re.sub(re.escape(_TOKEN) + r"(\d+)\.", lambda m: kept[int(m.group(1))], html)
+    return html
+
+
+def _local_or_allowed(url: str, hosts: frozenset[str]) -> bool:
+    """An image address that is on the site itself, or on a host the site allows."""
+    parts = urlsplit(url.strip())
+    if not parts.scheme and not parts.netloc:
+        return True  # relative to the page: part of the site (data: has a scheme, so it is refused)
+    return parts.scheme in ("http", "https") and (parts.hostname or "") in hosts

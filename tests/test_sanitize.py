@@ -1,0 +1,231 @@
+"""Issue 11: what Markdown renders from an editor's text is cleaned after rendering.
+
+Each construct below put live script (or a request to a third party) on the published
+site while `check` and `mkdocs build --strict` passed. A site is built with all of them in
+a brief's body: the HTML must have no event handler, no `style`, no script link and no
+remote image, and Chromium, after the page's scripts ran and the links were hovered and
+clicked, must have shown no dialog. The payload strings are kept here (this branch does
+not share a tests/payloads.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import Build, Project
+
+# Constructs that build (they are not errors) but used to put markup on the page.
+BUILDS = {
+    "attr_list on a paragraph": 'Para one.\n{: onclick="alert(101)" }',
+    "attr_list on a heading": '## Heading two {: onmouseover="alert(102)" }',
+    "attr_list replacing a link's href": '[x](https://ok.example/){: href="javascript:alert(103)" }',
+    "attr_list on an image": '![i](../pic.png){: onerror="alert(104)" }',
+    "attr_list style overlay": ('Styled.\n{: style="position:fixed;top:0;left:0;width:100%;height:100%;'
+                                'background:url(https://evil.example/bg.png)" }'),
+    "attr_list on an annotation": '[w](rec:widen-aperture){: onmouseover="alert(106)" href="javascript:alert(106)" }',
+    "attr_list srcset": '![j](../pic.png){: srcset="https://evil.example/s.png 1x" }',
+    "escaped angle bracket": r"\<img src=x onerror=alert(107)>",
+    "indented under an admonition": "!!! note\n    <img src=x onerror=alert(108)>",
+    "indented under a definition": "Term\n:   First.\n\n    <img src=x onerror=alert(109)>",
+    "autolink without @": "<mailto:x/onmouseover=alert(110)>",
+    "one-line fence": "```x```\n\n<img src=x onerror=alert(111)>",
+    "tilde fence with backticks": "~~~ `x`\n<img src=x onerror=alert(112)>",
+    "mermaid class by attr_list": 'flowchart LR\n  A --> B\n{: .mermaid }',
+}
+
+EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _body(text: str) -> str:
+    return "## The argument\n\n" + text + "\n"
+
+
+def build_with(project: Project, pieces: list[str], extra_yml: str = "") -> Build:
+    project.write("mkdocs.yml", project.root.joinpath("mkdocs.yml").read_text("utf-8")
+                  + "markdown_extensions:\n  - admonition\n" + extra_yml)
+    project.write("docs/pic.png", "not really a png")
+    project.replace("briefs/first-brief.md", "## The argument\n", _body("\n\n".join(pieces)))
+    return project.build()
+
+
+def unsafe_markup(soup, site_host: str = "") -> list[str]:
+    """Everything in a page (outside the theme's own <head>) that could run or call out."""
+    found = []
+    for el in soup.select("article *, article"):
+        for attr, value in el.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            if EVENT_ATTRIBUTE.match(attr) or attr in ("style", "srcset", "formaction"):
+                found.append(f"<{el.name} {attr}={value!r}>")
+            if attr in ("href", "src", "action", "data", "poster", "xlink:href"):
+                scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", value))
+                if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                    found.append(f"<{el.name} {attr}={value!r}>")
+                if el.name in ("img", "source", "video", "audio", "iframe") and re.match(r"\s*(https?:)?//", value):
+                    found.append(f"remote <{el.name} {attr}={value!r}>")
+        if el.name in ("script", "iframe", "object", "embed", "style", "form", "svg", "math", "noscript", "base"):
+            if not (el.name == "noscript" and "briefs-diagram-noscript" in str(el)):
+                found.append(f"<{el.name}>")
+        drawn = el.name == "div" and el.find_parent(class_="briefs-diagram") is not None  # Material draws pre.mermaid
+        if el.name != "pre" and not drawn and "mermaid" in (el.get("class") or []):
+            found.append(f"<{el.name} class=mermaid>")
+    return found
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory) -> Build:
+    import shutil
+
+    from conftest import FIXTURES, MKDOCS_YML
+
+    root = tmp_path_factory.mktemp("sanitize")
+    shutil.copytree(FIXTURES / "minimal", root / "briefs")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("name: material\n", "name: material\n  font: false\n"), "utf-8")
+    build = build_with(Project(root), list(BUILDS.values()))
+    assert build.returncode == 0, build.output
+    return build
+
+
+PAGES = ["briefs/first-brief/", "recommendations/widen-aperture/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_construct_leaves_markup_that_runs_or_calls_out(payload_site, path):
+    soup = payload_site.html(path)
+    assert unsafe_markup(soup) == []
+
+
+def test_the_text_of_every_construct_is_still_there(payload_site):
+    article = payload_site.html("briefs/first-brief/").select_one("article")
+    text = article.get_text()
+    assert "Para one." in text and "Heading two" in text and "Styled." in text
+    assert article.find("a", string="x").get("href") is None  # the javascript: that replaced it is dropped
+    assert article.find("img", alt="i")["src"] == "../../pic.png"  # a local image is kept, without its handler
+    link = article.find("a", string="w")
+    assert link is not None and "onmouseover" not in link.attrs and "javascript" not in link.get("href", "")
+
+
+def test_aligned_table_cells_keep_their_alignment_without_style(project):
+    build = build_with(project, ["| a | b |\n|:--|--:|\n| 1 | 2 |"])
+    assert build.returncode == 0, build.output
+    cells = build.html("briefs/first-brief/").select("article table th, article table td")
+    assert [c.get("align") for c in cells] == ["left", "right", "left", "right"]
+    assert not any(c.has_attr("style") for c in cells)
+
+
+def test_the_plugins_own_markup_comes_through(shipped_site):
+    brief = shipped_site.html("briefs/trilateral-prism/")
+    assert [b["data-clipboard-target"] for b in brief.select("button.briefs-copy")] == [
+        "#briefs-cite-text", "#briefs-cite-bibtex"]
+    assert brief.select_one("details#briefs-cite") is not None
+    assert brief.select("a.briefs-link[data-briefs-kind][data-briefs-name]")
+    assert brief.select_one(".briefs-diagram pre.mermaid code") is not None
+    assert brief.select_one("noscript p.briefs-diagram-noscript") is not None
+    explorer = shipped_site.html("recommendations/").select_one("div.briefs-explorer[data-briefs-explorer]")
+    assert explorer is not None and explorer["data-page-size"] == "100"
+
+
+@pytest.mark.parametrize("sanitize, live", [("true", False), ("false", True)])
+def test_hand_written_pages_are_sanitised_unless_switched_off(project, sanitize, live):
+    project.write("docs/index.md", '# Home\n\n<p onclick="alert(1)" style="color:red">hi</p>\n\n<script>alert(2)</script>\n')
+    project.replace("mkdocs.yml", "  - briefs\n", f"  - briefs:\n      sanitize_pages: {sanitize}\n")
+    build = project.build()
+    assert build.returncode == 0, build.output
+    article = build.html("").select_one("article")
+    assert (article.find("p", onclick=True) is not None) == live
+    assert (article.find("script") is not None) == live
+    assert article.find("p", string="hi") is not None
+
+
+def test_chromium_runs_nothing_from_the_payloads(payload_site, chromium):
+    from browser import serve_folder
+
+    dialogs: list[str] = []
+    with serve_folder(payload_site.site) as url:
+        page = chromium.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        try:
+            for path in PAGES:
+                page.goto(url + path)
+                page.wait_for_load_state("networkidle")
+                for event in ("mouseover", "click", "focus"):  # what the handlers were waiting for
+                    page.eval_on_selector_all(
+                        "article p, article h2, article img, article a:not([href^='http']):not([href^='.'])",
+                        f"els => els.forEach(e => e.dispatchEvent(new Event('{event}', {{bubbles: true}})))")
+                assert unsafe_markup(_soup(page.content())) == []
+        finally:
+            page.close()
+    assert dialogs == []
+    assert [r for r in requests if "evil.example" in r] == []
+
+
+def _soup(text: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(text, "html.parser")
+
+
+# Constructs the checker refuses, each with the message and column it names (line is where the piece starts).
+REFUSED = {
+    "[a](java&#115;cript:alert(201))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](javascript&colon;alert(202))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](&#106;avascript:alert(203))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](java\nscript:alert(204))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "[a](\x01javascript:alert(205))": (1, "a 'javascript:' link is not allowed in a brief"),
+    "See [x][r].\n\n[r]: javascript:alert(206)": (1, "a 'javascript:' link is not allowed in a brief"),
+    "![x](https://evil.example/a.png)": (1, "an image from another site (evil.example) is not allowed in a brief"),
+    "![x][e]\n\n[e]: https://evil.example/b.png": (1, "an image from another site (evil.example) is not allowed"),
+    "![x][d]\n\n[d]: data:image/png;base64,AAAA": (1, "a 'data:' link is not allowed in a brief"),
+    "```x```\n\n```mermaid\nflowchart LR\n  A --> B\n```": (1, "a mermaid diagram is not allowed in a brief"),
+    "````\ncode\n```\n\n[y](javascript:alert(207))\n````": None,  # all code: three backticks do not close four
+    "Bad\x0bcontrol": (4, "control character U+000B is not allowed in a brief's text"),
+    "- " * 40 + "deep": (1, "lists or quotes are nested more than 30 deep here"),
+}
+
+
+def test_each_refused_construct_is_an_error_where_it_is_written(project):
+    pieces = list(REFUSED)
+    build = build_with(project, pieces)
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    lines = (project.briefs / "first-brief.md").read_text("utf-8").split("\n")
+    for piece, expected in REFUSED.items():
+        first = piece.split("\n")[0]
+        line = lines.index(first) + 1
+        if expected is None:
+            assert f"first-brief.md:{line + 4}:" not in build.output
+            continue
+        col, message = expected
+        if "[r]:" in piece or "[e]:" in piece or "[d]:" in piece:
+            line += 2  # reported at the definition
+        if "mermaid" in piece:
+            line += 2
+        assert re.search(rf"briefs/first-brief.md:{line}:{col}: error: {re.escape(message)}", build.output), (piece, line)
+
+
+def test_an_unclosed_fence_is_an_error_and_does_not_swallow_the_page(project):
+    path = project.briefs / "first-brief.md"
+    path.write_text(path.read_text("utf-8") + "\nBefore.\n\n```\n<img src=x onerror=alert(301)>\n", "utf-8")
+    build = project.build()
+    line = path.read_text("utf-8").split("\n").index("Before.") + 3
+    assert build.returncode == 1
+    assert f"briefs/first-brief.md:{line}:1: error: this code block is never closed" in build.output
+
+
+def test_a_70000_annotation_paragraph_is_read_in_linear_time():
+    import time
+
+    from mkdocs_briefs.annotations import find_annotations
+    from mkdocs_briefs.diagnostics import Diagnostics
+
+    body = " ".join(["[Seoul](actor:rok)"] * 70_000)
+    start = time.perf_counter()
+    found = find_annotations(body, "b.md", 1, Diagnostics())
+    assert len(found) == 70_000 and found[-1].pos.col == 69_999 * 19 + 1
+    assert time.perf_counter() - start < 10  # 56 s before: the paragraph was sliced for every match
