@@ -62,3 +62,38 @@ def test_an_entry_that_is_not_a_mapping_is_still_known(briefs):
     assert messages(briefs) == [
         "briefs/authors.yml:1:12: error: ann-author must be a mapping with at least name, not empty"
     ]
+
+
+def test_what_only_looks_like_a_brief_is_skipped_with_a_warning_and_the_checks_go_on(briefs):
+    (briefs / ".#first-brief.md").symlink_to("user@host.1234")  # an editor's lock file: a dangling link
+    (briefs / "drafts.md").mkdir()
+    (briefs / "notes.MD").write_text((briefs / "first-brief.md").read_text("utf-8"), "utf-8")
+    (briefs / "actors.yml").write_text((briefs / "actors.yml").read_text("utf-8") + "\nspare:\n  name: Spare\n"
+                                       "  kind: state\n  description: Named by nothing.\n", "utf-8")
+    found = messages(briefs)
+    assert found == [
+        "briefs/.#first-brief.md:1:1: warning: this link leads nowhere (an editor's lock file?), so it is not "
+        "read: delete it",
+        next(m for m in found if m.startswith("briefs/actors.yml") and "'spare'" in m),  # unused: still checked
+        "briefs/drafts.md:1:1: warning: this is a folder, not a brief, so it is not read: rename it",
+        "briefs/notes.MD:1:1: warning: 'notes.MD' is not read as a brief: brief files end in '.md' (lowercase); "
+        "rename it",
+    ]
+
+
+def test_a_source_that_links_outside_the_sources_folder_is_an_error(briefs, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for name in ("first-brief.md", "actors.yml"):
+        (briefs / name).rename(outside / name)
+        (briefs / name).symlink_to(outside / name)
+    found = messages(briefs)
+    assert "briefs/first-brief.md:1:1: error: this brief is a link to a file outside the sources folder: " \
+           "replace the link with the file itself" in found
+    assert "briefs/actors.yml:1:1: error: this file is a link to a file outside the sources folder: " \
+           "replace the link with the file itself" in found
+    # a link inside the folder is read as the file it leads to
+    (briefs / "first-brief.md").unlink()
+    (outside / "first-brief.md").rename(briefs / "original.md")
+    (briefs / "first-brief.md").symlink_to("original.md")
+    assert not any("first-brief.md" in m and "link" in m for m in messages(briefs))

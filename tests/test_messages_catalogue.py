@@ -190,6 +190,15 @@ def _replace_bytes(relative: str, old: bytes, new: bytes):
     return make
 
 
+def _link_outside(*relatives: str):
+    def make(root: Path) -> None:
+        (root / "elsewhere").mkdir(exist_ok=True)
+        for relative in relatives:
+            (root / relative).rename(root / "elsewhere" / Path(relative).name)
+            (root / relative).symlink_to(root / "elsewhere" / Path(relative).name)
+    return make
+
+
 RECIPES = {
     "The sources folder does not exist": lambda root: shutil.rmtree(root / "briefs"),
     "File too large": _pad("briefs/series.yml", 1_000_241),
@@ -197,6 +206,9 @@ RECIPES = {
     "Other YAML error": _replace_bytes("briefs/authors.yml", b"Fellow, ", b"Fellow,\x01 "),
     "Too long": _replace_bytes("briefs/first-brief.md", b"summary: A small brief for tests.",
                                b"summary: " + b"x" * 5_001),
+    "Link outside the sources folder": _link_outside("briefs/first-brief.md", "briefs/actors.yml"),
+    "Link that leads nowhere": lambda root: (root / "briefs" / ".#first-brief.md").symlink_to("ann@laptop.4242"),
+    "Folder named like a brief": lambda root: (root / "briefs" / "drafts.md").mkdir(),
     "Control character": _replace_bytes("briefs/first-brief.md", b"works with the sending states.",
                                         b"works with\x0b the sending states."),
     "Number too long": _replace_bytes("briefs/authors.yml", b"affiliation: Fellow, Example Institute",

@@ -12,9 +12,11 @@ are not mentions. The same code-aware reading escapes raw HTML in a brief's text
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -130,6 +132,24 @@ def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, imag
                              "browsers would call that site; put the image in the repository and link it by path")
 
 
+def _pos(path: str, index: LineIndex, offset: int) -> Pos:
+    return Pos(path, *index.line_col(offset))
+
+
+def _check_links(masked: str, images: set[str], pos_of: Callable[[int], Pos], diags: Diagnostics,
+                 image_hosts: frozenset[str]) -> None:
+    """Reference definitions of annotations, and the addresses of links and images (see _check_address)."""
+    for match in _REFERENCE_DEFINITION.finditer(masked):
+        diags.error(pos_of(match.start()),
+                    "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
+    if "[" in masked:
+        for match in _ANY_DEFINITION.finditer(masked):
+            image = match.group(1).lower() in images
+            _check_address(match.group(2), image, pos_of(match.start()), diags, image_hosts)
+        for match in _ANY_LINK_OR_IMAGE.finditer(masked):
+            _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts)
+
+
 def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
                      image_hosts: frozenset[str] = frozenset()) -> list[Annotation]:
     """Every annotation in `body`, whose first line is line `first_line` (1-based) of `path`."""
@@ -140,18 +160,9 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
               for m in _IMAGE_REFERENCE.finditer(masked)}  # labels that images refer to, anywhere in the text
     for paragraph, masked in read:
         index = LineIndex(masked, first_line + paragraph.first_line)
+        pos_of = functools.partial(_pos, path, index)
 
-        def pos_of(offset: int) -> Pos:
-            return Pos(path, *index.line_col(offset))
-
-        for match in _REFERENCE_DEFINITION.finditer(masked):
-            diags.error(pos_of(match.start()),
-                        "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
-        if "[" in masked:
-            for match in _ANY_DEFINITION.finditer(masked):
-                _check_address(match.group(2), match.group(1).lower() in images, pos_of(match.start()), diags, image_hosts)
-            for match in _ANY_LINK_OR_IMAGE.finditer(masked):
-                _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts)
+        _check_links(masked, images, pos_of, diags, image_hosts)
         for match in _LINK.finditer(masked):
             pos = pos_of(match.start())
             scheme, target = match.group("scheme"), match.group("target")

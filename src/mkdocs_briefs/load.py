@@ -20,7 +20,7 @@ from typing import Any
 from . import schema
 from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostics, Pos
-from .kinds import REGISTRIES
+from .kinds import REGISTRIES, Kind
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Actor, Author, Brief, Entity, Mechanism, Recommendation, Ref, Series, Source, Sources
 
@@ -31,39 +31,26 @@ RESERVED_IDS = frozenset({"index"})
 """Ids that would clash with the index page of a section."""
 
 
-def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[str] = frozenset()) -> tuple[Sources, Diagnostics]:
+def load_sources(folder: Path, root: Path | None = None,
+                 image_hosts: frozenset[str] = frozenset()) -> tuple[Sources, Diagnostics]:
     """Read every source in `folder`; paths in messages are shown relative to `root`;
     images in briefs may come from `image_hosts` (the plugin's option), else only from the site."""
     diags = Diagnostics()
     sources = Sources()
     root = root or Path.cwd()
     if not folder.is_dir():
-        diags.error(Pos(_shown(folder, root)), "the sources folder does not exist: create it or set the plugin's 'sources' option")
+        diags.error(Pos(_shown(folder, root)),
+                    "the sources folder does not exist: create it or set the plugin's 'sources' option")
         return sources, diags
     for kind in REGISTRIES:
-        name = kind.source
-        path = folder / kind.registry_file
+        _load_registry(sources, kind, folder / kind.registry_file, root, diags)
+    before = len(diags.errors)
+    files = _brief_files(folder, root, diags)
+    if len(diags.errors) > before:  # a brief that is not read: what it refers to is unknown
+        sources.unreadable.add("briefs")
+    for path in files:
         text = _read(path, root, diags)
-        if text is None:
-            if path.is_file():
-                sources.unreadable.add(name)
-            continue
-        doc = parse_yaml(text, _shown(path, root), diags)
-        if doc is None:
-            sources.unreadable.add(name)
-            continue
-        schema.check(doc, name, diags)
-        if isinstance(doc.data, dict):
-            for id_, fields in doc.data.items():
-                sources.table(kind.key)[id_] = _BUILDERS[kind.key](doc, id_, fields if isinstance(fields, dict) else {})
-        elif doc.data is not None:
-            sources.unreadable.add(name)
-    for path in sorted(folder.glob("*.md")):
-        text = _read(path, root, diags)
-        if text is None:
-            sources.unreadable.add("briefs")
-            continue
-        brief = _load_brief(path.stem, text, _shown(path, root), diags, image_hosts)
+        brief = None if text is None else _load_brief(path.stem, text, _shown(path, root), diags, image_hosts)
         if brief is None:
             sources.unreadable.add("briefs")
         else:
@@ -71,9 +58,63 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
     return sources, diags
 
 
+def _load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics) -> None:
+    name = kind.source
+    if path.is_symlink() and not _inside(path, path.parent):
+        diags.error(Pos(_shown(path, root)), "this file is a link to a file outside the sources folder: "
+                                             "replace the link with the file itself")
+        sources.unreadable.add(name)
+        return
+    text = _read(path, root, diags)
+    if text is None:
+        if path.is_file():
+            sources.unreadable.add(name)
+        return
+    doc = parse_yaml(text, _shown(path, root), diags)
+    if doc is None:
+        sources.unreadable.add(name)
+        return
+    schema.check(doc, name, diags)
+    if isinstance(doc.data, dict):
+        for id_, fields in doc.data.items():
+            sources.table(kind.key)[id_] = _BUILDERS[kind.key](doc, id_, fields if isinstance(fields, dict) else {})
+    elif doc.data is not None:
+        sources.unreadable.add(name)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, with its links followed, lies in `folder`."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _brief_files(folder: Path, root: Path, diags: Diagnostics) -> list[Path]:
+    """The brief files of the sources folder, by name. What only looks like one (an editor's
+    dangling lock file `.#x.md`, a folder named `x.md`, `x.MD`) is skipped with a warning; a
+    link to a file outside the folder is an error."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".md":
+            continue
+        shown = Pos(_shown(path, root))
+        if path.suffix != ".md":
+            diags.warning(shown, f"'{path.name}' is not read as a brief: brief files end in '.md' (lowercase); "
+                                 "rename it")
+        elif path.is_symlink() and not path.exists():
+            diags.warning(shown, "this link leads nowhere (an editor's lock file?), so it is not read: delete it")
+        elif path.is_dir():
+            diags.warning(shown, "this is a folder, not a brief, so it is not read: rename it")
+        elif path.is_symlink() and not _inside(path, folder):
+            diags.error(shown, "this brief is a link to a file outside the sources folder: "
+                               "replace the link with the file itself")
+        else:
+            found.append(path)
+    return found
+
+
 def _shown(path: Path, root: Path) -> str:
+    """The path as messages show it: relative to `root`, a link named as the link, not its target."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -159,7 +200,9 @@ def _series(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Series:
     )
 
 
-_BUILDERS: dict[str, Callable[[LocatedYaml, str, dict[str, Any]], Entity]] = {"actor": _actor, "mechanism": _mechanism, "author": _author, "series": _series}
+_BUILDERS: dict[str, Callable[[LocatedYaml, str, dict[str, Any]], Entity]] = {
+    "actor": _actor, "mechanism": _mechanism, "author": _author, "series": _series,
+}
 """The entity each registry's entries become, by kind."""
 
 
@@ -179,7 +222,8 @@ def _split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[str,
     return None
 
 
-def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str] = frozenset()) -> Brief | None:
+def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
+                image_hosts: frozenset[str] = frozenset()) -> Brief | None:
     split = _split_front_matter(text, shown, diags)
     if split is None:
         return None
@@ -206,7 +250,8 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts
         ),
         summary=_str(f, "summary") or "",
         recommendations=[
-            _recommendation(doc, id_, i, r) for i, r in enumerate(recs) if isinstance(r, dict) and isinstance(r.get("id"), str)
+            _recommendation(doc, id_, i, r) for i, r in enumerate(recs)
+            if isinstance(r, dict) and isinstance(r.get("id"), str)
         ],
         body=body,
         pos=Pos(shown, 1, 1),

@@ -91,7 +91,8 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
         return value
 
     html = nh3.clean(
-        html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True, attribute_filter=attribute_filter,
     )
     if kept:

@@ -133,7 +133,8 @@ def _report(doc: LocatedYaml, error: jsonschema.ValidationError, diags: Diagnost
         return
     if "propertyNames" in error.schema_path:  # a key of the mapping at `path`, not a value
         key = error.instance
-        diags.error(doc.key_at(path + (key,)), f"{shown(key)} is not a valid id{invisible(key)}: write {_expected(schema)}")
+        diags.error(doc.key_at(path + (key,)),
+                    f"{shown(key)} is not a valid id{invisible(key)}: write {_expected(schema)}")
         return
     diags.error(doc.at(path), _message(error, field))
 

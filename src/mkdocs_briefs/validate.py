@@ -72,8 +72,8 @@ def _unknown(diags: Diagnostics, refs: Iterable[Ref], kind: Kind, known: dict, u
     for ref in refs:
         if ref.id not in known:
             valid = [k for k in known if _SLUG.fullmatch(k)]  # never propose an id that is itself wrong
-            diags.error(ref.pos, f"unknown {kind.noun} {shown(ref.id)}{invisible(ref.id)}{did_you_mean(ref.id, valid)}: "
-                                 f"use an id from {kind.defined_in} or add it there")
+            what = f"{shown(ref.id)}{invisible(ref.id)}{did_you_mean(ref.id, valid)}"
+            diags.error(ref.pos, f"unknown {kind.noun} {what}: use an id from {kind.defined_in} or add it there")
 
 
 def _check_references(s: Sources, diags: Diagnostics) -> None:
