@@ -97,6 +97,16 @@ class Project:
     def build(self) -> Build:
         return run_build(self.root)
 
+    def check(self) -> list[str]:
+        """The problems in briefs/ as `mkdocs build` prints them, without building: warnings,
+        then errors, each like 'briefs/actors.yml:5:7: error: ...'."""
+        from mkdocs_briefs.load import load_sources
+        from mkdocs_briefs.validate import validate
+
+        sources, diags = load_sources(self.briefs, self.root)
+        diags.extend(validate(sources))
+        return [str(d) for d in diags.warnings + diags.errors]
+
 
 HOME = "# Home\n\nSee the [briefs](briefs/index.md).\n"
 SOURCE_DATE_EPOCH = "1659312000"
@@ -146,12 +156,43 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def flat_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The minimal fixture built with `use_directory_urls: false` (pages as 'actors/rok.html')."""
+    project = make_project(tmp_path_factory.mktemp("flat"))
+    project.write("mkdocs.yml", MKDOCS_YML + "use_directory_urls: false\n")
+    return built(project.build())
+
+
+@pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The repository's own site, built once with a fixed date and hash seed (test_reproducible
     builds it a second time and compares)."""
     root = tmp_path_factory.mktemp("shipped")
     copy_shipped(root)
     return built(run_build(root, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": "1"}))
+
+
+@pytest.fixture(scope="session")
+def _graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:
+    from browser import serve_folder
+    from graphsite import make_graph_project
+
+    project = make_graph_project(tmp_path_factory.mktemp("graph"))
+    with serve_folder(project.root / "site") as url:
+        # Material navigates instantly only between the pages of its sitemap, whose addresses start with site_url
+        project.replace("mkdocs.yml", "site_name: Test briefs\n", f"site_name: Test briefs\nsite_url: {url}\n")
+        yield built(project.build()), url
+
+
+@pytest.fixture(scope="session")
+def graph_site(_graph: tuple[Build, str]) -> Build:
+    """The large corpus of graphsite.py, built once for the address it is served at (`graph_url`)."""
+    return _graph[0]
+
+
+@pytest.fixture(scope="session")
+def graph_url(_graph: tuple[Build, str]) -> str:
+    return _graph[1]
 
 
 # --- browser fixtures (see browser.py) -------------------------------------------------

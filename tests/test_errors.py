@@ -15,8 +15,6 @@ import re
 import pytest
 
 from conftest import Build, Project
-from mkdocs_briefs.load import load_sources
-from mkdocs_briefs.validate import validate
 
 FIRST = "briefs/first-brief.md"
 
@@ -56,14 +54,6 @@ def at(project: Project, relative: str, context: str, mark: str | None = None, o
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return f"{relative}:{line}:{col}"
-
-
-def check(project: Project) -> list[str]:
-    """The problems in the project's sources, as a build prints them (warnings, then errors),
-    each like 'briefs/actors.yml:5:7: error: ...'."""
-    sources, diags = load_sources(project.briefs, project.root)
-    diags.extend(validate(sources))
-    return [str(d) for d in diags.warnings + diags.errors]
 
 
 def problems_at(found: list[str], where: str, severity: str = "error") -> list[str]:
@@ -113,7 +103,7 @@ def assert_build_fails_with(build: Build, found: list[str]) -> None:
 def test_yaml_syntax_error_in_a_registry(project):
     # actors.yml line 4 was "  short: Seoul"; the parser notices the missing ']' at the ':' on line 5
     project.replace("briefs/actors.yml", "  short: Seoul\n", "  short: [Seoul\n")
-    found = check(project)
+    found = project.check()
     message = problem(found, at(project, "briefs/actors.yml", "  kind: state\n", ": state"))
     assert message.startswith("YAML syntax error: ")
     assert_says(message, "flow sequence started at line 4", "expected ',' or ']', but got ':'",
@@ -125,7 +115,7 @@ def test_yaml_syntax_error_in_a_registry(project):
 def test_yaml_syntax_error_in_front_matter_uses_file_lines(project):
     # front matter starts on line 2 of the file, after the first '---'
     project.replace(FIRST, "title: The First Brief\n", "title: The First Brief: a sequel\n")
-    found = check(project)
+    found = project.check()
     where = at(project, FIRST, "title: The First Brief: a sequel", ": a sequel")
     assert where == f"{FIRST}:2:23"
     assert_says(problem(found, where), "YAML syntax error: mapping values are not allowed",
@@ -136,7 +126,7 @@ def test_yaml_syntax_error_in_front_matter_uses_file_lines(project):
 
 def test_unclosed_quote_names_the_line_where_it_opened(project):
     project.replace(FIRST, "summary: A small brief for tests.\n", 'summary: "A small brief for tests.\n')
-    found = check(project)
+    found = project.check()
     opened = at(project, FIRST, 'summary: "').split(":")[1]
     # the parser only notices at the end of the front matter (line 25, after its last character)
     message = problem(found, at(project, FIRST, "horizon: unspecified\n", "\n"))
@@ -149,7 +139,7 @@ def test_unclosed_quote_names_the_line_where_it_opened(project):
 
 def test_duplicate_registry_id_names_both_lines(project):
     project.replace("briefs/actors.yml", "australia:\n", "rok:\n  name: Seoul again\n  kind: state\naustralia:\n")
-    found = check(project)
+    found = project.check()
     first = at(project, "briefs/actors.yml", "rok:").split(":")[1]
     message = problem(found, at(project, "briefs/actors.yml", "rok:\n  name: Seoul again"))
     assert_says(message, f"duplicate key 'rok' (first written at line {first})", "merge or rename them")
@@ -158,7 +148,7 @@ def test_duplicate_registry_id_names_both_lines(project):
 
 def test_duplicate_field_names_both_lines(project):
     project.replace(FIRST, "    horizon: near-term\n", "    horizon: near-term\n    title: Widen it twice\n")
-    found = check(project)
+    found = project.check()
     first = at(project, FIRST, "    title: Widen the aperture").split(":")[1]
     message = problem(found, at(project, FIRST, "    title: Widen it twice", "title"))
     assert_says(message, f"duplicate key 'title' (first written at line {first})", "merge or rename them")
@@ -218,7 +208,7 @@ FIELD_CASES = {
 @pytest.mark.parametrize(("relative", "old", "new", "place", "words", "errors"), FIELD_CASES.values(), ids=FIELD_CASES)
 def test_field_problems(project, relative, old, new, place, words, errors):
     project.replace(relative, old, new)
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, relative, *place)), *words)
     assert_error_count(found, errors)
 
@@ -228,7 +218,7 @@ def test_field_problems(project, relative, old, new, place, words, errors):
 
 def test_invalid_registry_id(project):
     project.replace("briefs/actors.yml", "australia:\n", "Bad_Id:\n  name: Bad\n  kind: state\naustralia:\n")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, "briefs/actors.yml", "Bad_Id:")),
                 "'Bad_Id' is not a valid id", "lowercase letters a-z, digits and single hyphens")
     assert_error_count(found, 1)
@@ -237,7 +227,7 @@ def test_invalid_registry_id(project):
 def test_invalid_recommendation_id(project):
     project.replace(FIRST, "  - id: widen-aperture\n", "  - id: Widen_Aperture\n")
     project.replace(FIRST, "(rec:widen-aperture)", "(rec:Widen_Aperture)")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, FIRST, "- id: Widen_Aperture", "Widen")),
                 "recommendations[1].id 'Widen_Aperture' is not valid",
                 "write an id: lowercase letters a-z, digits and single hyphens")
@@ -246,7 +236,7 @@ def test_invalid_recommendation_id(project):
 
 def test_invalid_brief_file_name(project):
     (project.briefs / "first-brief.md").rename(project.briefs / "Bad Name.md")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, "briefs/Bad Name.md:1:1"),
                 "the file name 'Bad Name.md' is not a valid brief id",
                 "rename it with lowercase letters a-z, digits and single hyphens")
@@ -255,7 +245,7 @@ def test_invalid_brief_file_name(project):
 
 def test_duplicate_recommendation_id_across_briefs_names_both_places(project):
     project.write("briefs/second-brief.md", SECOND_BRIEF)
-    found = check(project)
+    found = project.check()
     first = at(project, FIRST, "- id: widen-aperture", "widen")
     second = at(project, "briefs/second-brief.md", "- id: widen-aperture", "widen")
     assert_says(problem(found, second), "duplicate recommendation id 'widen-aperture'",
@@ -270,7 +260,7 @@ def test_reserved_id_index(project):
     project.replace(brief, "(rec:hold-hearings)", "(rec:index)")
     project.replace("briefs/actors.yml", "australia:\n", "index:\n")
     project.replace("briefs/actors.yml", "members: [australia]", "members: [index]")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, f"{brief}:1:1"), "'index' cannot be used as a brief id", "index page")
     assert_says(problem(found, at(project, brief, "- id: index", "index")),
                 "'index' cannot be used as a recommendation id: choose another")
@@ -285,7 +275,7 @@ def test_reserved_id_index(project):
 def test_dates_that_are_not_dates(project):
     project.replace(FIRST, "date: 2022-08-01\n", "date: 2022-13-45\n")  # the brief's own date, line 3
     project.replace(FIRST, "  date: 2022-08-01\n", "  date: yesterday\n")  # the source's date
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, FIRST, "date: 2022-13-45", "2022")),
                 "date '2022-13-45' is not a valid date", "write a date in the form YYYY-MM-DD, like 2022-08-01")
     assert_says(problem(found, at(project, FIRST, "date: yesterday", "yesterday")),
@@ -320,14 +310,14 @@ REFERENCE_CASES = {
 @pytest.mark.parametrize(("relative", "old", "new", "written", "message"), REFERENCE_CASES.values(), ids=REFERENCE_CASES)
 def test_unknown_reference(project, relative, old, new, written, message):
     project.replace(relative, old, new)
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, relative, new, written)), message, "or add it there")
     assert_error_count(found, 1)
 
 
 def test_unknown_annotation_target_line_and_column(project):
     project.replace(FIRST, "works with the sending states.", "works with [Seoul](actor:rokk) and the sending states.")
-    found = check(project)
+    found = project.check()
     # line 34: "[UN Command](mechanism:unc), where [Seoul](actor:rok) works with [Seoul](actor:rokk) ..."
     assert problem(found, f"{FIRST}:34:66").startswith("unknown actor 'rokk' (did you mean 'rok'?)")
     assert_build_fails_with(project.build(), found)  # "1 error in the briefs sources"
@@ -339,7 +329,7 @@ def test_unknown_annotation_target_line_and_column(project):
 def test_members_cycle(project):
     project.replace("briefs/actors.yml", "  description: A UNC sending state.\n",
                     "  description: A UNC sending state.\n  members: [unc-sending-states]\n")
-    found = check(project)
+    found = project.check()
     # reported where the cycle closes: unc-sending-states' "members: [australia]"
     message = problem(found, at(project, "briefs/actors.yml", "members: [australia]", "australia"))
     assert_says(message, "members forms a cycle: australia -> unc-sending-states -> australia",
@@ -350,7 +340,7 @@ def test_members_cycle(project):
 def test_part_of_cycle(project):
     project.replace("briefs/mechanisms.yml", "  description: The U.S.-led multinational command in Korea.\n",
                     "  description: The U.S.-led multinational command in Korea.\n  part_of: unc-rear\n")
-    found = check(project)
+    found = project.check()
     message = problem(found, at(project, "briefs/mechanisms.yml", "part_of: unc\n", "unc"))
     assert_says(message, "part_of forms a cycle: unc -> unc-rear -> unc", "a mechanism cannot be part of itself",
                 "remove 'unc' here")
@@ -362,7 +352,7 @@ def test_part_of_cycle(project):
 
 def test_recommendation_never_annotated_is_a_warning(project):
     project.replace(FIRST, "should [hold hearings](rec:hold-hearings) on", "should hold hearings on")
-    found = check(project)
+    found = project.check()
     message = problem(found, at(project, FIRST, "- id: hold-hearings", "hold"), severity="warning")
     assert_says(message, "recommendation 'hold-hearings' is never annotated in the brief's text",
                 "[the words](rec:hold-hearings)")
@@ -372,7 +362,7 @@ def test_recommendation_never_annotated_is_a_warning(project):
 def test_unused_registry_entry_is_a_warning(project):
     with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
         f.write("japan:\n  name: Japan\n  kind: state\n")
-    found = check(project)
+    found = project.check()
     message = problem(found, at(project, "briefs/actors.yml", "japan:"), severity="warning")
     assert_says(message, "actor 'japan' in actors.yml is not referred to by any brief or entry", "refer to it or remove it")
     assert len(found) == 1  # and no error
@@ -382,7 +372,7 @@ def test_a_misspelt_reference_does_not_also_call_the_entry_it_meant_unused(proje
     # us-congress is referred to once only; misspelt, the error suggests it, and that is enough
     project.replace(FIRST, "addressed_to: [us-congress]", "addressed_to: [us-congres]")
     project.replace(FIRST, "[Congress](actor:us-congress)", "Congress")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, FIRST, "addressed_to: [us-congres]", "us-congres")),
                 "unknown actor 'us-congres' (did you mean 'us-congress'?)")
     assert_error_count(found, 1)
@@ -393,7 +383,7 @@ def test_warnings_are_printed_and_fail_a_strict_build(project):
     project.replace(FIRST, "should [hold hearings](rec:hold-hearings) on", "should hold hearings on")
     with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
         f.write("japan:\n  name: Japan\n  kind: state\n")
-    found = check(project)
+    found = project.check()
     assert [p.split(": ")[1] for p in found] == ["warning", "warning"]
     build = project.build()
     assert printed(build) == found, build.output
@@ -410,7 +400,7 @@ def test_problems_in_several_files_are_reported_in_one_run(project):
     project.replace(FIRST, "authors: [ann-author]", "authors: [ann-autor]")
     project.replace(FIRST, "[UN Command](mechanism:unc)", "[UN Command](mechanism:unc-hq)")
     project.write("briefs/second-brief.md", SECOND_BRIEF.replace("    horizon: long-term\n", ""))
-    found = check(project)
+    found = project.check()
     expected = [
         (at(project, "briefs/actors.yml", "kind: parliament", "parliament"), "us-congress.kind 'parliament' is not allowed"),
         (at(project, "briefs/authors.yml", "afiliation"), "unknown field 'afiliation' (did you mean 'affiliation'?)"),
@@ -449,7 +439,7 @@ def test_annotations_in_code_are_left_alone(project):
 
 def test_unknown_annotation_kind(project):
     project.replace(FIRST, "where [Seoul](actor:rok)", "where [Seoul](actr:rok)")
-    found = check(project)
+    found = project.check()
     message = problem(found, at(project, FIRST, "[Seoul](actr:rok)"))
     assert_says(message, "unknown annotation kind 'actr' (did you mean 'actor'?)",
                 "annotations are [text](kind:id) with kind one of: actor, mechanism, rec, brief")
@@ -458,7 +448,7 @@ def test_unknown_annotation_kind(project):
 
 def test_brief_without_front_matter(project):
     project.write("briefs/notes.md", "# Notes\n\nNo front matter here.\n")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, "briefs/notes.md:1:1"), "a brief must start with YAML front matter",
                 "a line '---', the fields, then another '---'")
     assert_error_count(found, 1)
@@ -466,7 +456,7 @@ def test_brief_without_front_matter(project):
 
 def test_brief_with_unclosed_front_matter(project):
     project.write("briefs/notes.md", "---\ntitle: Notes\n\nThe text.\n")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, "briefs/notes.md:1:1"), "the front matter is never closed", "add a line '---'")
     assert_error_count(found, 1)
 
@@ -474,7 +464,7 @@ def test_brief_with_unclosed_front_matter(project):
 def test_yaml_aliases_are_refused_where_written(project):
     project.replace("briefs/actors.yml", "  kind: legislature\n", "  kind: &kind legislature\n")
     project.replace("briefs/actors.yml", "  kind: coalition\n", "  kind: *kind\n")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, "briefs/actors.yml", "*kind")),
                 "YAML anchors and aliases (&name, *name, <<) are not supported here", "write the value out in full")
     assert_error_count(found, 1)  # and no second error about the value the alias stood for
@@ -485,7 +475,7 @@ def test_yaml_merge_keys_are_refused(project):
     with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
         f.write("new-zealand:\n  <<: *state\n  name: New Zealand\n")
     project.replace("briefs/actors.yml", "members: [australia]", "members: [australia, new-zealand]")
-    found = check(project)
+    found = project.check()
     merge, missing = problems_at(found, at(project, "briefs/actors.yml", "<<: *state"))
     assert_says(merge, "YAML merge keys (<<) are not supported here", "write the fields out in full")
     assert_says(missing, "missing field 'kind' in new-zealand")  # what writing it out in full needs
@@ -494,7 +484,7 @@ def test_yaml_merge_keys_are_refused(project):
 
 def test_source_url_must_be_http(project):
     project.replace(FIRST, "  url: https://example.org/original\n", "  url: javascript:alert(1)\n")
-    found = check(project)
+    found = project.check()
     assert_says(problem(found, at(project, FIRST, "javascript:")),
                 "source.url 'javascript:alert(1)' is not valid", "a web address starting with http:// or https://")
     assert_error_count(found, 1)
