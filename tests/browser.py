@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import mimetypes
 import os
 import shutil
 import subprocess
@@ -61,6 +62,22 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def route_site(context, base_url: str, folder: Path) -> None:
+    """Answer the browser context's requests for `base_url` (a site's own site_url, say
+    https://example.org/docs/) with the files of a built site, as if it were published there."""
+
+    def fulfill(route) -> None:
+        path = folder / urlsplit(route.request.url).path.removeprefix(urlsplit(base_url).path)
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            route.fulfill(status=404, body="not found")
+            return
+        route.fulfill(body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+
+    context.route(base_url + "**", fulfill)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,8 +1,13 @@
 """Shared fixtures: build real sites with `mkdocs build --strict` and read them back.
 
-`project(tmp_path)` lays out a small MkDocs project whose briefs/ starts as a copy of
-`fixtures/minimal/`; tests overwrite or add source files, then call `.build()`.
-`shipped_site` is the repository's own site, built once per test session.
+`make_project(root)` lays out a small MkDocs project whose briefs/ starts as a copy of
+`fixtures/minimal/`; the `project` fixture gives one in a fresh folder: tests overwrite or
+add source files, then call `.build()`. Sites that several tests only read are built once:
+`shipped_site` (the repository's own site) and `minimal_site` (the fixture as it is).
+
+Markers: `browser` (drives Chromium; set here for every test that uses it) and `slow`
+(large corpora, `mkdocs serve`, external tools). `pytest -m "not browser and not slow"` is
+the fast tier.
 """
 
 from __future__ import annotations
@@ -62,6 +67,13 @@ def run_build(root: Path, *extra: str, env: dict[str, str] | None = None) -> Bui
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium is marked `browser`, so that the fast tier leaves it out."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @dataclass
 class Project:
     root: Path
@@ -85,25 +97,102 @@ class Project:
     def build(self) -> Build:
         return run_build(self.root)
 
+    def check(self) -> list[str]:
+        """The problems in briefs/ as `mkdocs build` prints them, without building: warnings,
+        then errors, each like 'briefs/actors.yml:5:7: error: ...'."""
+        from mkdocs_briefs.load import load_sources
+        from mkdocs_briefs.validate import validate
+
+        sources, diags = load_sources(self.briefs, self.root)
+        diags.extend(validate(sources))
+        return [str(d) for d in diags.warnings + diags.errors]
+
+
+HOME = "# Home\n\nSee the [briefs](briefs/index.md).\n"
+SOURCE_DATE_EPOCH = "1659312000"
+"""1 August 2022: builds of the shipped site stamp this date, so that two builds can be compared."""
+
+
+def make_project(root: Path, *, fixture: str | None = "minimal", fonts: bool = True) -> Project:
+    """A MkDocs project in `root`: briefs/ a copy of tests/fixtures/<fixture> (empty if None),
+    docs/index.md and mkdocs.yml; `fonts=False` keeps Material from asking Google for fonts."""
+    if fixture:
+        shutil.copytree(FIXTURES / fixture, root / "briefs")
+    else:
+        (root / "briefs").mkdir(parents=True)
+    project = Project(root)
+    project.write("docs/index.md", HOME)
+    project.write("mkdocs.yml", MKDOCS_YML if fonts else MKDOCS_YML.replace(
+        "name: material\n", "name: material\n  font: false\n"))
+    return project
+
+
+def copy_shipped(dest: Path, *, reverse: bool = False) -> None:
+    """The repository's site sources (mkdocs.yml, docs/, briefs/), files created in forward or reverse order."""
+    for name in ("mkdocs.yml", "docs", "briefs"):
+        src = REPO / name
+        files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
+        for path in reversed(files) if reverse else files:
+            target = dest / path.relative_to(REPO)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+
+
+def built(build: Build) -> Build:
+    """The build, once it is known to have succeeded."""
+    assert build.returncode == 0, build.output
+    return build
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    shutil.copytree(FIXTURES / "minimal", tmp_path / "briefs")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\nSee the [briefs](briefs/index.md).\n", "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
-    return Project(tmp_path)
+    return make_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The minimal fixture, unchanged, built once: for tests that only read it."""
+    return built(make_project(tmp_path_factory.mktemp("minimal")).build())
+
+
+@pytest.fixture(scope="session")
+def flat_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The minimal fixture built with `use_directory_urls: false` (pages as 'actors/rok.html')."""
+    project = make_project(tmp_path_factory.mktemp("flat"))
+    project.write("mkdocs.yml", MKDOCS_YML + "use_directory_urls: false\n")
+    return built(project.build())
 
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own site, built once with a fixed date and hash seed (test_reproducible
+    builds it a second time and compares)."""
     root = tmp_path_factory.mktemp("shipped")
-    for name in ("mkdocs.yml", "docs", "briefs"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    build = run_build(root)
-    assert build.returncode == 0, build.output
-    return build
+    copy_shipped(root)
+    return built(run_build(root, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": "1"}))
+
+
+@pytest.fixture(scope="session")
+def _graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:
+    from browser import serve_folder
+    from graphsite import make_graph_project
+
+    project = make_graph_project(tmp_path_factory.mktemp("graph"))
+    with serve_folder(project.root / "site") as url:
+        # Material navigates instantly only between the pages of its sitemap, whose addresses start with site_url
+        project.replace("mkdocs.yml", "site_name: Test briefs\n", f"site_name: Test briefs\nsite_url: {url}\n")
+        yield built(project.build()), url
+
+
+@pytest.fixture(scope="session")
+def graph_site(_graph: tuple[Build, str]) -> Build:
+    """The large corpus of graphsite.py, built once for the address it is served at (`graph_url`)."""
+    return _graph[0]
+
+
+@pytest.fixture(scope="session")
+def graph_url(_graph: tuple[Build, str]) -> str:
+    return _graph[1]
 
 
 # --- browser fixtures (see browser.py) -------------------------------------------------

@@ -1,20 +1,20 @@
 """A corpus big enough to pass every cap of the diagrams, with a hostile actor name, and
 helpers that read the diagrams of a built page. Used by test_graph.py and
-test_diagrams_browser.py."""
+test_diagrams_browser.py (through the `graph_site` fixture of conftest.py)."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, MKDOCS_YML, Build, Project, run_build
+from conftest import Build, Project, make_project
+from payloads import MERMAID
 
-HOSTILE = 'A"]; click X "javascript:alert(1)" %% <b>bold</b> #35; end'
-"""An actor's name that would end a Mermaid label, add a click, start a comment and inject HTML."""
+HOSTILE = MERMAID
+"""The name of the actor 'hostile'."""
 SPREAD = 15
 """Recommendations addressed to 'rok' in the large brief, each through its own mechanism."""
 
@@ -48,12 +48,9 @@ def _large_brief() -> str:
 def make_graph_project(root: Path) -> Project:
     """The minimal fixture plus a brief of SPREAD + 3 recommendations, SPREAD more actors and
     mechanisms, and an actor whose name is HOSTILE."""
-    shutil.copytree(FIXTURES / "minimal", root / "briefs")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n\nSee [Seoul](actor:rok) and the [map](map/index.md).\n", "utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("name: material\n", "name: material\n  font: false\n"
-                                                         "  features: [navigation.instant]\n"), "utf-8")
-    project = Project(root)
+    project = make_project(root, fonts=False)
+    project.write("docs/index.md", "# Home\n\nSee [Seoul](actor:rok) and the [map](map/index.md).\n")
+    project.replace("mkdocs.yml", "  font: false\n", "  font: false\n  features: [navigation.instant]\n")
     actors = "".join(f"actor-{i:02}:\n  name: Actor number {i:02}\n  kind: state\n" for i in range(1, SPREAD + 1))
     actors += f"hostile:\n  name: '{HOSTILE}'\n  kind: organization\n"
     mechs = "".join(f"mech-{i:02}:\n  name: Mechanism number {i:02}\n  kind: process\n" for i in range(1, SPREAD + 1))
@@ -63,12 +60,6 @@ def make_graph_project(root: Path) -> Project:
         f.write(mechs)
     project.write("briefs/large-brief.md", _large_brief())
     return project
-
-
-def build_graph_site(root: Path, *extra: str) -> Build:
-    build = run_build(root, *extra)
-    assert build.returncode == 0, build.output
-    return build
 
 
 # --- reading diagrams -----------------------------------------------------------------

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 BENCHMARKS = REPO / "benchmarks"
@@ -32,6 +34,7 @@ def _table(stdout: str) -> tuple[list[str], list[list[str]]]:
     return cells[0], cells[2:]
 
 
+@pytest.mark.slow
 def test_generated_corpus_builds_strict(tmp_path):
     _run(str(BENCHMARKS / "generate.py"), str(N), str(tmp_path / "corpus"), cwd=tmp_path)
     assert len(list((tmp_path / "corpus" / "briefs").glob("*.md"))) == N
@@ -50,6 +53,7 @@ def test_generator_is_deterministic(tmp_path):
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
 
 
+@pytest.mark.slow
 def test_runner_prints_the_table(tmp_path):
     proc = _run(str(BENCHMARKS / "run.py"), str(N), "--workdir", str(tmp_path), cwd=tmp_path)
     header, rows = _table(proc.stdout)
@@ -65,6 +69,7 @@ def test_runner_prints_the_table(tmp_path):
                      proc.stdout), proc.stdout
 
 
+@pytest.mark.slow
 def test_serve_edit_prints_its_figure(tmp_path):
     proc = _run(str(BENCHMARKS / "serve_edit.py"), str(N), "--timeout", "120", "--workdir", str(tmp_path), cwd=tmp_path)
     header, rows = _table(proc.stdout)

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from browser import serve_folder
-from conftest import MKDOCS_YML, Project
+from conftest import built, make_project
 
 # Material segments Han characters with jieba when it is installed; the separator must
 # then include the zero-width space it inserts (see docs/reference.md).
@@ -16,26 +16,14 @@ CJK_SEARCH = "  - search:\n      separator: '[\\s\\u200b\\-]'\n"
 
 @pytest.fixture(scope="module")
 def cjk_site(tmp_path_factory):
-    import shutil
-
-    from conftest import FIXTURES
-
-    root = tmp_path_factory.mktemp("cjk")
-    shutil.copytree(FIXTURES / "minimal", root / "briefs")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
-    (root / "mkdocs.yml").write_text(
-        MKDOCS_YML.replace("  - search\n", CJK_SEARCH).replace("name: material\n", "name: material\n  font: false\n"),
-        "utf-8")
-    project = Project(root)
+    project = make_project(tmp_path_factory.mktemp("cjk"), fonts=False)
+    project.replace("mkdocs.yml", "  - search\n", CJK_SEARCH)
     project.replace("briefs/actors.yml", "  name: Republic of Korea\n  short: Seoul", "  name: 대한민국\n  short: 서울")
     project.replace("briefs/actors.yml", "aliases: [South Korea, ROK]", "aliases: [South Korea, ROK, 韓国]")
     project.replace("briefs/first-brief.md", "title: The First Brief", "title: 한미동맹의 전환")
     project.replace("briefs/first-brief.md", "## The argument\n",
                     "## The argument\n\n日米韓の安全保障協力は地域の安定に欠かせない。한미동맹은 지역 안보의 핵심이다.\n")
-    build = project.build()
-    assert build.returncode == 0, build.output
-    return build
+    return built(project.build())
 
 
 def test_korean_and_japanese_text_renders(cjk_site):
@@ -79,6 +67,5 @@ def test_search_finds_korean_and_japanese_words(cjk_site, chromium, query, expec
 
 def test_ids_stay_ascii_slugs(project):
     project.replace("briefs/actors.yml", "rok:\n", "대한민국:\n")
-    build = project.build()
-    assert build.returncode == 1
-    assert "briefs/actors.yml:2:1: error: '대한민국' is not a valid id: write an id: lowercase letters a-z" in build.output
+    printed = "\n".join(project.check())
+    assert "briefs/actors.yml:2:1: error: '대한민국' is not a valid id: write an id: lowercase letters a-z" in printed

@@ -13,8 +13,8 @@ import urllib.request
 
 import pytest
 
-from browser import OPEN_SHADOW, PageWatch, serve_folder
-from graphsite import HOSTILE, build_graph_site, make_graph_project
+from browser import OPEN_SHADOW, PageWatch
+from graphsite import HOSTILE
 
 
 DIAGRAM = ".briefs-diagram div.mermaid"
@@ -47,18 +47,6 @@ def _label_colour(page, text: str) -> str:
 def _clean(page) -> None:
     assert page.watch.console_errors == []
     assert page.watch.third_party_requests == []
-
-
-@pytest.fixture(scope="module")
-def graph_url(tmp_path_factory):
-    """The large test corpus (graphsite.py), built for the address it is served at: Material
-    navigates instantly only between pages of the sitemap, whose addresses start with site_url."""
-    project = make_graph_project(tmp_path_factory.mktemp("diagrams"))
-    (project.root / "site").mkdir()
-    with serve_folder(project.root / "site") as url:
-        project.replace("mkdocs.yml", "site_name: Test briefs\n", f"site_name: Test briefs\nsite_url: {url}\n")
-        build_graph_site(project.root)
-        yield url
 
 
 @pytest.fixture

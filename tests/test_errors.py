@@ -1,9 +1,11 @@
-"""What an editor sees when the sources are wrong: real `mkdocs build --strict` runs.
+"""What an editor sees when the sources are wrong.
 
 Every problem names `file:line:col`, says what is wrong and how to fix it; one run lists
 all of them and then fails with "N errors in the briefs sources"; nothing an editor
 writes ends in a Python traceback. Each test edits the minimal fixture
-(tests/fixtures/minimal/), builds, and checks the exact place and the key words.
+(tests/fixtures/minimal/) and checks the exact place and the key words of the problems
+that loading and validating the sources report, as `mkdocs build` prints them; the last
+tests run `mkdocs build --strict` to show that it prints exactly those lines.
 """
 
 from __future__ import annotations
@@ -54,24 +56,17 @@ def at(project: Project, relative: str, context: str, mark: str | None = None, o
     return f"{relative}:{line}:{col}"
 
 
-def reported(build: Build) -> list[str]:
-    """The problems the build printed, each like 'briefs/actors.yml:5:7: error: ...'."""
-    return [m.group(1) for m in re.finditer(r"^(?:ERROR|WARNING) +-  briefs: (.*)$", build.output, re.MULTILINE)]
-
-
-def problems_at(build: Build, where: str, severity: str = "error") -> list[str]:
-    """The messages reported at `where` ('path:line:col'), without their prefix; the build failed."""
-    assert build.returncode != 0, build.output
-    assert "Traceback" not in build.output, build.output
+def problems_at(found: list[str], where: str, severity: str = "error") -> list[str]:
+    """The messages reported at `where` ('path:line:col'), without their prefix."""
     prefix = f"{where}: {severity}: "
-    return [p.removeprefix(prefix) for p in reported(build) if p.startswith(prefix)]
+    return [p.removeprefix(prefix) for p in found if p.startswith(prefix)]
 
 
-def problem(build: Build, where: str, severity: str = "error") -> str:
+def problem(found: list[str], where: str, severity: str = "error") -> str:
     """The one message reported at `where`."""
-    found = problems_at(build, where, severity)
-    assert len(found) == 1, f"expected one {severity} at {where}, got:\n{build.output}"
-    return found[0]
+    messages = problems_at(found, where, severity)
+    assert len(messages) == 1, f"expected one {severity} at {where}, got:\n" + "\n".join(found)
+    return messages[0]
 
 
 def assert_says(message: str, *words: str) -> None:
@@ -79,16 +74,27 @@ def assert_says(message: str, *words: str) -> None:
         assert word in message, f"{word!r} not in {message!r}"
 
 
-def assert_error_count(build: Build, n: int) -> None:
-    """The build failed with exactly n errors, and said so in its last line."""
-    errors = [p for p in reported(build) if ": error: " in p]
-    assert len(errors) == n, build.output
+def assert_error_count(found: list[str], n: int) -> None:
+    """Exactly n errors: a build fails with "n errors in the briefs sources" (see the last tests)."""
+    assert len([p for p in found if ": error: " in p]) == n, "\n".join(found)
+
+
+def assert_no_warnings(found: list[str]) -> None:
+    assert [p for p in found if ": warning: " in p] == [], found
+
+
+def printed(build: Build) -> list[str]:
+    """The problems `mkdocs build` printed, each like 'briefs/actors.yml:5:7: error: ...'."""
+    return re.findall(r"^(?:ERROR|WARNING) +-  briefs: (.*)$", build.output, re.MULTILINE)
+
+
+def assert_build_fails_with(build: Build, found: list[str]) -> None:
+    """The build printed exactly the problems found, and failed saying how many errors there were."""
+    assert printed(build) == found, build.output
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    n = len([p for p in found if ": error: " in p])
     assert f"{n} error{'s' if n > 1 else ''} in the briefs sources (listed above)" in build.output
-    assert "Traceback" not in build.output
-
-
-def assert_no_warnings(build: Build) -> None:
-    assert [p for p in reported(build) if ": warning: " in p] == [], build.output
 
 
 # --- 1. YAML syntax --------------------------------------------------------------------
@@ -97,35 +103,35 @@ def assert_no_warnings(build: Build) -> None:
 def test_yaml_syntax_error_in_a_registry(project):
     # actors.yml line 4 was "  short: Seoul"; the parser notices the missing ']' at the ':' on line 5
     project.replace("briefs/actors.yml", "  short: Seoul\n", "  short: [Seoul\n")
-    build = project.build()
-    message = problem(build, at(project, "briefs/actors.yml", "  kind: state\n", ": state"))
+    found = project.check()
+    message = problem(found, at(project, "briefs/actors.yml", "  kind: state\n", ": state"))
     assert message.startswith("YAML syntax error: ")
     assert_says(message, "flow sequence started at line 4", "expected ',' or ']', but got ':'",
                 "check the indentation and quoting")
     # references to actors are not reported as unknown: nobody can tell until the file parses
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_yaml_syntax_error_in_front_matter_uses_file_lines(project):
     # front matter starts on line 2 of the file, after the first '---'
     project.replace(FIRST, "title: The First Brief\n", "title: The First Brief: a sequel\n")
-    build = project.build()
+    found = project.check()
     where = at(project, FIRST, "title: The First Brief: a sequel", ": a sequel")
     assert where == f"{FIRST}:2:23"
-    assert_says(problem(build, where), "YAML syntax error: mapping values are not allowed",
+    assert_says(problem(found, where), "YAML syntax error: mapping values are not allowed",
                 "check the indentation and quoting")
-    assert_error_count(build, 1)
-    assert_no_warnings(build)  # no "not referred to" warnings: the brief's references are unknown
+    assert_error_count(found, 1)
+    assert_no_warnings(found)  # no "not referred to" warnings: the brief's references are unknown
 
 
 def test_unclosed_quote_names_the_line_where_it_opened(project):
     project.replace(FIRST, "summary: A small brief for tests.\n", 'summary: "A small brief for tests.\n')
-    build = project.build()
+    found = project.check()
     opened = at(project, FIRST, 'summary: "').split(":")[1]
     # the parser only notices at the end of the front matter (line 25, after its last character)
-    message = problem(build, at(project, FIRST, "horizon: unspecified\n", "\n"))
+    message = problem(found, at(project, FIRST, "horizon: unspecified\n", "\n"))
     assert_says(message, f"quoted scalar started at line {opened}", "unexpected end of stream")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 # --- 2. duplicate keys -----------------------------------------------------------------
@@ -133,20 +139,20 @@ def test_unclosed_quote_names_the_line_where_it_opened(project):
 
 def test_duplicate_registry_id_names_both_lines(project):
     project.replace("briefs/actors.yml", "australia:\n", "rok:\n  name: Seoul again\n  kind: state\naustralia:\n")
-    build = project.build()
+    found = project.check()
     first = at(project, "briefs/actors.yml", "rok:").split(":")[1]
-    message = problem(build, at(project, "briefs/actors.yml", "rok:\n  name: Seoul again"))
+    message = problem(found, at(project, "briefs/actors.yml", "rok:\n  name: Seoul again"))
     assert_says(message, f"duplicate key 'rok' (first written at line {first})", "merge or rename them")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_duplicate_field_names_both_lines(project):
     project.replace(FIRST, "    horizon: near-term\n", "    horizon: near-term\n    title: Widen it twice\n")
-    build = project.build()
+    found = project.check()
     first = at(project, FIRST, "    title: Widen the aperture").split(":")[1]
-    message = problem(build, at(project, FIRST, "    title: Widen it twice", "title"))
+    message = problem(found, at(project, FIRST, "    title: Widen it twice", "title"))
     assert_says(message, f"duplicate key 'title' (first written at line {first})", "merge or rename them")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 # --- 3. fields: missing, unknown, wrong type, not allowed ----------------------------------
@@ -202,9 +208,9 @@ FIELD_CASES = {
 @pytest.mark.parametrize(("relative", "old", "new", "place", "words", "errors"), FIELD_CASES.values(), ids=FIELD_CASES)
 def test_field_problems(project, relative, old, new, place, words, errors):
     project.replace(relative, old, new)
-    build = project.build()
-    assert_says(problem(build, at(project, relative, *place)), *words)
-    assert_error_count(build, errors)
+    found = project.check()
+    assert_says(problem(found, at(project, relative, *place)), *words)
+    assert_error_count(found, errors)
 
 
 # --- 4. ids ------------------------------------------------------------------------------
@@ -212,39 +218,39 @@ def test_field_problems(project, relative, old, new, place, words, errors):
 
 def test_invalid_registry_id(project):
     project.replace("briefs/actors.yml", "australia:\n", "Bad_Id:\n  name: Bad\n  kind: state\naustralia:\n")
-    build = project.build()
-    assert_says(problem(build, at(project, "briefs/actors.yml", "Bad_Id:")),
+    found = project.check()
+    assert_says(problem(found, at(project, "briefs/actors.yml", "Bad_Id:")),
                 "'Bad_Id' is not a valid id", "lowercase letters a-z, digits and single hyphens")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_invalid_recommendation_id(project):
     project.replace(FIRST, "  - id: widen-aperture\n", "  - id: Widen_Aperture\n")
     project.replace(FIRST, "(rec:widen-aperture)", "(rec:Widen_Aperture)")
-    build = project.build()
-    assert_says(problem(build, at(project, FIRST, "- id: Widen_Aperture", "Widen")),
+    found = project.check()
+    assert_says(problem(found, at(project, FIRST, "- id: Widen_Aperture", "Widen")),
                 "recommendations[1].id 'Widen_Aperture' is not valid",
                 "write an id: lowercase letters a-z, digits and single hyphens")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_invalid_brief_file_name(project):
     (project.briefs / "first-brief.md").rename(project.briefs / "Bad Name.md")
-    build = project.build()
-    assert_says(problem(build, "briefs/Bad Name.md:1:1"),
+    found = project.check()
+    assert_says(problem(found, "briefs/Bad Name.md:1:1"),
                 "the file name 'Bad Name.md' is not a valid brief id",
                 "rename it with lowercase letters a-z, digits and single hyphens")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_duplicate_recommendation_id_across_briefs_names_both_places(project):
     project.write("briefs/second-brief.md", SECOND_BRIEF)
-    build = project.build()
+    found = project.check()
     first = at(project, FIRST, "- id: widen-aperture", "widen")
     second = at(project, "briefs/second-brief.md", "- id: widen-aperture", "widen")
-    assert_says(problem(build, second), "duplicate recommendation id 'widen-aperture'",
+    assert_says(problem(found, second), "duplicate recommendation id 'widen-aperture'",
                 f"already used at {first}", "must be unique across all briefs, rename one")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_reserved_id_index(project):
@@ -254,13 +260,13 @@ def test_reserved_id_index(project):
     project.replace(brief, "(rec:hold-hearings)", "(rec:index)")
     project.replace("briefs/actors.yml", "australia:\n", "index:\n")
     project.replace("briefs/actors.yml", "members: [australia]", "members: [index]")
-    build = project.build()
-    assert_says(problem(build, f"{brief}:1:1"), "'index' cannot be used as a brief id", "index page")
-    assert_says(problem(build, at(project, brief, "- id: index", "index")),
+    found = project.check()
+    assert_says(problem(found, f"{brief}:1:1"), "'index' cannot be used as a brief id", "index page")
+    assert_says(problem(found, at(project, brief, "- id: index", "index")),
                 "'index' cannot be used as a recommendation id: choose another")
-    assert_says(problem(build, at(project, "briefs/actors.yml", "index:")),
+    assert_says(problem(found, at(project, "briefs/actors.yml", "index:")),
                 "'index' cannot be used as an actor id", "index page")
-    assert_error_count(build, 3)
+    assert_error_count(found, 3)
 
 
 # --- 5. dates ----------------------------------------------------------------------------
@@ -269,12 +275,12 @@ def test_reserved_id_index(project):
 def test_dates_that_are_not_dates(project):
     project.replace(FIRST, "date: 2022-08-01\n", "date: 2022-13-45\n")  # the brief's own date, line 3
     project.replace(FIRST, "  date: 2022-08-01\n", "  date: yesterday\n")  # the source's date
-    build = project.build()
-    assert_says(problem(build, at(project, FIRST, "date: 2022-13-45", "2022")),
+    found = project.check()
+    assert_says(problem(found, at(project, FIRST, "date: 2022-13-45", "2022")),
                 "date '2022-13-45' is not a valid date", "write a date in the form YYYY-MM-DD, like 2022-08-01")
-    assert_says(problem(build, at(project, FIRST, "date: yesterday", "yesterday")),
+    assert_says(problem(found, at(project, FIRST, "date: yesterday", "yesterday")),
                 "source.date 'yesterday' is not a valid date", "YYYY-MM-DD")
-    assert_error_count(build, 2)
+    assert_error_count(found, 2)
 
 
 # --- 6. unknown references ---------------------------------------------------------------
@@ -304,16 +310,17 @@ REFERENCE_CASES = {
 @pytest.mark.parametrize(("relative", "old", "new", "written", "message"), REFERENCE_CASES.values(), ids=REFERENCE_CASES)
 def test_unknown_reference(project, relative, old, new, written, message):
     project.replace(relative, old, new)
-    build = project.build()
-    assert_says(problem(build, at(project, relative, new, written)), message, "or add it there")
-    assert_error_count(build, 1)
+    found = project.check()
+    assert_says(problem(found, at(project, relative, new, written)), message, "or add it there")
+    assert_error_count(found, 1)
 
 
 def test_unknown_annotation_target_line_and_column(project):
     project.replace(FIRST, "works with the sending states.", "works with [Seoul](actor:rokk) and the sending states.")
-    build = project.build()
+    found = project.check()
     # line 34: "[UN Command](mechanism:unc), where [Seoul](actor:rok) works with [Seoul](actor:rokk) ..."
-    assert problem(build, f"{FIRST}:34:66").startswith("unknown actor 'rokk' (did you mean 'rok'?)")
+    assert problem(found, f"{FIRST}:34:66").startswith("unknown actor 'rokk' (did you mean 'rok'?)")
+    assert_build_fails_with(project.build(), found)  # "1 error in the briefs sources"
 
 
 # --- 7. cycles ---------------------------------------------------------------------------
@@ -322,22 +329,22 @@ def test_unknown_annotation_target_line_and_column(project):
 def test_members_cycle(project):
     project.replace("briefs/actors.yml", "  description: A UNC sending state.\n",
                     "  description: A UNC sending state.\n  members: [unc-sending-states]\n")
-    build = project.build()
+    found = project.check()
     # reported where the cycle closes: unc-sending-states' "members: [australia]"
-    message = problem(build, at(project, "briefs/actors.yml", "members: [australia]", "australia"))
+    message = problem(found, at(project, "briefs/actors.yml", "members: [australia]", "australia"))
     assert_says(message, "members forms a cycle: australia -> unc-sending-states -> australia",
                 "a group cannot contain itself", "remove 'australia' here")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_part_of_cycle(project):
     project.replace("briefs/mechanisms.yml", "  description: The U.S.-led multinational command in Korea.\n",
                     "  description: The U.S.-led multinational command in Korea.\n  part_of: unc-rear\n")
-    build = project.build()
-    message = problem(build, at(project, "briefs/mechanisms.yml", "part_of: unc\n", "unc"))
+    found = project.check()
+    message = problem(found, at(project, "briefs/mechanisms.yml", "part_of: unc\n", "unc"))
     assert_says(message, "part_of forms a cycle: unc -> unc-rear -> unc", "a mechanism cannot be part of itself",
                 "remove 'unc' here")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 # --- 8. warnings fail --strict ---------------------------------------------------------------
@@ -345,33 +352,42 @@ def test_part_of_cycle(project):
 
 def test_recommendation_never_annotated_is_a_warning(project):
     project.replace(FIRST, "should [hold hearings](rec:hold-hearings) on", "should hold hearings on")
-    build = project.build()
-    message = problem(build, at(project, FIRST, "- id: hold-hearings", "hold"), severity="warning")
+    found = project.check()
+    message = problem(found, at(project, FIRST, "- id: hold-hearings", "hold"), severity="warning")
     assert_says(message, "recommendation 'hold-hearings' is never annotated in the brief's text",
                 "[the words](rec:hold-hearings)")
-    assert [p for p in reported(build) if ": error: " in p] == []
-    assert "Aborted with 1 warnings in strict mode" in build.output
+    assert len(found) == 1  # and no error
 
 
 def test_unused_registry_entry_is_a_warning(project):
     with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
         f.write("japan:\n  name: Japan\n  kind: state\n")
-    build = project.build()
-    message = problem(build, at(project, "briefs/actors.yml", "japan:"), severity="warning")
+    found = project.check()
+    message = problem(found, at(project, "briefs/actors.yml", "japan:"), severity="warning")
     assert_says(message, "actor 'japan' in actors.yml is not referred to by any brief or entry", "refer to it or remove it")
-    assert [p for p in reported(build) if ": error: " in p] == []
-    assert "Aborted with 1 warnings in strict mode" in build.output
+    assert len(found) == 1  # and no error
 
 
 def test_a_misspelt_reference_does_not_also_call_the_entry_it_meant_unused(project):
     # us-congress is referred to once only; misspelt, the error suggests it, and that is enough
     project.replace(FIRST, "addressed_to: [us-congress]", "addressed_to: [us-congres]")
     project.replace(FIRST, "[Congress](actor:us-congress)", "Congress")
-    build = project.build()
-    assert_says(problem(build, at(project, FIRST, "addressed_to: [us-congres]", "us-congres")),
+    found = project.check()
+    assert_says(problem(found, at(project, FIRST, "addressed_to: [us-congres]", "us-congres")),
                 "unknown actor 'us-congres' (did you mean 'us-congress'?)")
-    assert_error_count(build, 1)
-    assert_no_warnings(build)
+    assert_error_count(found, 1)
+    assert_no_warnings(found)
+
+
+def test_warnings_are_printed_and_fail_a_strict_build(project):
+    project.replace(FIRST, "should [hold hearings](rec:hold-hearings) on", "should hold hearings on")
+    with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
+        f.write("japan:\n  name: Japan\n  kind: state\n")
+    found = project.check()
+    assert [p.split(": ")[1] for p in found] == ["warning", "warning"]
+    build = project.build()
+    assert printed(build) == found, build.output
+    assert "Aborted with 2 warnings in strict mode" in build.output  # no other warning: the site builds
 
 
 # --- 9. all at once ----------------------------------------------------------------------
@@ -384,7 +400,7 @@ def test_problems_in_several_files_are_reported_in_one_run(project):
     project.replace(FIRST, "authors: [ann-author]", "authors: [ann-autor]")
     project.replace(FIRST, "[UN Command](mechanism:unc)", "[UN Command](mechanism:unc-hq)")
     project.write("briefs/second-brief.md", SECOND_BRIEF.replace("    horizon: long-term\n", ""))
-    build = project.build()
+    found = project.check()
     expected = [
         (at(project, "briefs/actors.yml", "kind: parliament", "parliament"), "us-congress.kind 'parliament' is not allowed"),
         (at(project, "briefs/authors.yml", "afiliation"), "unknown field 'afiliation' (did you mean 'affiliation'?)"),
@@ -395,8 +411,9 @@ def test_problems_in_several_files_are_reported_in_one_run(project):
         (at(project, "briefs/second-brief.md", "- id: widen-aperture", "widen"), "duplicate recommendation id 'widen-aperture'"),
     ]
     for where, words in expected:
-        assert_says(problem(build, where), words)
-    assert_error_count(build, len(expected))
+        assert_says(problem(found, where), words)
+    assert_error_count(found, len(expected))
+    assert_build_fails_with(project.build(), found)  # "7 errors in the briefs sources"
 
 
 # --- 10. code is text -----------------------------------------------------------------------
@@ -408,7 +425,7 @@ def test_annotations_in_code_are_left_alone(project):
         f.write("\nAn indented code block:\n\n    [Seoul](actor:nobody-indented)\n")
     build = project.build()
     assert build.returncode == 0, build.output
-    assert reported(build) == []
+    assert printed(build) == []
     page = build.html("briefs/first-brief/")
     codes = [code.get_text() for code in page.select("article code")]
     for text in ("[Seoul](actor:nobody)", "[Seoul](actor:nobody-either)", "[Seoul](actor:nobody-indented)"):
@@ -422,35 +439,35 @@ def test_annotations_in_code_are_left_alone(project):
 
 def test_unknown_annotation_kind(project):
     project.replace(FIRST, "where [Seoul](actor:rok)", "where [Seoul](actr:rok)")
-    build = project.build()
-    message = problem(build, at(project, FIRST, "[Seoul](actr:rok)"))
+    found = project.check()
+    message = problem(found, at(project, FIRST, "[Seoul](actr:rok)"))
     assert_says(message, "unknown annotation kind 'actr' (did you mean 'actor'?)",
                 "annotations are [text](kind:id) with kind one of: actor, mechanism, rec, brief")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_brief_without_front_matter(project):
     project.write("briefs/notes.md", "# Notes\n\nNo front matter here.\n")
-    build = project.build()
-    assert_says(problem(build, "briefs/notes.md:1:1"), "a brief must start with YAML front matter",
+    found = project.check()
+    assert_says(problem(found, "briefs/notes.md:1:1"), "a brief must start with YAML front matter",
                 "a line '---', the fields, then another '---'")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)
 
 
 def test_brief_with_unclosed_front_matter(project):
     project.write("briefs/notes.md", "---\ntitle: Notes\n\nThe text.\n")
-    build = project.build()
-    assert_says(problem(build, "briefs/notes.md:1:1"), "the front matter is never closed", "add a line '---'")
-    assert_error_count(build, 1)
+    found = project.check()
+    assert_says(problem(found, "briefs/notes.md:1:1"), "the front matter is never closed", "add a line '---'")
+    assert_error_count(found, 1)
 
 
 def test_yaml_aliases_are_refused_where_written(project):
     project.replace("briefs/actors.yml", "  kind: legislature\n", "  kind: &kind legislature\n")
     project.replace("briefs/actors.yml", "  kind: coalition\n", "  kind: *kind\n")
-    build = project.build()
-    assert_says(problem(build, at(project, "briefs/actors.yml", "*kind")),
+    found = project.check()
+    assert_says(problem(found, at(project, "briefs/actors.yml", "*kind")),
                 "YAML anchors and aliases (&name, *name, <<) are not supported here", "write the value out in full")
-    assert_error_count(build, 1)  # and no second error about the value the alias stood for
+    assert_error_count(found, 1)  # and no second error about the value the alias stood for
 
 
 def test_yaml_merge_keys_are_refused(project):
@@ -458,16 +475,16 @@ def test_yaml_merge_keys_are_refused(project):
     with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
         f.write("new-zealand:\n  <<: *state\n  name: New Zealand\n")
     project.replace("briefs/actors.yml", "members: [australia]", "members: [australia, new-zealand]")
-    build = project.build()
-    merge, missing = problems_at(build, at(project, "briefs/actors.yml", "<<: *state"))
+    found = project.check()
+    merge, missing = problems_at(found, at(project, "briefs/actors.yml", "<<: *state"))
     assert_says(merge, "YAML merge keys (<<) are not supported here", "write the fields out in full")
     assert_says(missing, "missing field 'kind' in new-zealand")  # what writing it out in full needs
-    assert_error_count(build, 2)  # the alias after '<<' is not reported a second time
+    assert_error_count(found, 2)  # the alias after '<<' is not reported a second time
 
 
 def test_source_url_must_be_http(project):
     project.replace(FIRST, "  url: https://example.org/original\n", "  url: javascript:alert(1)\n")
-    build = project.build()
-    assert_says(problem(build, at(project, FIRST, "javascript:")),
+    found = project.check()
+    assert_says(problem(found, at(project, FIRST, "javascript:")),
                 "source.url 'javascript:alert(1)' is not valid", "a web address starting with http:// or https://")
-    assert_error_count(build, 1)
+    assert_error_count(found, 1)

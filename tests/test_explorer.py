@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS_YML, Build, run_build
+from conftest import Build, built, make_project, run_build
 from mkdocs_briefs.indexes import EXPLORER_PAGE_SIZE
+from payloads import BOLD, IMG, SCRIPT, yaml_text
 from sitecheck import check_site
 
 STATUS = ".briefs-explorer__status"
@@ -76,10 +77,8 @@ def test_actor_and_mechanism_pages_link_to_the_filtered_explorer(shipped_site):
     assert checked > 20
 
 
-def test_links_are_relative_without_directory_urls(project):
-    project.write("mkdocs.yml", MKDOCS_YML + "use_directory_urls: false\n")
-    build = project.build()
-    assert build.returncode == 0, build.output
+def test_links_are_relative_without_directory_urls(flat_site):
+    build = flat_site
     actor = build.html("actors/rok.html")
     assert "../recommendations/index.html?actor=rok" in {a["href"] for a in actor.select("article a")}
     table = build.html("recommendations/index.html")
@@ -88,16 +87,25 @@ def test_links_are_relative_without_directory_urls(project):
     assert check_site(build.site).problems == []
 
 
-def test_editor_text_stays_text_in_the_table(project):
-    project.replace("briefs/first-brief.md", "title: Widen the aperture", 'title: "<img src=x onerror=alert(1)> | *Widen*"')
-    project.replace("briefs/actors.yml", "name: U.S. Congress", "name: 'Congress <script>alert(2)</script> & co'")
-    build = project.build()
-    assert build.returncode == 0, build.output
-    page = build.html("recommendations/")
+HOSTILE_TITLE, HOSTILE_CONGRESS, HOSTILE_KOREA = f"{IMG} | *Widen*", f"Congress {SCRIPT} & co", f"Korea {BOLD} & co"
+
+
+@pytest.fixture(scope="module")
+def hostile_table(tmp_path_factory) -> Build:
+    """The minimal fixture with markup in a recommendation's title and in two actors' names."""
+    project = make_project(tmp_path_factory.mktemp("hostile-table"))
+    project.replace("briefs/first-brief.md", "title: Widen the aperture", f"title: {yaml_text(HOSTILE_TITLE)}")
+    project.replace("briefs/actors.yml", "name: U.S. Congress", f"name: {yaml_text(HOSTILE_CONGRESS)}")
+    project.replace("briefs/actors.yml", "name: Republic of Korea", f"name: {yaml_text(HOSTILE_KOREA)}")
+    return built(project.build())
+
+
+def test_editor_text_stays_text_in_the_table(hostile_table):
+    page = hostile_table.html("recommendations/")
     cells = [[td.get_text() for td in tr.select("td")] for tr in page.select(".briefs-explorer tbody tr")]
-    assert cells[0][0] == "<img src=x onerror=alert(1)> | *Widen*"
-    assert cells[1][1] == "Congress <script>alert(2)</script> & co"
-    assert not page.select(".briefs-explorer img, .briefs-explorer script, .briefs-explorer em")
+    assert cells[0][0] == HOSTILE_TITLE
+    assert cells[1][1] == HOSTILE_CONGRESS
+    assert not page.select(".briefs-explorer img, .briefs-explorer script, .briefs-explorer em, .briefs-explorer b")
 
 
 # --- a long table ----------------------------------------------------------------------
@@ -110,12 +118,10 @@ RARE_WORD = "zanzibarian"
 
 
 def _write_large(root: Path, site_url: str) -> None:
-    briefs = root / "briefs"
-    briefs.mkdir(parents=True)
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
-    (root / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + MKDOCS_YML.replace(
-        "  name: material\n", "  name: material\n  font: false\n  features: [navigation.instant]\n"), "utf-8")
+    project = make_project(root, fixture=None, fonts=False)
+    project.replace("mkdocs.yml", "  font: false\n", "  font: false\n  features: [navigation.instant]\n")
+    project.replace("mkdocs.yml", "site_name: Test briefs\n", f"site_name: Test briefs\nsite_url: {site_url}\n")
+    briefs = project.briefs
     actors = "".join(f"{a}:\n  name: Ministry of Coordination of the Federated Republic Number {i}\n  kind: state\n"
                      f"  description: A state of the generated corpus, described in a sentence of ordinary length.\n"
                      for i, a in enumerate(ACTORS))
@@ -165,9 +171,7 @@ def large_site(_large) -> Build:
     root, url = _large
     # Material navigates instantly only between the pages its sitemap lists, which needs site_url
     _write_large(root, site_url=url)
-    build = run_build(root)
-    assert build.returncode == 0, build.output
-    return build
+    return built(run_build(root))
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +179,7 @@ def large_url(_large, large_site) -> str:
     return _large[1]
 
 
+@pytest.mark.slow
 def test_a_long_table_is_split_across_pages(large_site):
     total = BRIEFS * RECS_PER_BRIEF
     pages = -(-total // EXPLORER_PAGE_SIZE)
@@ -345,6 +350,7 @@ EventTarget.prototype.addEventListener = function (type, listener, options) {
 LIVE = "() => window.__explorerSignals.filter(s => !s.aborted).length"
 
 
+@pytest.mark.slow
 def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_site):
     # Material navigates instantly only on the site its site_url names: the shipped site's is
     # its public address, so the generated site, built for the address it is served at, is used.
@@ -476,28 +482,25 @@ def test_the_explorer_passes_an_accessibility_scan(chromium, site_url):
         context.close()
 
 
-def test_editor_text_stays_text_in_the_script(chromium, project):
+def test_editor_text_stays_text_in_the_script(chromium, hostile_table):
     from browser import serve_folder
 
-    project.replace("briefs/first-brief.md", "title: Widen the aperture", 'title: "<img src=x onerror=alert(1)> Widen"')
-    project.replace("briefs/actors.yml", "name: Republic of Korea", "name: 'Korea <b>bold</b> & co'")
-    build = project.build()
-    assert build.returncode == 0, build.output
-    with serve_folder(build.site) as url:
+    with serve_folder(hostile_table.site) as url:
         page = chromium.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(url + "recommendations/?actor=rok")
         _wait_status(page, "1 of 2 recommendations")
         cells = page.locator(f"{ROWS} td").all_inner_texts()
-        assert cells[:2] == ["<img src=x onerror=alert(1)> Widen", "Korea <b>bold</b> & co"]
+        assert cells[:2] == [HOSTILE_TITLE, HOSTILE_KOREA]
         assert page.locator(".briefs-explorer img, .briefs-explorer tbody b").count() == 0
-        label = _facet_box(page, "Addressed to", "Korea <b>bold</b> & co")
+        label = _facet_box(page, "Addressed to", HOSTILE_KOREA)
         assert label.is_checked()
         assert dialogs == []
         page.close()
 
 
+@pytest.mark.slow
 def test_filters_cover_every_page_of_a_long_table(chromium, large_site, large_url):
     data = _data(large_site)
     total = len(data["recommendations"])

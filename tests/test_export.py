@@ -13,23 +13,23 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import MKDOCS_YML, REPO, Build, Project
+from conftest import MKDOCS_YML, Build, Project, built, make_project
 from mkdocs_briefs.annotations import find_annotations
 from mkdocs_briefs.diagnostics import Diagnostics, Pos
 from mkdocs_briefs.export import CSV_COLUMNS, export_schema_text
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.model import (Actor, Annotation, Author, Brief, Mechanism, Recommendation, Ref, Series, Source,
                                  Sources)
+from payloads import AWKWARD, FORMULA, SCRIPT, yaml_text
 from sitecheck import check_site
 
 # Every optional field filled, with text that is awkward in Markdown, HTML, JSON and CSV.
-AWKWARD = 'Quote " comma, semicolon; <b>bold</b> & *stars* | pipe `tick` — ünï 한국'
 FULL_ACTOR = f"""
 full-actor:
   name: '{AWKWARD.replace("'", "''")}'
   short: Fully
   kind: organization
-  description: "Line one,\\nline two with \\"quotes\\" and <script>alert(1)</script>"
+  description: "Line one,\\nline two with \\"quotes\\" and {SCRIPT}"
   aliases: [Alias One, 'Alias; two']
   members: [rok, australia]
 """
@@ -100,16 +100,20 @@ def _write_full(project: Project) -> None:
     project.write("briefs/full-brief.md", FULL_BRIEF)
 
 
-@pytest.fixture(params=["shipped", "minimal", "full"])
-def exported(request, project) -> tuple[Path, Build]:
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory) -> Build:
+    """The minimal fixture plus an entry of each kind with every field, built with a site_url."""
+    project = make_project(tmp_path_factory.mktemp("full"))
+    _write_full(project)
+    project.write("mkdocs.yml", MKDOCS_YML + "site_url: https://example.org/site/\n")
+    return built(project.build())
+
+
+@pytest.fixture(params=["shipped_site", "minimal_site", "full_site"])
+def exported(request) -> tuple[Path, Build]:
     """(sources folder, build) of the shipped briefs, the minimal fixture, and one with every field."""
-    if request.param == "shipped":
-        return REPO / "briefs", request.getfixturevalue("shipped_site")
-    if request.param == "full":
-        _write_full(project)
-    build = project.build()
-    assert build.returncode == 0, build.output
-    return project.briefs, build
+    build = request.getfixturevalue(request.param)
+    return build.site.parent / "briefs", build
 
 
 def _corpus_json(build: Build) -> dict:
@@ -193,14 +197,12 @@ def test_corpus_json_holds_everything_the_sources_say(exported):
         assert _values(getattr(rebuilt, registry)) == _values(getattr(loaded, registry)), registry
 
 
-def test_every_optional_field_reaches_the_export(project):
-    _write_full(project)
-    build = project.build()
-    assert build.returncode == 0, build.output
+def test_every_optional_field_reaches_the_export(full_site):
+    build = full_site
     data = _corpus_json(build)
     actor = next(a for a in data["actors"] if a["id"] == "full-actor")
     assert actor["name"] == AWKWARD
-    assert actor["description"] == 'Line one,\nline two with "quotes" and <script>alert(1)</script>'
+    assert actor["description"] == f'Line one,\nline two with "quotes" and {SCRIPT}'
     assert actor["aliases"] == ["Alias One", "Alias; two"] and actor["members"] == ["rok", "australia"]
     brief = next(b for b in data["briefs"] if b["id"] == "full-brief")
     assert brief["title"] == AWKWARD and brief["series"] == "other-series"
@@ -236,10 +238,8 @@ def test_corpus_json_follows_its_published_schema(exported):
     assert "is not a 'date'" in messages
 
 
-def test_pages_named_in_the_export_exist(project):
-    project.write("mkdocs.yml", MKDOCS_YML + "use_directory_urls: false\n")
-    build = project.build()
-    assert build.returncode == 0, build.output
+def test_pages_named_in_the_export_exist(flat_site):
+    build = flat_site
     data = _corpus_json(build)
     pages = [e["page"] for kind in ("briefs", "recommendations", "actors", "mechanisms", "authors", "series")
              for e in data[kind]]
@@ -283,12 +283,8 @@ def test_csv_has_one_row_per_recommendation(exported):
         assert row["url"].endswith(rec["page"])
 
 
-def test_csv_quotes_awkward_text(project):
-    _write_full(project)
-    project.write("mkdocs.yml", MKDOCS_YML + "site_url: https://example.org/site/\n")
-    build = project.build()
-    assert build.returncode == 0, build.output
-    row = next(r for r in _csv_rows(build) if r["id"] == "every-field")
+def test_csv_quotes_awkward_text(full_site):
+    row = next(r for r in _csv_rows(full_site) if r["id"] == "every-field")
     assert row["title"] == 'Title with, a comma and "quotes"'
     assert row["statement"] == "A statement on two lines;\nthe second has <b>tags</b>."
     assert row["brief_title"] == AWKWARD
@@ -297,12 +293,9 @@ def test_csv_quotes_awkward_text(project):
 
 
 def test_csv_text_cannot_start_a_spreadsheet_formula(project):
-    import csv
-    import io
-
-    project.replace("briefs/first-brief.md", "title: Widen the aperture", 'title: "=HYPERLINK(\\"https://example.org\\")"')
+    project.replace("briefs/first-brief.md", "title: Widen the aperture", f"title: {yaml_text(FORMULA)}")
     build = project.build()
     assert build.returncode == 0, build.output
     rows = list(csv.DictReader(io.StringIO((build.site / "data" / "recommendations.csv").read_text("utf-8"))))
     title = next(r["title"] for r in rows if r["id"] == "widen-aperture")
-    assert title == "'=HYPERLINK(\"https://example.org\")"
+    assert title == "'" + FORMULA

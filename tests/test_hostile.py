@@ -13,11 +13,11 @@ import json
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
-from conftest import Build, Project
-
-PAYLOAD = ('Probe" data-xss-probe="1" \' <xss-probe data-xss-probe="1">x</xss-probe>'
-           '<img src=x onerror="alert(1)"> </script> ]] %% {{ 7*7 }} [x](javascript:alert(1)) *not bold*')
+from browser import serve_folder
+from conftest import Build, built, make_project
+from payloads import PROBE as PAYLOAD
 
 
 def _front(text: str) -> tuple[dict, str]:
@@ -31,16 +31,8 @@ def _dump(data) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Build:
-    import shutil
-
-    from conftest import FIXTURES, MKDOCS_YML
-
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(FIXTURES / "minimal", root / "briefs")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("name: material\n", "name: material\n  font: false\n"), "utf-8")
-    briefs = root / "briefs"
+    project = make_project(tmp_path_factory.mktemp("hostile"), fonts=False)
+    briefs = project.briefs
     fields = {
         "actors": ["name", "short", "description"], "mechanisms": ["name", "description"],
         "authors": ["name", "affiliation", "bio"], "series": ["name", "publisher", "description"],
@@ -60,9 +52,7 @@ def hostile_site(tmp_path_factory) -> Build:
         rec["title"], rec["statement"] = f"{PAYLOAD} rec title", f"{PAYLOAD} statement"
     body = body.replace("[widen its aperture]", "[widen <xss-probe data-xss-probe=1>its</xss-probe> aperture]")
     (briefs / "first-brief.md").write_text("---\n" + _dump(front) + "---\n" + body, "utf-8")
-    build = Project(root).build()
-    assert build.returncode == 0, build.output
-    return build
+    return built(project.build())
 
 
 def _strings(data) -> list[str]:
@@ -81,8 +71,6 @@ def _probes(soup) -> list[str]:
 
 
 def test_no_page_gets_an_element_or_attribute_from_a_field(hostile_site):
-    from bs4 import BeautifulSoup
-
     pages = sorted(hostile_site.site.rglob("*.html"))
     assert len(pages) > 15
     for page in pages:
@@ -98,20 +86,13 @@ def test_no_page_gets_an_element_or_attribute_from_a_field(hostile_site):
 
 
 def test_exports_carry_the_payload_as_data(hostile_site):
-    data_dir = hostile_site.site / "data"
-    if not data_dir.exists():
-        pytest.skip("no exports in this build")  # the exports are tested on their own in test_export.py
-    corpus = json.loads((data_dir / "corpus.json").read_text("utf-8"))
+    corpus = json.loads((hostile_site.site / "data" / "corpus.json").read_text("utf-8"))
     assert f"{PAYLOAD} rec title" in _strings(corpus)
 
 
 @pytest.mark.parametrize("path", ["briefs/first-brief/", "recommendations/widen-aperture/", "actors/rok/",
                                   "mechanisms/unc-rear/", "recommendations/", "authors/ann-author/", "series/roundtable/"])
 def test_scripts_do_not_turn_a_field_into_markup(hostile_site, chromium, path):
-    from bs4 import BeautifulSoup
-
-    from browser import serve_folder
-
     with serve_folder(hostile_site.site) as url:
         page = chromium.new_page()
         dialogs: list[str] = []

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from conftest import REPO, Project
+from conftest import REPO, Build, Project, built, make_project
 
 SECOND_BRIEF = """\
 ---
@@ -88,21 +89,24 @@ def test_placeholders_become_listings(project):
     assert after("By mechanism").find("a", string="1 recommendation")["href"] == "recommendations/?mechanism=unc-rear"
 
 
-def test_links_in_a_listing_are_relative_to_a_page_in_a_subfolder(project):
+@pytest.fixture(scope="module")
+def docs_site(tmp_path_factory) -> Build:
+    """The minimal fixture with placeholders in docs/guide/where.md and, inside code, in docs/index.md."""
+    project = make_project(tmp_path_factory.mktemp("docs"))
     project.write("docs/guide/where.md", "# Where\n\n<!-- briefs:count-by-actor 1 -->\n\n<!-- briefs:latest 1 -->\n")
-    build = project.build()
-    assert build.returncode == 0, build.output
-    page = build.html("guide/where/")
+    _home(project, "```\n<!-- briefs:latest 1 -->\n```\n\n    <!-- briefs:latest 1 -->\n\n"
+                   "Inline: `<!-- briefs:nonsense -->`.\n")
+    return built(project.build())
+
+
+def test_links_in_a_listing_are_relative_to_a_page_in_a_subfolder(docs_site):
+    page = docs_site.html("guide/where/")
     assert page.find("a", string="1 recommendation")["href"] == "../../recommendations/?actor=rok"
     assert page.select_one("article dt a")["href"] == "../../briefs/first-brief/"
 
 
-def test_placeholders_in_code_are_shown_as_written(project):
-    _home(project, "```\n<!-- briefs:latest 1 -->\n```\n\n    <!-- briefs:latest 1 -->\n\n"
-                   "Inline: `<!-- briefs:nonsense -->`.\n")
-    build = project.build()
-    assert build.returncode == 0, build.output
-    article = build.html("").select_one("article")
+def test_placeholders_in_code_are_shown_as_written(docs_site):
+    article = docs_site.html("").select_one("article")
     assert [c.get_text() for c in article.select("pre code")] == ["<!-- briefs:latest 1 -->\n"] * 2
     assert article.find("code", string="<!-- briefs:nonsense -->") is not None
     assert article.find("dl") is None  # nothing was expanded

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import Project
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.validate import validate
 
 
 @pytest.fixture
-def briefs(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURES / "minimal", tmp_path / "briefs")
-    return tmp_path / "briefs"
+def briefs(project: Project) -> Path:
+    return project.briefs
 
 
 def messages(folder: Path) -> list[str]:

@@ -8,8 +8,10 @@ import json
 import yaml
 
 from conftest import REPO, Project
+from payloads import IN_HEAD as HOSTILE
+from payloads import SCRIPT, TEX, yaml_text
 
-HOSTILE = 'Bad </script><script>alert(1)</script> "q" & <b>bold</b> <!-- c'
+SUMMARY = f'Sum">{SCRIPT} {TEX}'
 
 
 def _front(path) -> dict:
@@ -115,20 +117,18 @@ def test_cite_this_brief(shipped_site):
 
 
 def test_editors_text_stays_text_in_head_json_ld_and_bibtex(project: Project):
-    project.replace("briefs/first-brief.md", "title: The First Brief", f"title: {json.dumps(HOSTILE)}")
-    project.replace("briefs/first-brief.md", "summary: A small brief for tests.",
-                    'summary: "Sum\\"><script>alert(2)</script> 100% of R&D_costs {x} #1 ~ $5 ^ \\\\ end"')
+    project.replace("briefs/first-brief.md", "title: The First Brief", f"title: {yaml_text(HOSTILE)}")
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.", f"summary: {yaml_text(SUMMARY)}")
     project.replace("briefs/authors.yml", "name: Ann Author", "name: \"Ann {Au}thor, Jr.\"")
     project.replace("briefs/actors.yml", "description: South Korea.", "description: 'Say \"<i>hi</i>\" & go'")
     build = project.build()
     assert build.returncode == 0, build.output
     raw = (build.site / "briefs" / "first-brief" / "index.html").read_text("utf-8")
     page = build.html("briefs/first-brief/")
-    summary = 'Sum"><script>alert(2)</script> 100% of R&D_costs {x} #1 ~ $5 ^ \\ end'
 
     # <title>, meta description, header: the exact text, and no element made from it
     assert page.title.get_text() == HOSTILE + " - Test briefs"
-    assert page.find("meta", attrs={"name": "description"})["content"] == summary
+    assert page.find("meta", attrs={"name": "description"})["content"] == SUMMARY
     assert page.find("b") is None and page.find("i") is None
     made = [s for s in page.find_all("script") if "alert" in s.get_text() and s.get("type") != "application/ld+json"]
     assert made == []
@@ -141,7 +141,7 @@ def test_editors_text_stays_text_in_head_json_ld_and_bibtex(project: Project):
     body = raw[start: raw.index("</script>", start)]
     assert "<" not in body
     data = json.loads(body)
-    assert (data["headline"], data["description"], data["author"][0]["name"]) == (HOSTILE, summary, "Ann {Au}thor, Jr.")
+    assert (data["headline"], data["description"], data["author"][0]["name"]) == (HOSTILE, SUMMARY, "Ann {Au}thor, Jr.")
     assert "url" not in data and "url" not in data["publisher"]  # no site_url in this project
 
     # citation and BibTeX: TeX's special characters made literal, names kept whole
@@ -159,6 +159,6 @@ def test_editors_text_stays_text_in_head_json_ld_and_bibtex(project: Project):
 def test_bibtex_escapes_every_special_character():
     from mkdocs_briefs.cite import bibtex_escape
 
-    assert bibtex_escape(r"100% of R&D_costs {x} #1 ~ $5 ^ \ end") == (
+    assert bibtex_escape(TEX) == (
         r"100\% of R\&D\_costs \{x\} \#1 \~{} \$5 \^{} \textbackslash{} end")
     assert bibtex_escape("plain  text\nacross lines") == "plain text across lines"

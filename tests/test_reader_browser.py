@@ -4,13 +4,9 @@ navigation), copying a citation, and the printed page."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 
-import pytest
-
-from browser import PageWatch, serve_folder
-from conftest import REPO, run_build
+from browser import PageWatch, route_site
+from conftest import REPO
 
 BRIEF = "briefs/trilateral-prism/"
 ANNOTATION = "article a.briefs-link[data-briefs-name]"
@@ -28,26 +24,10 @@ EventTarget.prototype.addEventListener = function (type, listener, options) {
 KINDS = {"actor": "Actor", "mechanism": "Mechanism", "rec": "Recommendation", "brief": "Brief",
          "author": "Author", "series": "Series"}
 LIVE_KEYDOWN = "window.__briefsListeners.filter(l => l.type === 'keydown' && !l.signal.aborted).length"
-
-
-@pytest.fixture(scope="module")
-def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The repository's site built with site_url set to where it is served.
-
-    Material's instant navigation only handles links found in sitemap.xml, whose addresses
-    start with site_url: served anywhere else (as `site_url` is), every click is a full load.
-    """
-    root = tmp_path_factory.mktemp("instant")
-    for name in ("docs", "briefs"):
-        shutil.copytree(REPO / name, root / name)
-    (root / "site").mkdir()
-    with serve_folder(root / "site") as url:
-        config = (REPO / "mkdocs.yml").read_text("utf-8")
-        config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: {url}", config)
-        (root / "mkdocs.yml").write_text(config if found else f"site_url: {url}\n{config}", "utf-8")
-        build = run_build(root)
-        assert build.returncode == 0, build.output
-        yield url
+SITE_URL = re.search(r"(?m)^site_url: *(\S+)$", (REPO / "mkdocs.yml").read_text("utf-8"))[1]
+"""Where the repository's site is published. Material's instant navigation only handles links
+found in sitemap.xml, whose addresses start with site_url: served anywhere else (as `site_url`
+is), every click is a full load."""
 
 
 def _settled(page, locator):
@@ -127,13 +107,14 @@ def test_keyboard_focus_shows_the_preview_and_escape_hides_it(browser_page, site
     assert page.watch.console_errors == []
 
 
-def test_previews_survive_instant_navigation_without_leaking_listeners(chromium, instant_site_url):
+def test_previews_survive_instant_navigation_without_leaking_listeners(chromium, shipped_site):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    route_site(context, SITE_URL, shipped_site.site)  # the built site, answering at its own address
     try:
         page = context.new_page()
         page.watch = PageWatch()
-        page.watch.attach(page, instant_site_url)
-        _instant_navigation(page, instant_site_url)
+        page.watch.attach(page, SITE_URL)
+        _instant_navigation(page, SITE_URL)
     finally:
         context.close()
 

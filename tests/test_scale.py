@@ -7,12 +7,14 @@ import re
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, run_build
 
 LIMIT = 200_000
 
 
+@pytest.mark.slow
 def test_a_larger_corpus_gives_small_pages(tmp_path):
     # 300 briefs: 110 actors, more than one page of the actors index
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "300", str(tmp_path / "gen")],

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test starts `mkdocs serve`
+
 TIMEOUT = 60.0
 
 

@@ -1,0 +1,40 @@
+"""Hostile text an editor might write, for every test that checks it reaches the site as text.
+
+Each constant would, if it were not escaped, make an element, run a script, end the element
+it sits in, or be read as Markdown, Mermaid, TeX or a spreadsheet formula.
+"""
+
+from __future__ import annotations
+
+import json
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+"""An element that runs a script as soon as it is made."""
+BOLD = "<b>bold</b>"
+JS_URL = "javascript:alert(1)"
+
+PROBE = ('Probe" data-xss-probe="1" \' <xss-probe data-xss-probe="1">x</xss-probe>'
+         f'<img src=x onerror="alert(1)"> </script> ]] %% {{{{ 7*7 }}}} [x]({JS_URL}) *not bold*')
+"""Makes an element (`<xss-probe>`, `<img>`) or an attribute (`data-xss-probe`) wherever it is
+not escaped, closes a script, and carries Mermaid, template and Markdown syntax."""
+
+IN_HEAD = f'Bad </script>{SCRIPT} "q" & {BOLD} <!-- c'
+"""Ends the <script> of the JSON-LD, opens a comment: for a page's <head>."""
+
+TEX = r"100% of R&D_costs {x} #1 ~ $5 ^ \ end"
+"""Every character special to TeX (BibTeX)."""
+
+MERMAID = f'A"]; click X "{JS_URL}" %% {BOLD} #35; end'
+"""Would end a Mermaid label, add a click, start a comment and inject HTML."""
+
+AWKWARD = f'Quote " comma, semicolon; {BOLD} & *stars* | pipe `tick` — ünï 한국'
+"""Awkward in Markdown, HTML, JSON and CSV at once."""
+
+FORMULA = '=HYPERLINK("https://example.org")'
+"""Starts a spreadsheet formula when a CSV is opened."""
+
+
+def yaml_text(text: str) -> str:
+    """`text` as a double-quoted YAML scalar (JSON's string syntax is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
