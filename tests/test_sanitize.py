@@ -33,6 +33,7 @@ BUILDS = {
     "one-line fence": "```x```\n\n<img src=x onerror=alert(111)>",
     "tilde fence with backticks": "~~~ `x`\n<img src=x onerror=alert(112)>",
     "mermaid class by attr_list": 'flowchart LR\n  A --> B\n{: .mermaid }',
+    "mermaid admonition": '!!! mermaid "Diagram"\n    flowchart LR',
 }
 
 EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)

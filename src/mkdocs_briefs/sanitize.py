@@ -15,8 +15,9 @@ site's own Markdown and the plugin's own markup produce, and nothing else:
 - the one `style` Python-Markdown writes, `text-align` on an aligned table cell, becomes
   the `align` attribute, which Material's stylesheet honours (`th:not([align])`) and which
   can express nothing but an alignment;
-- the class `mermaid` (which makes the theme draw a diagram) only on a `<pre>`: a
-  ```mermaid fence, which the checker refuses in a brief;
+- the class `mermaid` (which makes the theme draw a diagram) only on a `<pre>`, or alone on
+  a `<div>` (a site's own superfences format): a ```mermaid fence, which the checker refuses
+  in a brief; never on an admonition (`!!! mermaid`) or a paragraph (`{: .mermaid}`);
 - the plugin's `<noscript>` note under a diagram is put back as it was: the sanitiser
   never lets a `<noscript>` through, because browsers with scripting on read its content
   as text and a sanitiser parsing it as markup can be fooled (mutation XSS).
@@ -86,7 +87,8 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
         if attr == "src" and tag == "img":
             return value if _local_or_allowed(value, image_hosts) else None
-        if attr == "class" and "mermaid" in value.split() and tag != "pre":
+        diagram = tag == "pre" or (tag == "div" and value.split() == ["mermaid"])  # a fence, in either format
+        if attr == "class" and "mermaid" in value.split() and not diagram:
             return " ".join(c for c in value.split() if c != "mermaid") or None
         return value
 
