@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-
 from conftest import Build, Project, make_project
 from payloads import MERMAID
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 
 import pytest
-
 from browser import PageWatch
 
 PAGES = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from browser import serve_folder
 from conftest import built, make_project
 

@@ -12,10 +12,8 @@ import re
 import urllib.request
 
 import pytest
-
 from browser import OPEN_SHADOW, PageWatch
 from graphsite import HOSTILE
-
 
 DIAGRAM = ".briefs-diagram div.mermaid"
 MERMAID = re.compile(r"/assets/briefs/vendor/mermaid\.min\.js$")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import MKDOCS_YML, built, make_project
 
 REPO_URL = "https://github.com/example/policy-site"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import Build, Project
 
 FIRST = "briefs/first-brief.md"

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import Build, built, make_project, run_build
-from mkdocs_briefs.indexes import EXPLORER_PAGE_SIZE
 from payloads import BOLD, IMG, SCRIPT, yaml_text
 from sitecheck import check_site
+
+from mkdocs_briefs.indexes import EXPLORER_PAGE_SIZE
 
 STATUS = ".briefs-explorer__status"
 ROWS = ".briefs-explorer tbody tr"

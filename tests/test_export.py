@@ -12,16 +12,26 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import MKDOCS_YML, Build, Project, built, make_project
+from payloads import AWKWARD, FORMULA, SCRIPT, yaml_text
+from sitecheck import check_site
+
 from mkdocs_briefs.annotations import find_annotations
 from mkdocs_briefs.diagnostics import Diagnostics, Pos
 from mkdocs_briefs.export import CSV_COLUMNS, export_schema_text
 from mkdocs_briefs.load import load_sources
-from mkdocs_briefs.model import (Actor, Annotation, Author, Brief, Mechanism, Recommendation, Ref, Series, Source,
-                                 Sources)
-from payloads import AWKWARD, FORMULA, SCRIPT, yaml_text
-from sitecheck import check_site
+from mkdocs_briefs.model import (
+    Actor,
+    Annotation,
+    Author,
+    Brief,
+    Mechanism,
+    Recommendation,
+    Ref,
+    Series,
+    Source,
+    Sources,
+)
 
 # Every optional field filled, with text that is awkward in Markdown, HTML, JSON and CSV.
 FULL_ACTOR = f"""
@@ -153,7 +163,7 @@ def _rebuild(data: dict) -> Sources:
         found = find_annotations(b["body"], "", b["body_line"], Diagnostics())
         assert [(n.kind, n.target, n.text, n.pos.line, n.pos.col, n.anchor or None) for n in found] == [
             (n["kind"], n["target"], n["text"], n["line"], n["col"], n["anchor"]) for n in b["annotations"]]
-        for note, again in zip(b["annotations"], found):
+        for note, again in zip(b["annotations"], found, strict=True):
             annotations.append(Annotation(note["kind"], note["target"], note["text"], Pos("", note["line"], note["col"]),
                                           note["anchor"] or "", again.passage))
         assert all(recs[r]["brief"] == b["id"] for r in b["recommendations"])
@@ -272,7 +282,7 @@ def test_csv_has_one_row_per_recommendation(exported):
     rows = _csv_rows(build)
     assert [r["id"] for r in rows] == [r["id"] for r in data["recommendations"]]
     briefs = {b["id"]: b for b in data["briefs"]}
-    for row, rec in zip(rows, data["recommendations"]):
+    for row, rec in zip(rows, data["recommendations"], strict=True):
         brief = briefs[rec["brief"]]
         assert row["title"] == rec["title"] and row["statement"] == rec["statement"]
         assert row["addressed_to"].split(";") == rec["addressed_to"]

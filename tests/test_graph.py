@@ -7,18 +7,25 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO, built
+from graphsite import (
+    HOSTILE,
+    SPREAD,
+    broken_diagram_links,
+    decode,
+    diagram_labels,
+    diagram_links,
+    diagram_sources,
+    make_graph_project,
+)
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import REPO, built
-from graphsite import (HOSTILE, SPREAD, broken_diagram_links, decode, diagram_labels, diagram_links, diagram_sources,
-                       make_graph_project)
-from mkdocs_briefs.diagrams import MAX_NEIGHBOURS, MAX_RECOMMENDATIONS
-from mkdocs_briefs.mermaid import Flowchart, add_mermaid_fence, mermaid_text, resolve_diagram_links
-from mkdocs_briefs.site_map import MAP_ACTORS
 from payloads import JS_URL
 from sitecheck import check_site
 
+from mkdocs_briefs.diagrams import MAX_NEIGHBOURS, MAX_RECOMMENDATIONS
+from mkdocs_briefs.mermaid import Flowchart, add_mermaid_fence, mermaid_text, resolve_diagram_links
+from mkdocs_briefs.site_map import MAP_ACTORS
 
 # --- escaping ------------------------------------------------------------------------
 
@@ -234,8 +241,8 @@ def test_the_map_draws_the_whole_graph_within_its_caps(graph_site):
 def test_an_empty_corpus_has_a_map_and_a_matrix_that_say_so():
     from mkdocs_briefs.corpus import build_corpus
     from mkdocs_briefs.matrix import matrix_pages
-    from mkdocs_briefs.site_map import map_page
     from mkdocs_briefs.model import Sources
+    from mkdocs_briefs.site_map import map_page
 
     corpus = build_corpus(Sources())
     pages = {p.src_uri: p.markdown for p in [*matrix_pages(corpus), map_page(corpus)]}
@@ -257,7 +264,7 @@ def _matrix(build, path: str) -> dict[str, dict[str, tuple[str, str]]]:
         cells = tr.find_all("td")
         name = cells[0].find("a").get_text(strip=True) if cells[0].find("a") else cells[0].get_text(strip=True)
         rows[name] = {col: (td.get_text(strip=True), td.a["href"] if td.a else "")
-                      for col, td in zip(columns[1:], cells[1:]) if td.get_text(strip=True)}
+                      for col, td in zip(columns[1:], cells[1:], strict=False) if td.get_text(strip=True)}
     return rows
 
 

@@ -13,9 +13,8 @@ import json
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-
 from browser import serve_folder
+from bs4 import BeautifulSoup
 from conftest import Build, built, make_project
 from payloads import PROBE as PAYLOAD
 

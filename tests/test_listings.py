@@ -7,7 +7,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import REPO, Build, Project, built, make_project
 
 SECOND_BRIEF = """\

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Project
+
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.validate import validate
 

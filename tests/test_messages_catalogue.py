@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO
 
 SRC = REPO / "src" / "mkdocs_briefs"

@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-
 from conftest import REPO, Build, built, run_build
+
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.model import HORIZONS
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import yaml
-
 from conftest import REPO, Project
 from payloads import IN_HEAD as HOSTILE
 from payloads import SCRIPT, TEX, yaml_text

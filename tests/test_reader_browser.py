@@ -58,7 +58,7 @@ def _expect_preview(page, link, name: str, kind: str) -> None:
     box = link.evaluate("a => { const r = a.getClientRects()[0]; return {top: r.top, bottom: r.bottom}; }")
     tip = preview.bounding_box()
     assert abs(tip["y"] - box["bottom"]) < 12 or abs(tip["y"] + tip["height"] - box["top"]) < 12
-    assert 0 <= tip["x"] and tip["x"] + tip["width"] <= page.viewport_size["width"]
+    assert tip["x"] >= 0 and tip["x"] + tip["width"] <= page.viewport_size["width"]
 
 
 def test_hovering_an_annotation_previews_its_target(browser_page, site_url):
