@@ -10,6 +10,7 @@ import re
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 _TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link"[^>]*?) tabindex=""')
 
 
 def fix_page(html: str) -> str:
@@ -18,4 +19,6 @@ def fix_page(html: str) -> str:
     # a page outside the navigation has no table-of-contents toggle for this label to name
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r"\1", html)
+    # with navigation.sections, a section's label gets an empty tabindex, which is no integer
+    html = _EMPTY_TABINDEX.sub(r"\1", html)
     return html
