@@ -27,7 +27,7 @@ def article(tmp_path_factory):
     diagram marked ```text, as its error message says to."""
     project = make_project(tmp_path_factory.mktemp("body"))
     as_text = MERMAID.replace("\n```mermaid\nflowchart", "\n```text\nflowchart")
-    _add_to_body(project, "\n\n".join([RAW_HTML, LINKS, as_text]))
+    _add_to_body(project, f"{RAW_HTML}\n\n{LINKS}\n\n{as_text}")
     return built(project.build()).html("briefs/first-brief/").select_one("article")
 
 
