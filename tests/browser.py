@@ -75,7 +75,7 @@ def route_site(context, base_url: str, folder: Path) -> None:
         if not path.is_file():
             route.fulfill(status=404, body="not found")
             return
-        route.fulfill(body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        route.fulfill(body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0] or "text/plain")
 
     context.route(base_url + "**", fulfill)
 

@@ -2,8 +2,10 @@
 
 `make_project(root)` lays out a small MkDocs project whose briefs/ starts as a copy of
 `fixtures/minimal/`; the `project` fixture gives one in a fresh folder: tests overwrite or
-add source files, then call `.build()`. Sites that several tests only read are built once:
-`shipped_site` (the repository's own site) and `minimal_site` (the fixture as it is).
+add source files, then call `.build()`, or `.check()` for the messages alone. Sites that
+several tests only read are built once per session: `shipped_site` (the repository's own
+site), `minimal_site` and `flat_site` (the fixture as it is, with and without directory
+URLs) and `graph_site` (the corpus of graphsite.py, served at `graph_url`).
 
 Markers: `browser` (drives Chromium; set here for every test that uses it) and `slow`
 (large corpora, `mkdocs serve`, external tools). `pytest -m "not browser and not slow"` is

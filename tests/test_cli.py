@@ -113,8 +113,8 @@ def test_new_writes_a_skeleton_that_checks_clean(project, kind):
     if kind == "brief":
         assert project.build().returncode == 0
     else:  # a new registry entry is unused: a warning, which fails `mkdocs build --strict`
-        found = project.check()
-        assert len(found) == 1 and f": warning: {kind} 'fresh-one' in {Path(written).name} is not referred to" in found[0]
+        [found] = project.check()
+        assert f": warning: {kind} 'fresh-one' in {Path(written).name} is not referred to" in found
 
 
 def test_new_refuses_to_overwrite_or_reuse_an_id(project):

@@ -386,7 +386,8 @@ def test_warnings_are_printed_and_fail_a_strict_build(project):
     assert [p.split(": ")[1] for p in found] == ["warning", "warning"]
     build = project.build()
     assert printed(build) == found, build.output
-    assert "Aborted with 2 warnings in strict mode" in build.output  # no other warning: the site builds
+    assert build.returncode != 0
+    assert "Aborted with 2 warnings in strict mode" in build.output  # and no other warning from the pages
 
 
 # --- 9. all at once ----------------------------------------------------------------------

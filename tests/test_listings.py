@@ -42,7 +42,11 @@ def _items(soup, selector: str) -> list[str]:
     return [el.get_text(" ", strip=True) for el in soup.select(selector)]
 
 
-def test_placeholders_become_listings(project):
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Build:
+    """The minimal fixture and SECOND_BRIEF, with placeholders on the home page, in a subfolder's
+    page (docs/guide/where.md) and inside code (docs/code.md)."""
+    project = make_project(tmp_path_factory.mktemp("listings"))
     project.write("briefs/newer-brief.md", SECOND_BRIEF)
     _home(project, "\n".join([
         "## Latest", "", "<!-- briefs:latest 1 -->", "",
@@ -54,9 +58,14 @@ def test_placeholders_become_listings(project):
         "## By actor", "", "<!-- briefs:count-by-actor -->", "",
         "## By mechanism", "", "<!-- briefs:count-by-mechanism -->", "",
     ]))
-    build = project.build()
-    assert build.returncode == 0, build.output
-    home = build.html("")
+    project.write("docs/guide/where.md", "# Where\n\n<!-- briefs:count-by-actor 1 -->\n\n<!-- briefs:latest 1 -->\n")
+    project.write("docs/code.md", "# Code\n\n```\n<!-- briefs:latest 1 -->\n```\n\n    <!-- briefs:latest 1 -->\n\n"
+                  "Inline: `<!-- briefs:nonsense -->`.\n")
+    return built(project.build())
+
+
+def test_placeholders_become_listings(site):
+    home = site.html("")
     sections = {h2.get_text(strip=True).rstrip("¶"): h2 for h2 in home.select("article h2")}
 
     def after(heading: str):
@@ -88,24 +97,14 @@ def test_placeholders_become_listings(project):
     assert after("By mechanism").find("a", string="1 recommendation")["href"] == "recommendations/?mechanism=unc-rear"
 
 
-@pytest.fixture(scope="module")
-def docs_site(tmp_path_factory) -> Build:
-    """The minimal fixture with placeholders in docs/guide/where.md and, inside code, in docs/index.md."""
-    project = make_project(tmp_path_factory.mktemp("docs"))
-    project.write("docs/guide/where.md", "# Where\n\n<!-- briefs:count-by-actor 1 -->\n\n<!-- briefs:latest 1 -->\n")
-    _home(project, "```\n<!-- briefs:latest 1 -->\n```\n\n    <!-- briefs:latest 1 -->\n\n"
-                   "Inline: `<!-- briefs:nonsense -->`.\n")
-    return built(project.build())
+def test_links_in_a_listing_are_relative_to_a_page_in_a_subfolder(site):
+    page = site.html("guide/where/")
+    assert page.find("a", string="2 recommendations")["href"] == "../../recommendations/?actor=us-congress"
+    assert page.select_one("article dt a")["href"] == "../../briefs/newer-brief/"
 
 
-def test_links_in_a_listing_are_relative_to_a_page_in_a_subfolder(docs_site):
-    page = docs_site.html("guide/where/")
-    assert page.find("a", string="1 recommendation")["href"] == "../../recommendations/?actor=rok"
-    assert page.select_one("article dt a")["href"] == "../../briefs/first-brief/"
-
-
-def test_placeholders_in_code_are_shown_as_written(docs_site):
-    article = docs_site.html("").select_one("article")
+def test_placeholders_in_code_are_shown_as_written(site):
+    article = site.html("code/").select_one("article")
     assert [c.get_text() for c in article.select("pre code")] == ["<!-- briefs:latest 1 -->\n"] * 2
     assert article.find("code", string="<!-- briefs:nonsense -->") is not None
     assert article.find("dl") is None  # nothing was expanded
