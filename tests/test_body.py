@@ -4,7 +4,6 @@ does not run, and code is shown as written."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import Project, built, make_project
 from payloads import IMG, JS_URL, SCRIPT
 
