@@ -12,7 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import run_build
+
+pytestmark = pytest.mark.slow  # each test runs the builds of `mkdocs serve --dirty`, several a test
 
 DIRTY_BUILDS = """
 import sys
