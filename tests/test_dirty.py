@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run_build
 
 pytestmark = pytest.mark.slow  # each test runs the builds of `mkdocs serve --dirty`, several a test
