@@ -170,10 +170,13 @@ def slug(text: str) -> str:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int) -> None:
+    def __init__(self, n: int, seed: int, unnamed: float = 0.0) -> None:
         self.n = n
         self.seed = seed
         self.rng = random.Random(seed)
+        self.unnamed = unnamed
+        """Share of addressees left unnamed in their recommendation's paragraph (hints for `check`)."""
+        self.hint_rng = random.Random(seed + 1)  # its own draws: the rest of the corpus stays the same
         self.ids: set[str] = set()  # membership only, never iterated
 
     # small helpers ---------------------------------------------------------------------
@@ -352,7 +355,8 @@ class Generator:
         """Five sections of prose; the annotations are spread over its paragraphs.
 
         Each recommendation is annotated in a paragraph of its own that also names the actors
-        it is addressed to, as an editor would write it (so `check` has no hint either).
+        it is addressed to, as an editor would write it (so `check` has no hint either), except
+        for the share `unnamed` of them (`--unnamed-addressees`), each a hint of `check`.
         """
         r = self.rng
         own_actors = [a for rec in brief.recs for a in (*rec.addressed_to, *rec.involves)]
@@ -360,7 +364,8 @@ class Generator:
         groups: list[list[str]] = []
         for rec in brief.recs:
             group = [f"[{rec.phrase}](rec:{rec.id})"]
-            group += [f"[{names['actor', a]}](actor:{a})" for a in rec.addressed_to]
+            group += [f"[{names['actor', a]}](actor:{a})" for a in rec.addressed_to
+                      if not self.unnamed or self.hint_rng.random() >= self.unnamed]
             groups.append(group)
         others: list[str] = []
         for _ in range(max(0, ENTITY_ANNOTATIONS - sum(len(g) - 1 for g in groups))):
@@ -507,11 +512,11 @@ def brief_text(b: BriefDraft) -> str:
     return "\n".join(out)
 
 
-def generate(n: int, outdir: Path, seed: int = DEFAULT_SEED) -> dict[str, int]:
+def generate(n: int, outdir: Path, seed: int = DEFAULT_SEED, unnamed: float = 0.0) -> dict[str, int]:
     """Write the project for N briefs into outdir; returns a few counts."""
     if n < 1:
         raise ValueError("N must be at least 1")
-    files = Generator(n, seed).run()
+    files = Generator(n, seed, unnamed).run()
     for rel in sorted(files):
         path = outdir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -524,8 +529,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of briefs")
     parser.add_argument("outdir", type=Path, help="folder to write the MkDocs project into")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--unnamed-addressees", type=float, default=0.0, metavar="SHARE",
+                        help="share of addressees their recommendation's paragraph does not name, as in real "
+                             "briefs (each gives `check` a hint); default 0")
     args = parser.parse_args(argv)
-    counts = generate(args.n, args.outdir, args.seed)
+    counts = generate(args.n, args.outdir, args.seed, args.unnamed_addressees)
     print(f"wrote {counts['files']} files ({counts['bytes']:,} bytes) for {args.n} briefs into {args.outdir}")
     return 0
 

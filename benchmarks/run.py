@@ -7,7 +7,10 @@ For each N (default 20) the runner
 1. writes a corpus of N briefs with `generate.py` (fixed seed) into a temporary folder;
 2. times the plugin's own steps in this process: load, validate, corpus, page generation
    (the functions `plugin.on_files` calls, on the same sources), in CPU seconds;
-3. writes the BASELINE: the exact Markdown pages the plugin generated, as ordinary docs
+3. measures the CALIBRATION: plain Python-Markdown converting the Markdown of the same
+   generated pages, in CPU seconds, in this process (`calibrate`). A second table gives
+   every time as a multiple of it, so that runs on faster or slower machines compare;
+4. writes the BASELINE: the exact Markdown pages the plugin generated, as ordinary docs
    pages of a project with the same theme, settings and Markdown extensions but no briefs
    plugin. Annotation links `[x](actor:rok#frag)` become the relative `.md` links the
    plugin's extension produces, with the same id, class, title and data attributes
@@ -15,13 +18,15 @@ For each N (default 20) the runner
    the same HTML (`--plain-links`: the address
    only, as a hand-written site without hover titles would have). Its navigation lists the
    home page and the six section indexes; entity pages are built but not listed;
-4. builds both with `python -m mkdocs build -q` in a child process each, timed with
+5. builds both with `mkdocs build -q` in a child process each, timed with
    `time.perf_counter()`; the child's CPU time (user + system) and peak memory (`ru_maxrss`)
    come from its own resource usage, read with `os.wait4`. CPU time is reported beside
    wall time because other work on a shared machine stretches the one and barely moves
-   the other; "own % of CPU" is the steps' CPU time over the plugin build's;
-5. measures the plugin's site: total size, search index, largest HTML page;
-6. times `mkdocs-briefs check` on the sources when that command exists ("n/a" otherwise).
+   the other. The plugin's build runs under `own_clock.py`, which clocks everything the
+   plugin does in it (its events, and resolving annotation links while pages convert):
+   "own CPU s" and "own % of CPU" are that, and a third table shows it part by part;
+6. measures the plugin's site: total size, search index, largest HTML page;
+7. times `mkdocs-briefs check` on the sources when that command exists ("n/a" otherwise).
 
 Progress goes to stderr; stdout gets a line naming the machine, then the table in Markdown.
 `--serve-edit N` adds the live-preview figures of `serve_edit.py` for that N.
@@ -34,6 +39,7 @@ import datetime
 import gc
 import importlib.metadata
 import importlib.util
+import json
 import os
 import platform
 import posixpath
@@ -59,16 +65,26 @@ BUILD_TIMEOUT = 3600.0
 """Longest a single build may run before it is killed (seconds)."""
 
 COLUMNS = (
-    "N", "pages", "plugin build s", "baseline build s", "ratio", "plugin CPU s", "baseline CPU s", "CPU ratio",
-    "plugin peak MB", "baseline peak MB", "peak ratio", "site MB", "search index MB", "sources MB", "largest page",
-    "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s", "own % of CPU", "check s",
+    "N", "pages", "calibration CPU s", "plugin build s", "baseline build s", "ratio", "plugin CPU s",
+    "baseline CPU s", "CPU ratio", "plugin peak MB", "baseline peak MB", "peak ratio", "site MB", "search index MB",
+    "sources MB", "largest page", "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s", "own CPU s",
+    "own % of CPU", "check s",
 )
+RELATIVE = ("plugin build s", "baseline build s", "plugin CPU s", "baseline CPU s", "load CPU s", "validate CPU s",
+            "corpus CPU s", "pages CPU s", "own CPU s", "check s")
+"""The time columns the second table gives as multiples of the calibration measured in the same run."""
+OWN = ("on_files", "links", "on_page_markdown", "on_page_content", "on_post_page")
+"""The plugin's own work in its build (own_clock.py), part by part; the rest of its events are summed as "other"."""
 
 
 LOADS: list[float] = []
 """The 1-minute load average at the end of each child run: other work on the machine skews the figures."""
 BUILD_LOADS: dict[int, tuple[float, float]] = {}
 """N -> the load average at the end of its last plugin build and last baseline build."""
+CALIBRATED: dict[int, dict[str, str]] = {}
+"""N -> the calibration and every time column as a multiple of it."""
+OWN_PARTS: dict[int, dict[str, float]] = {}
+"""N -> CPU seconds of each part of the plugin's own work in its (fastest) build, its total, and the build's."""
 
 
 def log(message: str) -> None:
@@ -107,10 +123,30 @@ def run_child(cmd: list[str], cwd: Path, log_path: Path, timeout: float = BUILD_
                log_path.read_text("utf-8", "replace"))
 
 
-def build(project: Path, site: Path, log_path: Path) -> Run:
+def build(project: Path, site: Path, log_path: Path, clock: Path | None = None) -> Run:
+    """`mkdocs build` of the project; with `clock`, under own_clock.py, which writes there the CPU
+    seconds of everything the briefs plugin does in the build."""
     if site.exists():
         shutil.rmtree(site)
-    return run_child([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], project, log_path)
+    if clock is None:
+        return run_child([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], project, log_path)
+    return run_child([sys.executable, str(HERE / "own_clock.py"), str(clock), "-q", "-d", str(site)], project, log_path)
+
+
+def calibrate(pages: list) -> float:
+    """The calibration: CPU seconds of plain Python-Markdown (with the four extensions the plugin
+    requires) converting the Markdown of the same generated pages, in this process. Every other
+    time is also given as a multiple of it, which a slower or faster machine scales alike."""
+    import markdown
+
+    from mkdocs_briefs.plugin import REQUIRED_EXTENSIONS
+
+    md = markdown.Markdown(extensions=list(REQUIRED_EXTENSIONS))
+    gc.collect()
+    cpu = time.process_time()
+    for page in pages:
+        md.reset().convert(page.markdown)
+    return time.process_time() - cpu
 
 
 def check_command() -> list[str] | None:
@@ -328,23 +364,25 @@ def secs(s: float) -> str:
     return f"{s:.1f}" if s >= 10 else f"{s:.2f}"
 
 
-def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bool = False) -> dict[str, str]:
+def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bool = False,
+            unnamed: float = 0.0) -> dict[str, str]:
     root = workdir / f"n{n}"
     project, baseline = root / "plugin", root / "baseline"
     if root.exists():
         shutil.rmtree(root)
     log(f"N={n}: generating the corpus")
-    generate.generate(n, project, seed)
+    generate.generate(n, project, seed, unnamed)
     sources_bytes = tree_bytes(project / "briefs")
 
     log(f"N={n}: load, validate, corpus, pages in process")
     gc.collect()
     result = pipeline(project)
     n_pages = len(result.pages)
-    log(f"N={n}: {n_pages} pages; writing the baseline")
+    log(f"N={n}: {n_pages} pages; the calibration")
+    cal = calibrate(result.pages)
+    log(f"N={n}: calibration {cal:.2f} s CPU; writing the baseline")
     write_baseline(project, baseline, result, plain)
     times = result.times
-    own = sum(cpu for _, cpu in times.values())
     del result
     gc.collect()
     log(f"N={n}: the load step with the C and the pure-Python YAML loaders")
@@ -354,7 +392,7 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
     plugin_runs, baseline_runs = [], []
     for i in range(repeat):
         log(f"N={n}: plugin build {i + 1}/{repeat}")
-        plugin_runs.append(build(project, root / "site-plugin", root / f"plugin-build-{i}.log"))
+        plugin_runs.append(build(project, root / "site-plugin", root / f"plugin-build-{i}.log", root / f"own-{i}.json"))
         if plugin_runs[-1].returncode != 0:
             raise SystemExit(f"the plugin build failed at N={n}:\n{plugin_runs[-1].output[-4000:]}")
         log(f"N={n}: plugin build took {plugin_runs[-1].seconds:.1f} s ({plugin_runs[-1].cpu:.1f} s CPU); "
@@ -367,18 +405,24 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
     plugin_s = min(r.seconds for r in plugin_runs)
     baseline_s = min(r.seconds for r in baseline_runs)
     plugin_cpu = min(r.cpu for r in plugin_runs)
+    fastest = min(range(len(plugin_runs)), key=lambda i: plugin_runs[i].cpu)
+    parts = json.loads((root / f"own-{fastest}.json").read_text("utf-8"))
+    own_build = sum(parts.values())
+    OWN_PARTS[n] = {**{k: parts.get(k, 0.0) for k in OWN}, "other": sum(v for k, v in parts.items() if k not in OWN),
+                    "total": own_build, "build": plugin_cpu}
     baseline_cpu = min(r.cpu for r in baseline_runs)
     plugin_mb = max(r.peak_mb for r in plugin_runs)
     baseline_mb = max(r.peak_mb for r in baseline_runs)
 
     site = root / "site-plugin"
     size, page = largest_html(site)
-    check = "n/a"
+    check, check_s = "n/a", None
     cmd = check_command()
     if cmd:
         log(f"N={n}: {' '.join(cmd)}")
         run = run_child(cmd, project, root / "check.log")
         check = secs(run.seconds) if run.returncode == 0 else f"failed ({run.returncode})"
+        check_s = run.seconds if run.returncode == 0 else None
     row = {
         "N": f"{n:,}",
         "pages": f"{n_pages:,}",
@@ -399,20 +443,34 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
         "validate CPU s": secs(times["validate"][1]),
         "corpus CPU s": secs(times["corpus"][1]),
         "pages CPU s": secs(times["pages"][1]),
-        "own % of CPU": f"{100 * own / plugin_cpu:.1f}",
+        "own CPU s": secs(own_build),
+        "own % of CPU": f"{100 * own_build / plugin_cpu:.1f}",
         "check s": check,
     }
+    seconds = {"plugin build s": plugin_s, "baseline build s": baseline_s, "plugin CPU s": plugin_cpu,
+               "baseline CPU s": baseline_cpu, "own CPU s": own_build, "check s": check_s,
+               **{f"{k} CPU s": cpu for k, (_, cpu) in times.items()}}
+    CALIBRATED[n] = {"N": f"{n:,}", "calibration CPU s": secs(cal),
+                     **{c: "n/a" if seconds.get(c) is None else f"{seconds[c] / cal:.3f}" for c in RELATIVE}}
+    row["calibration CPU s"] = secs(cal)
     if not keep:
         shutil.rmtree(root)
     return row
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    widths = [max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS]
+def table(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
+    widths = [max(len(c), *(len(r[c]) for r in rows)) for c in columns]
     line = lambda cells: "| " + " | ".join(cell.rjust(w) for cell, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
-    out = [line(COLUMNS), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"]
-    out += [line([r[c] for c in COLUMNS]) for r in rows]
+    out = [line(columns), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"]
+    out += [line([r[c] for c in columns]) for r in rows]
     return "\n".join(out)
+
+
+def own_table() -> str:
+    """The plugin's own work in its build, part by part, in CPU seconds and as a share of the build."""
+    rows = [{"N": f"{n:,}", **{k: secs(v[k]) for k in (*OWN, "other", "total")},
+             "% of build CPU": f"{100 * v['total'] / v['build']:.1f}"} for n, v in OWN_PARTS.items()]
+    return table(rows, ("N", *OWN, "other", "total", "% of build CPU"))
 
 
 def machine() -> str:
@@ -446,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-edit", type=int, metavar="N", help="also measure live preview at this N")
     parser.add_argument("--plain-links", action="store_true",
                         help="baseline links without the id, class and title attributes the plugin adds")
+    parser.add_argument("--unnamed-addressees", type=float, default=0.0, metavar="SHARE",
+                        help="generate.py's setting: share of addressees left unnamed in the passage (check's hints)")
     parser.add_argument("--workdir", type=Path, help="where to write corpora and sites (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep corpora and sites (with --workdir)")
     args = parser.parse_args(argv)
@@ -453,13 +513,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="briefs-bench-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        rows = [measure(n, workdir, args.seed, max(1, args.repeat), args.keep and bool(args.workdir), args.plain_links)
-                for n in args.ns]
+        rows = [measure(n, workdir, args.seed, max(1, args.repeat), args.keep and bool(args.workdir), args.plain_links,
+                        args.unnamed_addressees) for n in args.ns]
         print(f"Machine: {here}")
         if args.plain_links:
             print("Baseline: plain links (no id, class or title attributes on annotation links)")
         print()
         print(table(rows))
+        print()
+        print("Times as multiples of the calibration (Python-Markdown converting the same pages, same run):")
+        print()
+        print(table(list(CALIBRATED.values()), ("N", "calibration CPU s", *RELATIVE)))
+        print()
+        print("The plugin's own work in its build, CPU s (own_clock.py):")
+        print()
+        print(own_table())
         print()
         print(f"Load average (1 min) at the end of each build, plugin/baseline, on {os.cpu_count()} cores: "
               + ", ".join(f"N={n:,}: {p:.1f}/{b:.1f}" for n, (p, b) in BUILD_LOADS.items()))

@@ -8,12 +8,15 @@ child builds once, waits while the test edits the sources, and builds again.
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import REPO, run_build
 
 pytestmark = pytest.mark.slow  # each test runs the builds of `mkdocs serve --dirty`, several a test
 
@@ -72,7 +75,8 @@ def test_a_dirty_rebuild_writes_only_changed_pages_and_matches_a_clean_build(pro
         assert "briefs/first-brief/index.html" in first and "actors/rok/index.html" in first
 
         # 1. an edit to the text: the brief and the recommendation quoting the paragraph change
-        project.replace("briefs/first-brief.md", "beyond the Peninsula.", "beyond the Peninsula, freshly edited.")
+        project.replace("briefs/first-brief.md", "(rec:widen-aperture) beyond the Peninsula.",
+                        "(rec:widen-aperture) beyond the Peninsula, freshly edited.")
         second = server.build()
         rewritten = {p for p in first if p.endswith(".html") and second[p] != first[p]}
         # (the home page has a listing, so it is built again whenever a source changed;
@@ -112,3 +116,87 @@ def test_a_changed_mkdocs_yml_builds_every_page_again(project):
     pages = [p for p in first if p.endswith(".html")]
     assert all(second[p] != first[p] for p in pages)
     assert "Renamed site" in (server.site / "actors/rok/index.html").read_text("utf-8")
+
+
+# --- one edit of each kind on a generated corpus, each compared with a clean build ----------
+
+ABOUT = """# About
+
+The archive follows [the first state](actor:{actor}) and [a mechanism](mechanism:{mechanism} "Our own title").
+"""
+
+
+def _generated_project(root: Path) -> tuple[dict[str, str], list[str]]:
+    """A small generated corpus (benchmarks/generate.py), a home page with listings and a
+    hand-written page with annotation links; returns the first actor, mechanism, author and
+    series ids, and the brief files."""
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "3", str(root)],
+                   check=True, capture_output=True, timeout=60)
+    briefs = root / "briefs"
+    first = {name: re.search(r"^([a-z0-9-]+):$", (briefs / f"{name}s.yml").read_text("utf-8"), re.M)[1]
+             for name in ("actor", "mechanism", "author")}
+    first["series"] = re.search(r"^([a-z0-9-]+):$", (briefs / "series.yml").read_text("utf-8"), re.M)[1]
+    (root / "docs" / "index.md").write_text("# Home\n\n<!-- briefs:latest 2 -->\n\n<!-- briefs:count-by-actor 3 -->\n")
+    (root / "docs" / "about.md").write_text(ABOUT.format(**first))
+    return first, sorted(p.name for p in briefs.glob("*.md"))
+
+
+def _registry_field(path: Path, entry: str, key: str) -> str:
+    """The line `  key: value` of an entry in a generated registry."""
+    text = path.read_text("utf-8")
+    block = text[text.index(f"\n{entry}:\n"):]
+    return re.search(rf"^  {key}: .*$", block, re.M)[0]
+
+
+def _site(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but the search index, which a dirty build may leave different
+    (docs/reference.md, "Large archives")."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and p.relative_to(site).as_posix() != "search/search_index.json"}
+
+
+def test_after_one_edit_of_each_kind_every_page_of_a_dirty_build_is_the_clean_builds(tmp_path):
+    root = tmp_path / "project"
+    first, brief_files = _generated_project(root)
+    briefs = root / "briefs"
+    brief = briefs / brief_files[0]
+
+    def replace(path: Path, old: str, new: str) -> None:
+        text = path.read_text("utf-8")
+        assert text.count(old) >= 1, (path, old)
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    def registry(name: str, entry: str, key: str, value: str) -> Callable[[], None]:
+        path = briefs / f"{name}.yml"
+        return lambda: replace(path, _registry_field(path, entry, key), f"  {key}: {json.dumps(value)}")
+
+    edits: dict[str, Callable[[], None]] = {
+        "a brief's text": lambda: replace(brief, "\n## ", "\nA sentence added in the dirty test.\n\n## "),
+        "a brief's title": lambda: replace(brief, "title: ", "title: Retitled "),
+        "a brief's summary (its links' titles)": lambda: replace(brief, 'summary: "', 'summary: "Summarised again. '),
+        "a recommendation's statement (its links' titles)": lambda: replace(brief, 'statement: "', 'statement: "Restated. '),
+        "an actor's description": registry("actors", first["actor"], "description", "A new description."),
+        "an actor's name": registry("actors", first["actor"], "name", "Republic of Renamed"),
+        "a mechanism's description": registry("mechanisms", first["mechanism"], "description", "Described anew."),
+        "a mechanism's name": registry("mechanisms", first["mechanism"], "name", "Renamed Process"),
+        "an author's affiliation": registry("authors", first["author"], "affiliation", "Fellow, Elsewhere"),
+        "an author's name": registry("authors", first["author"], "name", "Ana Renamed"),
+        "a series' name": registry("series", first["series"], "name", "Renamed Papers"),
+        "a hand-written page with a listing": lambda: replace(root / "docs" / "index.md", "latest 2", "latest 3"),
+    }
+    server = DirtyServer(root)
+    stale: dict[str, list[str]] = {}
+    try:
+        server.build()
+        for what, edit in edits.items():
+            edit()
+            server.build()
+            clean = run_build(root)
+            assert clean.returncode == 0, (what, clean.output)
+            dirty, fresh = _site(server.site), _site(clean.site)
+            assert dirty.keys() == fresh.keys(), what
+            stale[what] = sorted(path for path in fresh if dirty[path] != fresh[path])
+    finally:
+        errors = server.close()
+    assert "Traceback" not in errors, errors
+    assert stale == {what: [] for what in edits}

@@ -99,8 +99,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts))
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
-        self.dirty.begin(settings_of(config))
-        add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty)
+        pages = self._pages(outcome)
+        self.dirty.begin(settings_of(config), None if self.failed else self.links.targets)
+        add_generated(files, config, pages, outcome.exports, self.dirty)
         self.dirty.end(files, self.failed)
         add_assets(files, config)
         return files

@@ -5,7 +5,9 @@ and the bookkeeping that lets `mkdocs serve --dirty` skip the pages that did not
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import cast
@@ -56,9 +58,12 @@ class DirtyBuild:
     """Dirty builds (`mkdocs serve --dirty`): which generated pages are the same as at the last
     build, so that MkDocs does not convert them again.
 
-    A generated page's HTML depends on its Markdown and on mkdocs.yml (the settings): a page
-    whose Markdown and settings did not change is not built again. Hand-written pages that
-    show the sources (with a listing) are built again whenever a generated page changed.
+    A page's HTML depends on its Markdown, on mkdocs.yml (the settings), and on the hover title
+    and name of every entity it links to (`render.link_targets`: the extension writes them into
+    each link as it converts the page). A generated page whose Markdown and settings did not
+    change, and that names no entity whose title or name changed, is not built again.
+    Hand-written pages are built again when they name such an entity, and those that show the
+    sources (with a listing) whenever anything changed.
     """
 
     enabled: bool = False
@@ -66,25 +71,47 @@ class DirtyBuild:
     """The Markdown of each generated page at the last build, by src_uri, and the settings (key "")."""
     current: dict[str, str] = field(default_factory=dict)
     settings_changed: bool = False
+    targets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """`render.link_targets` at the last build whose sources had no error."""
+    changed: list[str] = field(default_factory=list)
+    """The `kind:id` of each entity whose title or name is not what it was (or that came or went)."""
 
-    def begin(self, settings: str) -> None:
+    def begin(self, settings: str, targets: dict[str, tuple[str, str]] | None) -> None:
+        """Start a build; `targets` is None when the sources have errors (the pages show them)."""
         if not self.enabled:
             return
         self.previous, self.current = self.current, {"": settings}
         self.settings_changed = self.previous.get("") != settings
         if self.settings_changed:
             self.previous = {}  # every page is built again
+        self.changed = []
+        if targets is not None:
+            old, self.targets = self.targets, targets
+            self.changed = sorted(t for t in old.keys() | targets.keys() if old.get(t) != targets.get(t))
 
     def unchanged(self, page: GeneratedPage) -> bool:
         """Whether the page is the same as at the last build (always False unless dirty)."""
         if not self.enabled:
             return False
         self.current[page.src_uri] = page.markdown
-        return self.previous.get(page.src_uri) == page.markdown
+        return self.previous.get(page.src_uri) == page.markdown and not names_any(page.markdown, self.changed)
 
     def end(self, files: Files, failed: bool) -> None:
-        if self.enabled and (self.previous != self.current or failed):
-            _rebuild_hand_written(files, every=self.settings_changed)
+        if self.enabled and (self.previous != self.current or self.changed or failed):
+            _rebuild_hand_written(files, self.changed, every=self.settings_changed)
+
+
+def names_any(markdown: str, targets: list[str]) -> bool:
+    """Whether the Markdown has any of the `kind:id` in it, as a link's address or anywhere else
+    (built again for nothing at worst)."""
+    if len(targets) <= 16:
+        return any(t in markdown for t in targets)
+    return _pattern(tuple(targets)).search(markdown) is not None
+
+
+@lru_cache(maxsize=4)
+def _pattern(targets: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, targets)))
 
 
 def settings_of(config: MkDocsConfig) -> str:
@@ -93,16 +120,18 @@ def settings_of(config: MkDocsConfig) -> str:
     return Path(path).read_text("utf-8", "replace") if path and os.path.isfile(path) else ""
 
 
-def _rebuild_hand_written(files: Files, every: bool) -> None:
+def _rebuild_hand_written(files: Files, changed: list[str], every: bool) -> None:
     """Have MkDocs build again the hand-written pages that show the sources (those with a
-    listing), or `every` one (mkdocs.yml changed).
+    listing) or name an entity in `changed`, or `every` one (mkdocs.yml changed).
 
     MkDocs builds a page again in a dirty build when its HTML is missing or older than its
     source: removing the HTML has it built again.
     """
     for file in files.documentation_pages():
-        shows_sources = every or listings.has_placeholder(file.content_string)
-        if file.generated_by is None and shows_sources and os.path.isfile(file.abs_dest_path):
+        if file.generated_by is not None or not os.path.isfile(file.abs_dest_path):
+            continue
+        source = file.content_string
+        if every or listings.has_placeholder(source) or names_any(source, changed):
             os.remove(file.abs_dest_path)
 
 
