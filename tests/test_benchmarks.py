@@ -33,6 +33,12 @@ def _table(stdout: str) -> tuple[list[str], list[list[str]]]:
     return cells[0], cells[2:]
 
 
+def _tables(stdout: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Each Markdown table printed, as (header, rows)."""
+    blocks = re.findall(r"(?:^\|.*\n?)+", stdout, re.M)
+    return [_table(block) for block in blocks]
+
+
 @pytest.mark.slow
 def test_generated_corpus_builds_strict(tmp_path):
     _run(str(BENCHMARKS / "generate.py"), str(N), str(tmp_path / "corpus"), cwd=tmp_path)
@@ -55,14 +61,23 @@ def test_generator_is_deterministic(tmp_path):
 @pytest.mark.slow
 def test_runner_prints_the_table(tmp_path):
     proc = _run(str(BENCHMARKS / "run.py"), str(N), "--workdir", str(tmp_path), cwd=tmp_path)
-    header, rows = _table(proc.stdout)
+    tables = _tables(proc.stdout)
+    header, rows = tables[0]
     assert header == [
-        "N", "pages", "plugin build s", "baseline build s", "ratio", "plugin CPU s", "baseline CPU s", "CPU ratio",
-        "plugin peak MB", "baseline peak MB", "peak ratio", "site MB", "search index MB", "sources MB", "largest page",
-        "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s", "own % of CPU", "check s",
+        "N", "pages", "calibration CPU s", "plugin build s", "baseline build s", "ratio", "plugin CPU s",
+        "baseline CPU s", "CPU ratio", "plugin peak MB", "baseline peak MB", "peak ratio", "site MB", "search index MB",
+        "sources MB", "largest page", "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s", "own CPU s",
+        "own % of CPU", "check s",
     ]
     assert len(rows) == 1 and rows[0][0] == str(N)
     assert all(rows[0]), rows[0]
+    # every time again as a multiple of the calibration, and the plugin's own work part by part
+    assert tables[1][0] == ["N", "calibration CPU s", "plugin build s", "baseline build s", "plugin CPU s",
+                            "baseline CPU s", "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s",
+                            "own CPU s", "check s"]
+    assert tables[2][0] == ["N", "on_files", "links", "on_page_markdown", "on_page_content", "on_post_page",
+                            "other", "total", "% of build CPU"]
+    assert all(len(rows) == 1 and all(rows[0]) for _, rows in tables[1:]), tables
     # the C and the pure-Python YAML loaders read the corpus with the same diagnostics
     assert re.search(rf"C loader / its pure-Python loader, CPU s: N={N}: [\d.]+ / [\d.]+ \(same diagnostics\)",
                      proc.stdout), proc.stdout
@@ -75,3 +90,15 @@ def test_serve_edit_prints_its_figure(tmp_path):
     assert header == ["N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build"]
     assert [row[:2] for row in rows] == [[str(N), "`mkdocs serve --livereload`"],
                                          [str(N), "`mkdocs serve --livereload --dirty`"]]
+
+
+def test_generator_can_leave_addressees_unnamed_for_checks_hints(tmp_path):
+    hints = {}
+    for share in ("0", "0.3"):
+        project = tmp_path / share
+        _run(str(BENCHMARKS / "generate.py"), "5", str(project), "--unnamed-addressees", share, cwd=tmp_path)
+        check = subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "check"], cwd=project,
+                               capture_output=True, text=True, timeout=120)
+        hints[share] = [line for line in check.stdout.splitlines() if ": hint: " in line and "addressed to" in line]
+    assert hints["0"] == []
+    assert len(hints["0.3"]) >= 3
