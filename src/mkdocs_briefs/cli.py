@@ -2,6 +2,7 @@
 
     mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
     mkdocs-briefs new brief|actor|mechanism ID [--sources SOURCES]
+    mkdocs-briefs --version
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
 Imports nothing from MkDocs, so it starts fast.
@@ -14,6 +15,7 @@ import datetime
 import json
 import os
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from . import pipeline
@@ -95,6 +97,7 @@ def _run_new(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mkdocs-briefs", description="Check and scaffold mkdocs-briefs sources.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('mkdocs-briefs')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the sources without building the site")
     check_cmd.add_argument("sources", nargs="?", default="briefs", help="the sources folder (default: briefs)")
