@@ -92,3 +92,38 @@ def test_sdist_holds_everything_the_tests_read(dist: Path):
         wanted |= _repo_files(top)
     wanted = {w for w in wanted if not w.startswith("src/mkdocs_briefs.egg-info/")}
     assert wanted - members == set()
+
+
+@pytest.mark.slow
+def test_a_new_site_from_the_wheel_in_an_empty_folder(dist: Path, tmp_path: Path):
+    """As another organisation starts: a non-editable install of the wheel in a new environment
+    (pip's cache is reused), then `init`, `check`, `mkdocs build --strict`, and the site read back."""
+    from bs4 import BeautifulSoup
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    install = subprocess.run([str(venv / "bin/pip"), "install", "-q", str(_one(dist, "*.whl"))],
+                             capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr[-3000:]
+    empty = tmp_path / "work"
+    empty.mkdir()
+    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+
+    def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env)
+
+    shown = run("mkdocs-briefs", "--version", cwd=empty)
+    assert shown.stdout.startswith("mkdocs-briefs ") and shown.returncode == 0
+    where = run("python", "-c", "import mkdocs_briefs; print(mkdocs_briefs.__file__)", cwd=empty).stdout
+    assert where.startswith(str(venv)), f"the plugin was imported from {where}, not the new environment"
+    assert run("mkdocs-briefs", "init", "site", cwd=empty).returncode == 0
+    site = empty / "site"
+    check = run("mkdocs-briefs", "check", "--strict", cwd=site)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = run("mkdocs", "build", "--strict", cwd=site)
+    assert build.returncode == 0, build.stderr
+    home = BeautifulSoup((site / "site" / "index.html").read_text("utf-8"), "html.parser")
+    assert home.select_one("a[href='briefs/example-brief/']")
+    brief = BeautifulSoup((site / "site/briefs/example-brief/index.html").read_text("utf-8"), "html.parser")
+    assert brief.find("h1").get_text(strip=True).rstrip("¶") == "Example brief: a yearly review of a ministry's plans"
+    assert (site / "site" / "assets" / "briefs").is_dir(), "the plugin's assets are published from the wheel"

@@ -25,8 +25,9 @@ def _steps(name: str) -> list[str]:
 
 
 def readme_test_command() -> str:
-    """The README's second command: install, lint, type-check, test."""
-    blocks = re.findall(r"```sh\n(.*?)```", (REPO / "README.md").read_text("utf-8"), re.DOTALL)
+    """The second of the README's "Two commands": install, lint, type-check, test."""
+    section = (REPO / "README.md").read_text("utf-8").split("\n## Two commands\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.DOTALL)
     return [line for line in blocks[1].splitlines() if not line.startswith("#")][0]
 
 
