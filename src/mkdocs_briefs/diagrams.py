@@ -1,8 +1,9 @@
 """The "Connections" diagram of an actor's, a mechanism's and a brief's page: its neighbourhood.
 
 Each function is a pure function of the corpus that returns the Markdown of the page's
-section ('' when there is nothing to draw). A diagram shows at most `MAX_RECOMMENDATIONS`
-recommendations and `MAX_NEIGHBOURS` actors or mechanisms per group; the rest are summed
+section ('' when there is nothing to draw). A diagram shows at most
+`limits.diagram_recommendations` recommendations and `limits.diagram_neighbours` actors or
+mechanisms per group (settings.py); the rest are summed
 up in a dashed "and N more" box that links to the full list (see `mermaid`).
 """
 
@@ -17,11 +18,6 @@ from .markup import escape, explorer, explorer_link
 from .mermaid import Flowchart, cut, figure, note
 from .model import Actor, Brief, Mechanism, Recommendation
 
-MAX_RECOMMENDATIONS = 12
-"""Recommendations drawn in the diagram of an actor, a mechanism or a brief."""
-MAX_NEIGHBOURS = 8
-"""Actors or mechanisms drawn in each group of such a diagram."""
-
 
 def _rec_nodes(chart: Flowchart, recs: list[Recommendation], total: int, more_target: str, more_key: str) -> None:
     for rec in recs:
@@ -32,10 +28,11 @@ def _rec_nodes(chart: Flowchart, recs: list[Recommendation], total: int, more_ta
 
 def _entity_nodes(chart: Flowchart, kind: str, corpus: Corpus, ids: list[str], more_target: str | None,
                   more_key: str) -> None:
-    for id_ in ids[:MAX_NEIGHBOURS]:
+    cap = corpus.settings.limits.diagram_neighbours
+    for id_ in ids[:cap]:
         chart.node(corpus.name_of(kind, id_), page_uri(kind, id_))
-    if len(ids) > MAX_NEIGHBOURS:
-        chart.node(t(more_key, len(ids) - MAX_NEIGHBOURS), more_target, css="more")
+    if len(ids) > cap:
+        chart.node(t(more_key, len(ids) - cap), more_target, css="more")
 
 
 def _section(chart: Flowchart, caption: str, below: str) -> str:
@@ -44,6 +41,7 @@ def _section(chart: Flowchart, caption: str, below: str) -> str:
 
 def actor_diagram(corpus: Corpus, actor: Actor) -> str:
     """The section of an actor's page that draws its neighbourhood ('' if it has none)."""
+    most, per_group = corpus.settings.limits.diagram_recommendations, corpus.settings.limits.diagram_neighbours
     addressed = corpus.incoming("addressed_to", actor.id)
     involving = corpus.incoming("involves", actor.id)
     groups = corpus.incoming("members", actor.id)
@@ -53,9 +51,9 @@ def actor_diagram(corpus: Corpus, actor: Actor) -> str:
         return ""
     chart = Flowchart(t("diagram.actor.title"))
     focus = chart.node(actor.name, shape="stadium", css="focus")
-    reserved = min(len(involving), MAX_RECOMMENDATIONS // 4)  # a few places for those that involve it
-    shown_addressed = addressed[: MAX_RECOMMENDATIONS - reserved]
-    shown_involving = involving[: MAX_RECOMMENDATIONS - len(shown_addressed)]
+    reserved = min(len(involving), most // 4)  # a few places for those that involve it
+    shown_addressed = addressed[: most - reserved]
+    shown_involving = involving[: most - len(shown_addressed)]
     if addressed:
         with chart.group(t("diagram.addressed_to_it")) as g:
             _rec_nodes(chart, shown_addressed, len(addressed), explorer(actor=actor.id), "diagram.more_addressed")
@@ -82,15 +80,16 @@ def actor_diagram(corpus: Corpus, actor: Actor) -> str:
     below = note([
         cut(len(shown_addressed), len(addressed), "diagram.count.addressed"),
         cut(len(shown_involving), len(involving), "diagram.count.involving"),
-        cut(MAX_NEIGHBOURS, len(mechs), "count.mechanism"),
-        cut(MAX_NEIGHBOURS, len(members), "count.member"),
-        cut(MAX_NEIGHBOURS, len(groups), "diagram.count.group"),
+        cut(per_group, len(mechs), "count.mechanism"),
+        cut(per_group, len(members), "count.member"),
+        cut(per_group, len(groups), "diagram.count.group"),
     ], where)
     return _section(chart, t("diagram.actor.caption", name=escape(actor.name)), below)
 
 
 def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
     """The section of a mechanism's page that draws its neighbourhood ('' if it has none)."""
+    most, per_group = corpus.settings.limits.diagram_recommendations, corpus.settings.limits.diagram_neighbours
     through = corpus.incoming("mechanisms", mech.id)
     actors = corpus.ranked("actor", Counter(a.id for rec in through for a in rec.addressed_to))
     parts = [m.id for m in corpus.incoming("part_of", mech.id)]
@@ -99,7 +98,7 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
         return ""
     chart = Flowchart(t("diagram.mechanism.title"))
     focus = chart.node(mech.name, shape="stadium", css="focus")
-    shown = through[:MAX_RECOMMENDATIONS]
+    shown = through[:most]
     if through:
         with chart.group(t("diagram.recommendations")) as recs:
             _rec_nodes(chart, shown, len(through), explorer(mechanism=mech.id), "diagram.more_through")
@@ -121,9 +120,9 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
     here = page_uri("mechanism", mech.id)
     below = note([
         cut(len(shown), len(through), "count.rec"),
-        cut(MAX_NEIGHBOURS, len(actors), "count.actor"),
-        cut(MAX_NEIGHBOURS, len(parts), "diagram.count.part"),
-        cut(MAX_NEIGHBOURS, len(related), "diagram.count.related"),
+        cut(per_group, len(actors), "count.actor"),
+        cut(per_group, len(parts), "diagram.count.part"),
+        cut(per_group, len(related), "diagram.count.related"),
     ], t("diagram.mechanism.where", explorer=explorer_link(t("diagram.the_explorer"), here, mechanism=mech.id))
        if through else t("diagram.mechanism.where_above"))
     return _section(chart, t("diagram.mechanism.caption", name=escape(mech.name)), below)
@@ -131,6 +130,7 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
 
 def brief_diagram(corpus: Corpus, brief: Brief) -> str:
     """The section of a brief's page that draws its recommendations, their actors and mechanisms."""
+    most, per_group = corpus.settings.limits.diagram_recommendations, corpus.settings.limits.diagram_neighbours
     recs = brief.recommendations
     if not recs:
         return ""
@@ -138,7 +138,7 @@ def brief_diagram(corpus: Corpus, brief: Brief) -> str:
     mechs = corpus.ranked("mechanism", Counter(m.id for rec in recs for m in rec.mechanisms))
     chart = Flowchart(t("diagram.brief.title"))
     focus = chart.node(brief.title, shape="stadium", css="focus")
-    shown = recs[:MAX_RECOMMENDATIONS]
+    shown = recs[:most]
     everything = explorer(brief=brief.id)
     with chart.group(t("diagram.recommendations")) as g:
         _rec_nodes(chart, shown, len(recs), everything, "diagram.more_recommendations")
@@ -152,8 +152,8 @@ def brief_diagram(corpus: Corpus, brief: Brief) -> str:
         chart.edge(g, m, t("diagram.edge.through"))
     below = note([
         cut(len(shown), len(recs), "count.rec"),
-        cut(MAX_NEIGHBOURS, len(actors), "count.actor"),
-        cut(MAX_NEIGHBOURS, len(mechs), "count.mechanism"),
+        cut(per_group, len(actors), "count.actor"),
+        cut(per_group, len(mechs), "count.mechanism"),
     ], t("diagram.brief.where",
          explorer=explorer_link(t("diagram.the_explorer"), page_uri("brief", brief.id), brief=brief.id)))
     return _section(chart, t("diagram.brief.caption"), below)

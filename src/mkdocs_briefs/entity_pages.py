@@ -16,7 +16,6 @@ from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
 from .kinds import page_uri
 from .labels import number, t
 from .markup import (
-    LISTED,
     GeneratedPage,
     brief_list,
     capped_links,
@@ -33,9 +32,6 @@ from .markup import (
     rec_list,
 )
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
-
-MENTIONS_SHOWN = 8
-"""Mentions linked one by one per brief on an entity's page; the rest are counted."""
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
@@ -118,15 +114,16 @@ def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
         by_brief.setdefault(mention.brief.id, []).append(mention)
     if not by_brief:
         return ""
+    listed, per_brief = corpus.settings.limits.listed, corpus.settings.limits.mentions_per_brief
     rows = []
-    for brief_id, mentions in list(by_brief.items())[:LISTED]:
+    for brief_id, mentions in list(by_brief.items())[:listed]:
         shown = ", ".join(
-            link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:MENTIONS_SHOWN]
+            link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:per_brief]
         )
-        more = t("mentions.more", len(mentions) - MENTIONS_SHOWN) if len(mentions) > MENTIONS_SHOWN else ""
+        more = t("mentions.more", len(mentions) - per_brief) if len(mentions) > per_brief else ""
         rows.append(f"- {link('brief', brief_id, corpus.briefs[brief_id].title)}: {shown}{more}")
-    if len(by_brief) > LISTED:
-        rows.append("\n" + t("mentions.newest", len(by_brief), shown=number(LISTED)))
+    if len(by_brief) > listed:
+        rows.append("\n" + t("mentions.newest", len(by_brief), shown=number(listed)))
     return f"## {t('mentions.title')}\n\n" + "\n".join(rows) + "\n"
 
 
@@ -168,7 +165,8 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             (t("mechanism.part_of"), part_of),
             (t("mechanism.parts"), entity_links("mechanism", corpus.incoming("part_of", mech.id))),
             (t("mechanism.related"), entity_links("mechanism", corpus.incoming("related", mech.id))),
-            (t("mechanism.actors"), capped_links("actor", corpus.actors_through.get(mech.id, []))),
+            (t("mechanism.actors"),
+             capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
         ]),
         mechanism_diagram(corpus, mech),
         f"## {t('mechanism.through')}\n",

@@ -23,10 +23,6 @@ from .kinds import page_uri
 from .labels import t
 from .model import Brief, Recommendation, Ref
 
-LISTED = 25
-"""Recommendations, or briefs mentioning an entity, listed on an entity's page; the rest are
-counted, and reached through the explorer, so that pages stay small as the corpus grows."""
-
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
 
@@ -132,10 +128,10 @@ def entity_links(kind: str, entities: Iterable) -> str:
     return ", ".join(link(kind, e.id, getattr(e, "title", None) or e.name) for e in entities)
 
 
-def capped_links(kind: str, entities: list) -> str:
-    """The first LISTED entities' links, and how many more there are."""
-    more = t("list.and_more", len(entities) - LISTED) if len(entities) > LISTED else ""
-    return entity_links(kind, entities[:LISTED]) + more
+def capped_links(kind: str, entities: list, limit: int) -> str:
+    """The first `limit` entities' links, and how many more there are."""
+    more = t("list.and_more", len(entities) - limit) if len(entities) > limit else ""
+    return entity_links(kind, entities[:limit]) + more
 
 
 def explorer(**filters: str) -> str:
@@ -170,14 +166,15 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
-    """The first LISTED recommendations, each with its brief, and how many there are in all."""
+    """The first `limits.listed` recommendations, each with its brief, and how many there are in all."""
+    listed = corpus.settings.limits.listed
     if not recs:
         return f"{empty}\n"
     rows = [f"- {link('rec', r.id, r.title)} "
             f"{muted(t('rec_list.from', brief=link('brief', r.brief_id, corpus.brief_of(r).title)))}"
-            for r in recs[:LISTED]]
-    if len(recs) > LISTED:
-        rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(LISTED)))
+            for r in recs[:listed]]
+    if len(recs) > listed:
+        rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(listed)))
     return "\n".join(rows) + "\n"
 
 
