@@ -45,7 +45,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
     language (labels.py). Images in briefs may come from the site itself or from `image_hosts`."""
     sources, diags = load_sources(folder, root, image_hosts)
-    diags.extend(validate(sources))
+    diags.extend(validate(sources, (settings or Settings()).validation))
     outcome = Outcome(sources, diags)
     if diags.errors:
         return outcome

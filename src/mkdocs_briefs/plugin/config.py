@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..settings import Limits, Settings
+from ..settings import Level, Limits, Settings, Validation
 
 
 class _Count(c.BaseConfigOption[int]):
@@ -60,6 +60,19 @@ class LimitsConfig(base.Config):
     """Mechanisms (columns) of the matrix."""
 
 
+_LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+
+
+class ValidationConfig(base.Config):
+    """`validation:` how the checks that might be fine are reported, as in MkDocs' own `validation:`:
+    `warn` (a warning, which `--strict` turns into a failure), `info` (shown, stops nothing), `ignore`."""
+
+    unused = c.Choice(_LEVELS, default=Validation.unused)
+    """A registry entry (actor, mechanism, author, series) that no brief or entry refers to."""
+    unannotated = c.Choice(_LEVELS, default=Validation.unannotated)
+    """A recommendation that no passage of its brief annotates."""
+
+
 class BriefsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the briefs at all. With `false` the plugin does nothing (like Material's plugins,
@@ -82,6 +95,10 @@ class BriefsConfig(base.Config):
     limits = c.SubConfig(LimitsConfig)
     """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
 
+    validation = c.SubConfig(ValidationConfig)
+    """How the checks that might be fine are reported (settings.Validation)."""
+
     def settings(self) -> Settings:
-        """The options the pipeline's pages depend on, as the pipeline's own typed value."""
-        return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}))
+        """The options the pipeline depends on, as the pipeline's own typed value."""
+        return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
+                        validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated))
