@@ -90,9 +90,11 @@ def _check_references(s: Sources, diags: Diagnostics) -> None:
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
+    tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
     for brief in s.briefs.values():
         for note in brief.annotations:
-            _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], s.table(note.kind), s.unreadable)
+            if note.target not in tables[note.kind]:
+                _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], tables[note.kind], s.unreadable)
 
 
 def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], why: str) -> None:
