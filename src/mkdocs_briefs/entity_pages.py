@@ -33,6 +33,10 @@ from .markup import (
 )
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
 
+DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
+              "`draft: true`.\n{: .briefs-draft }\n")
+"""Said at the top of a draft brief's page (shown by `mkdocs serve` only, unless the `drafts` option is on)."""
+
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     src = brief.source
@@ -41,11 +45,12 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         byline.append(t("brief.part_of", series=link("series", brief.series.id,
                                                       corpus.name_of("series", brief.series.id))))
     md = [
-        front_matter(brief.title, brief.summary),
+        front_matter(brief.title, brief.summary, meta=brief.page_meta),
         f"# {escape(brief.title)}\n",
         '<div class="briefs-meta" markdown>\n',
         " · ".join(byline) + "\n",
         "</div>\n",
+        *([DRAFT_NOTE] if brief.draft else []),
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
         '<div class="briefs-credit" markdown>\n\n'
         + t("brief.credit", original=f"[*{escape(src.title)}*](<{src.url}>)", publisher=escape(src.publisher),
