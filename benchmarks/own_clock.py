@@ -4,8 +4,8 @@
 
 Runs `mkdocs build` in this process after wrapping each event method of the plugin
 (`on_files` with the whole pipeline in it, `on_nav`, `on_page_markdown`, `on_page_content`
-with the sanitiser, `on_post_page`...) and the annotation-link resolver that Python-Markdown
-calls while it converts each page (`render._Resolver.run`), and writes their CPU seconds
+with the sanitiser, `on_post_page`...) and the tree processors of the annotation-link extension
+(render.py: resolving links, keeping ids unique) that Python-Markdown runs on each page, and writes their CPU seconds
 (`time.process_time()`) to TIMES.json, by name. They never nest, so their sum is the
 plugin's own work in the build. The wrappers cost about a microsecond a call.
 """
@@ -35,6 +35,7 @@ def clocked(name: str, method: Callable) -> Callable:
 
 
 def main(argv: list[str]) -> int:
+    from markdown.treeprocessors import Treeprocessor
     from mkdocs.__main__ import cli
 
     from mkdocs_briefs import plugin, render
@@ -43,7 +44,9 @@ def main(argv: list[str]) -> int:
     events = [name for name, value in vars(plugin.BriefsPlugin).items() if name.startswith("on_") and callable(value)]
     for name in events:
         setattr(plugin.BriefsPlugin, name, clocked(name, getattr(plugin.BriefsPlugin, name)))
-    render._Resolver.run = clocked("links", render._Resolver.run)  # type: ignore[method-assign]
+    for value in list(vars(render).values()):  # the link resolver and the other tree processors of the extension
+        if isinstance(value, type) and issubclass(value, Treeprocessor) and value is not Treeprocessor:
+            value.run = clocked("render", value.run)  # type: ignore[method-assign]
     try:
         cli.main(args=["build", *options], standalone_mode=False)
     finally:

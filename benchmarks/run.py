@@ -73,7 +73,7 @@ COLUMNS = (
 RELATIVE = ("plugin build s", "baseline build s", "plugin CPU s", "baseline CPU s", "load CPU s", "validate CPU s",
             "corpus CPU s", "pages CPU s", "own CPU s", "check s")
 """The time columns the second table gives as multiples of the calibration measured in the same run."""
-OWN = ("on_files", "links", "on_page_markdown", "on_page_content", "on_post_page")
+OWN = ("on_files", "render", "on_page_markdown", "on_page_content", "on_post_page")
 """The plugin's own work in its build (own_clock.py), part by part; the rest of its events are summed as "other"."""
 
 

@@ -75,7 +75,7 @@ def test_runner_prints_the_table(tmp_path):
     assert tables[1][0] == ["N", "calibration CPU s", "plugin build s", "baseline build s", "plugin CPU s",
                             "baseline CPU s", "load CPU s", "validate CPU s", "corpus CPU s", "pages CPU s",
                             "own CPU s", "check s"]
-    assert tables[2][0] == ["N", "on_files", "links", "on_page_markdown", "on_page_content", "on_post_page",
+    assert tables[2][0] == ["N", "on_files", "render", "on_page_markdown", "on_page_content", "on_post_page",
                             "other", "total", "% of build CPU"]
     assert all(len(rows) == 1 and all(rows[0]) for _, rows in tables[1:]), tables
     # the C and the pure-Python YAML loaders read the corpus with the same diagnostics
