@@ -32,7 +32,7 @@ from babel.numbers import format_decimal
 
 Message = str | dict[str, str]
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ko", "ja")
 """The languages whose catalogues ship complete."""
 SCRIPT_PREFIXES = ("js.", "horizon.")
 """Keys the page's scripts (explorer, previews) read from the page (assets/labels.js)."""
