@@ -7,13 +7,15 @@
                 exports) and add its pages and data exports as generated files (files.py);
                 while serving, sources with errors give error pages instead; in a dirty
                 build, `mkdocs serve --dirty`, pages that did not change are not built again
-    on_nav      keep the navigation small: section indexes only, in a fixed order (and in a
-                dirty build, read the titles of the pages in it that are not built again)
+    on_nav      keep MkDocs' automatic navigation small: section indexes only, in a fixed
+                order, before any other plugin (and in a dirty build, after every other
+                plugin, read the titles of the pages in it that are not built again)
     on_page_markdown   tell the extension which page it is converting (and let go of the
-                generated Markdown MkDocs has just read); fill in the
+                generated Markdown MkDocs has just read); turn the links in a page's
+                diagrams into URLs before rendering (mermaid.py); fill in the
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
-    on_page_content    turn the links in diagrams into URLs (mermaid.py)
+    on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
     on_serve    watch the sources folder
 """
@@ -27,7 +29,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -72,13 +74,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
         if self.labels.shipped is None:
-            log.info(f"briefs: no labels in '{language}' (theme.language) yet: the generated pages use English "
+            log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(self.links)
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
+        _declare_bundled_mermaid(config)
+        _no_build_time_as_revision_date(config)
         for name in assets(".css"):
             if f"{ASSETS}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSETS}/{name}")
@@ -94,6 +98,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if problems:
             raise PluginError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
         root = Path(config.config_file_path or ".").parent
+        _outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
                                settings=self.config.settings(serving=self.serving), labels=self.labels)
@@ -101,7 +106,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets)
-        add_generated(files, config, pages, outcome.exports, self.dirty)
+        add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources))
         self.dirty.end(files, self.failed)
         add_assets(files, config)
         return files
@@ -121,10 +126,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.page_uris = [p.src_uri for p in outcome.pages]
         return outcome.pages
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.config.enabled:
-            return nav
-        if config.nav is None:  # the automatic navigation: one entry per section, ours last
+    @event_priority(110)  # before any other plugin: one that makes its own nav (awesome-nav, at 100) has the last word
+    def _arrange_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """MkDocs' automatic navigation (never one that mkdocs.yml sets): one entry per section, ours last."""
+        if self.config.enabled and self.config.arrange_nav and config.nav is None:
             ours = {uri: i for i, uri in enumerate(NAV_PAGES)}
             items = [_flatten(item, ours) for item in nav.items]
             mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
@@ -132,11 +137,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             nav.items = [i for i in items if i not in mine] + mine
             for item in nav.items:
                 item.parent = None
-        if self.dirty.enabled:  # a dirty build does not read the pages it skips, but every page shows their titles
+        return nav
+
+    @event_priority(-100)  # after every other plugin, on the pages of the nav that will be built
+    def _read_skipped_titles(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A dirty build does not read the pages it skips, but every page shows their titles."""
+        if self.config.enabled and self.dirty.enabled:
             for page in nav.pages:
                 if not page.file.is_modified():
                     page.read_source(config)
         return nav
+
+    on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # a generated page's source lies outside docs/
@@ -151,6 +163,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.links.page_uri = page.file.src_uri
         if isinstance(page.file, GeneratedFile):
             page.file.release()
+        markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
         with labels.using(self.labels):
             return self._reader_extras(markdown, page, config, files)
 
@@ -187,23 +200,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                     content=page.content or "")
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
-        if script and end >= 0:
-            output = output[:end] + script + "\n" + output[end:]
+        if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
+            extra = self.labels.script_element() + "\n" + (script + "\n" if script else "")
+            output = output[:end] + extra + output[end:]
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
-
-        def url_of(path: str) -> str | None:
-            file = files.get_file_from_path(path)
-            if file is None:
-                log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', "
-                            "which does not exist")
-                return None
-            return file.url_relative_to(page.file)
-
-        html = resolve_diagram_links(html, url_of)
         if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
             html = sanitize.clean(html, frozenset(self.config.image_hosts))
         return html
@@ -215,6 +219,53 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def _unknown_link(self, page: str, href: str) -> None:
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
+
+
+GENERATED_FOLDERS = tuple(dict.fromkeys(uri.split("/")[0] for uri in NAV_PAGES))
+"""The folders of the docs that the generated pages fill: briefs, recommendations, ... matrix, map."""
+MATERIAL_MERMAID = "unpkg.com/mermaid@*"
+"""The Mermaid that Material's script would load from a CDN; diagrams.js stands in for it with the bundled one."""
+
+
+def _declare_bundled_mermaid(config: MkDocsConfig) -> None:
+    """Tell Material's privacy plugin that the site brings its own Mermaid, so that it never
+    downloads the one Material's script names (an offline build would fail on it)."""
+    for plugin in config.plugins.values():
+        if type(plugin).__name__ == "PrivacyPlugin" and type(plugin).__module__.startswith("material."):
+            exclude = plugin.config.assets_exclude
+            if MATERIAL_MERMAID not in exclude:
+                exclude.append(MATERIAL_MERMAID)
+
+
+def _no_build_time_as_revision_date(config: MkDocsConfig) -> None:
+    """mkdocs-git-revision-date(-localized) gives a generated page the time of the build as its
+    date: leave the generated folders out of it, so that they show no date rather than a wrong one."""
+    for plugin in config.plugins.values():
+        if type(plugin).__name__.startswith("GitRevisionDate") and isinstance(plugin.config.get("exclude"), list):
+            exclude = plugin.config["exclude"]
+            exclude += [f"{folder}/*" for folder in GENERATED_FOLDERS if f"{folder}/*" not in exclude]
+
+
+def _diagram_url_of(page: Page, files: Files):
+    """The URL, relative to `page`, of the docs file a diagram links to (None, with a warning, if there is none)."""
+    def url_of(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None:
+            log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', which does not exist")
+            return None
+        return file.url_relative_to(page.file)
+    return url_of
+
+
+def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
+    """Stop when the sources folder is docs_dir or inside it: MkDocs would publish each brief a
+    second time, as written, and copy the registries into the site."""
+    sources, docs_dir = sources.resolve(), docs_dir.resolve()
+    if sources == docs_dir or docs_dir in sources.parents:
+        shown = Path(os.path.relpath(sources, root.resolve())).as_posix()
+        raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
+                          "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
+                          "briefs/) and set the plugin's 'sources' option to it")
 
 
 def _flatten(item, ours: dict[str, int]):
