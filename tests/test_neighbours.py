@@ -100,3 +100,30 @@ def test_rss_and_revision_dates_read_what_generated_pages_carry(project):
     assert "<link>https://example.org/briefs/first-brief/</link>" in feed
     assert build.html("").select(".md-source-file")  # a hand-written page has its date
     assert not build.html("briefs/first-brief/").select(".md-source-file")  # a generated one no wrong date
+
+
+def test_previews_step_aside_for_materials_own(project):
+    _yml(project, MKDOCS_YML.replace("  name: material\n", "  name: material\n  features:\n    - content.tooltips\n"))
+    page = built(project.build()).html("briefs/first-brief/")
+    scripts = [s.get("src", "") for s in page.find_all("script")]
+    assert not any(s.endswith("preview.js") for s in scripts) and any(s.endswith("explorer.js") for s in scripts)
+    link = page.select_one('a.briefs-link[data-briefs-kind="actor"]')
+    assert link["title"] == "South Korea."  # what Material's tooltip shows
+
+
+def test_previews_are_on_without_materials_own(minimal_site):
+    scripts = [s.get("src", "") for s in minimal_site.html("briefs/first-brief/").find_all("script")]
+    assert any(s.endswith("preview.js") for s in scripts)
+
+
+def test_the_explorer_says_from_a_file_that_filtering_needs_a_server(chromium, flat_site):
+    """Material's offline plugin makes a site to open from file://, where a page cannot fetch its data."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((flat_site.site / "recommendations" / "index.html").as_uri())
+        note = page.wait_for_selector(".briefs-explorer__offline", state="visible", timeout=10_000)
+        assert note.inner_text().startswith("Filtering needs the site served over http(s)")
+        assert page.locator(".briefs-explorer table tbody tr").count() == 2  # the table stays
+    finally:
+        context.close()

@@ -116,7 +116,15 @@
       .then(function (data) {
         if (!self.aborter.signal.aborted) self.setUp(data, new URL("..", link.href));
       })
-      .catch(function () { /* the static table stays as it is */ });
+      .catch(function () {
+        /* the static table stays as it is; say so, rather than lose the filters silently */
+        if (self.aborter.signal.aborted || root.querySelector(".briefs-explorer__offline")) return;
+        var why = location.protocol === "file:"
+          ? "Filtering needs the site served over http(s): opened from a file, the browser does not let the page read data/recommendations.json."
+          : "The filters could not load data/recommendations.json.";
+        root.insertBefore(el("p", { "class": "briefs-explorer__offline", role: "note",
+          text: why + " The table lists this page's recommendations." }), root.firstChild);
+      });
   }
 
   Explorer.prototype.stop = function () {

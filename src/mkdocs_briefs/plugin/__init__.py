@@ -87,6 +87,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if f"{ASSETS}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSETS}/{name}")
         for name in assets(".js"):
+            if name == "preview.js" and _theme_previews(config):
+                continue
             if f"{ASSETS}/{name}" not in config.extra_javascript:
                 config.extra_javascript.append(f"{ASSETS}/{name}")
         return config
@@ -233,6 +235,16 @@ def _declare_bundled_mermaid(config: MkDocsConfig) -> None:
             exclude = plugin.config.assets_exclude
             if MATERIAL_MERMAID not in exclude:
                 exclude.append(MATERIAL_MERMAID)
+
+
+THEME_PREVIEWS = ("content.tooltips", "navigation.instant.preview")
+"""Material's features that show a link's title or target on hover: the plugin's previews step aside for them."""
+
+
+def _theme_previews(config: MkDocsConfig) -> bool:
+    """Whether the theme draws its own previews of links, so that the plugin's would show twice."""
+    features = config.theme.get("features") or []
+    return config.theme.name == "material" and any(f in features for f in THEME_PREVIEWS)
 
 
 def _no_build_time_as_revision_date(config: MkDocsConfig) -> None:
