@@ -127,3 +127,38 @@ def test_the_explorer_says_from_a_file_that_filtering_needs_a_server(chromium, f
         assert page.locator(".briefs-explorer table tbody tr").count() == 2  # the table stays
     finally:
         context.close()
+
+
+# --- other themes: MkDocs' own and Read the Docs ------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_on_another_theme_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
+    from browser import serve_folder
+
+    _yml(project, MKDOCS_YML.replace("  name: material\n", f"  name: {theme}\n"))
+    build = built(project.build())
+    with serve_folder(build.site) as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+        try:
+            page = context.new_page()
+            page.goto(url + "actors/rok/")
+            drawn = page.wait_for_selector("div.mermaid svg", timeout=20_000)  # drawn with the bundled Mermaid
+            assert "Widen the aperture" in (drawn.text_content() or "")
+            assert page.locator("pre.mermaid").count() == 0
+            assert page.locator('div.mermaid svg a[*|href*="recommendations/widen-aperture"]').count() == 1
+
+            page.goto(url + "briefs/first-brief/")
+            page.locator('a.briefs-link[data-briefs-kind="actor"]').first.hover()
+            preview = page.wait_for_selector("#briefs-preview", state="visible")
+            background = preview.evaluate("e => getComputedStyle(e).backgroundColor")
+            assert background not in ("transparent", "rgba(0, 0, 0, 0)"), background  # not see-through
+            page.locator("#briefs-cite summary").click()
+            page.locator("button.briefs-copy").first.click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == page.locator("#briefs-cite-text").inner_text().strip()
+        finally:
+            context.close()

@@ -95,7 +95,8 @@ def bibtex(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str
 def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
     """The "Cite this brief" block of a brief's page, as raw HTML (every text escaped).
 
-    The copy buttons use Material's clipboard support (any `data-clipboard-target`).
+    The copy buttons use Material's clipboard support (any `data-clipboard-target`), or
+    assets/copy.js on another theme.
     """
     text = html.escape(citation_text(corpus, brief, site_name, url))
     entry = html.escape(bibtex(corpus, brief, site_name, url))
