@@ -74,7 +74,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
         if self.labels.shipped is None:
-            log.info(f"briefs: no labels in '{language}' (theme.language) yet: the generated pages use English "
+            log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -201,8 +201,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                     content=page.content or "")
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
-        if script and end >= 0:
-            output = output[:end] + script + "\n" + output[end:]
+        if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
+            extra = self.labels.script_element() + "\n" + (script + "\n" if script else "")
+            output = output[:end] + extra + output[end:]
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
