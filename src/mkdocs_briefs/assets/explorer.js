@@ -120,11 +120,8 @@
       .catch(function () {
         /* the static table stays as it is; say so, rather than lose the filters silently */
         if (self.aborter.signal.aborted || root.querySelector(".briefs-explorer__offline")) return;
-        var why = location.protocol === "file:"
-          ? "Filtering needs the site served over http(s): opened from a file, the browser does not let the page read data/recommendations.json."
-          : "The filters could not load data/recommendations.json.";
-        root.insertBefore(el("p", { "class": "briefs-explorer__offline", role: "note",
-          text: why + " The table lists this page's recommendations." }), root.firstChild);
+        var why = t(location.protocol === "file:" ? "js.explorer.offline_file" : "js.explorer.offline");
+        root.insertBefore(el("p", { "class": "briefs-explorer__offline", role: "note", text: why }), root.firstChild);
       });
   }
 
