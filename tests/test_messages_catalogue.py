@@ -354,7 +354,7 @@ def test_catalogue_example_is_what_the_code_prints(example: Example, tmp_path: P
 
 _EMITTER_METHODS = {"error", "warning", "hint"}
 """Diagnostics.error/warning/hint, and the plugin's log.error/log.warning."""
-_EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError"}
+_EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError", "ExportError"}
 """Exceptions whose message is shown to the user as it is."""
 
 
