@@ -30,6 +30,10 @@ from .markup import (
 )
 from .model import HORIZONS, Actor, Author, Brief, Mechanism, Recommendation, Series
 
+DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
+              "`draft: true`.\n{: .briefs-draft }\n")
+"""Said at the top of a draft brief's page (shown by `mkdocs serve` only, unless the `drafts` option is on)."""
+
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     src = brief.source
@@ -37,11 +41,12 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     if brief.series:
         byline.append(f"Part of {link('series', brief.series.id, corpus.name_of('series', brief.series.id))}")
     md = [
-        front_matter(brief.title, brief.summary),
+        front_matter(brief.title, brief.summary, meta=brief.page_meta),
         f"# {escape(brief.title)}\n",
         '<div class="briefs-meta" markdown>\n',
         " · ".join(byline) + "\n",
         "</div>\n",
+        *([DRAFT_NOTE] if brief.draft else []),
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
         f'<div class="briefs-credit" markdown>\n\nThis brief restates, in our own words, '
         f"[*{escape(src.title)}*](<{src.url}>) ({escape(src.publisher)}, {date(src.date)}).\n\n</div>\n",
