@@ -287,7 +287,7 @@ class _Records(logging.Handler):
             self.messages.append(record.getMessage().removeprefix("briefs: "))
 
 
-def run_mkdocs(root: Path, command: str) -> list[str]:
+def run_mkdocs(root: Path, command: str, *, info: bool = False) -> list[str]:
     """A build's plugin events, without writing a site: the plugin's messages, as logged."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -302,6 +302,9 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
     records = _Records()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
+    level = logger.level
+    if info:  # an example that shows an INFO line: MkDocs' logger lets only warnings through by default
+        logger.setLevel(logging.INFO)
     try:
         config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command=command, dirty=False)
@@ -320,6 +323,7 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
                 config.plugins.on_page_content(page.content, page=page, config=config, files=files)
     finally:
         logger.removeHandler(records)
+        logger.setLevel(level)
     return records.messages
 
 
@@ -332,7 +336,7 @@ def test_catalogue_example_is_what_the_code_prints(example: Example, tmp_path: P
     layout = lay_out(example, tmp_path)
     builds = [c for c in layout.commands if c[0] == "mkdocs"]
     if builds:
-        produced = run_mkdocs(tmp_path, builds[0][1])
+        produced = run_mkdocs(tmp_path, builds[0][1], info=any(line.startswith("INFO") for line in example.expected))
         expected = [_MKDOCS_PREFIX.sub("", line) for line in example.expected]
     elif layout.docs:
         produced = run_mkdocs(tmp_path, "build")
