@@ -287,7 +287,7 @@ class _Records(logging.Handler):
             self.messages.append(record.getMessage().removeprefix("briefs: "))
 
 
-def run_mkdocs(root: Path, command: str, *, info: bool = False) -> list[str]:
+def run_mkdocs(root: Path, command: str) -> list[str]:
     """A build's plugin events, without writing a site: the plugin's messages, as logged."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -303,8 +303,7 @@ def run_mkdocs(root: Path, command: str, *, info: bool = False) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
     level = logger.level
-    if info:  # an example that shows an INFO line: MkDocs' logger lets only warnings through by default
-        logger.setLevel(logging.INFO)
+    logger.setLevel(logging.INFO)  # the plugin's INFO lines are messages too
     try:
         config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command=command, dirty=False)
@@ -336,7 +335,7 @@ def test_catalogue_example_is_what_the_code_prints(example: Example, tmp_path: P
     layout = lay_out(example, tmp_path)
     builds = [c for c in layout.commands if c[0] == "mkdocs"]
     if builds:
-        produced = run_mkdocs(tmp_path, builds[0][1], info=any(line.startswith("INFO") for line in example.expected))
+        produced = run_mkdocs(tmp_path, builds[0][1])
         expected = [_MKDOCS_PREFIX.sub("", line) for line in example.expected]
     elif layout.docs:
         produced = run_mkdocs(tmp_path, "build")
@@ -358,7 +357,7 @@ def test_catalogue_example_is_what_the_code_prints(example: Example, tmp_path: P
 
 _EMITTER_METHODS = {"error", "warning", "info", "hint", "report"}
 """Diagnostics.error/warning/hint/report, and the plugin's log.error/log.warning/log.info."""
-_EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError", "ExportError"}
+_EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError"}
 """Exceptions whose message is shown to the user as it is."""
 
 
