@@ -199,8 +199,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                     content=page.content or "")
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
-        if script and end >= 0:
-            output = output[:end] + script + "\n" + output[end:]
+        if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
+            extra = self.labels.script_element() + "\n" + (script + "\n" if script else "")
+            output = output[:end] + extra + output[end:]
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
