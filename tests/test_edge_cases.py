@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from conftest import Project, built
 from sitecheck import check_site
 
@@ -47,3 +48,16 @@ def test_no_heading_or_attribute_takes_an_id_the_page_needs(project):
     assert "#briefs-cite_1" in toc and "#briefs-cite-text_1" in toc  # the contents follow the headings
     ids = Counter(el["id"] for el in page.select("[id]"))
     assert ids.most_common(1)[0][1] == 1 and ids["x"] == ids["x_1"] == 1
+
+
+@pytest.mark.parametrize("hand", ["docs/actors/rok.md", "docs/actors/rok/index.md", "docs/actors/rok/index.html"])
+def test_a_file_of_docs_at_a_generated_address_stops_the_build_naming_both(project, hand):
+    project.write(hand, "# The Republic of Korea, by hand\n")
+    project.write("docs/data/corpus.json", "{}\n")
+    build = project.build()
+    assert build.returncode == 1
+    assert (f"ERROR   -  briefs: {hand} and the generated page actors/rok.md (from briefs/actors.yml) would both be "
+            f"published as actors/rok/index.html: remove or move {hand}") in build.output
+    assert ("docs/data/corpus.json and the plugin's export data/corpus.json would both be published as "
+            "data/corpus.json: remove or move docs/data/corpus.json") in build.output
+    assert "2 files in the docs folder would replace a generated page or export" in build.output

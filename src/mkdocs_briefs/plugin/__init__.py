@@ -100,7 +100,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
-        add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty)
+        clashes = add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty)
+        for clash in clashes:
+            log.error(clash)
+        if clashes:
+            raise PluginError(f"{len(clashes)} file{'s' if len(clashes) > 1 else ''} in the docs folder would replace "
+                              "a generated page or export (listed above): remove or move them")
         self.dirty.end(files, self.failed)
         add_assets(files, config)
         return files
