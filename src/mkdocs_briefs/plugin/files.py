@@ -135,9 +135,9 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
             file.edit_uri = Path(os.path.relpath(root / page.source, config.docs_dir)).as_posix()
         files.append(file)
     for path, text in exports.items():  # data/corpus.json, data/recommendations.csv...
-        file = GeneratedFile.generated(config, path, content=text)
-        if not clash(file, f"the plugin's export {path}"):
-            files.append(file)
+        export = GeneratedFile.generated(config, path, content=text)
+        if not clash(export, f"the plugin's export {path}"):
+            files.append(export)
     return clashes
 
 
