@@ -15,7 +15,7 @@
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    turn the links in diagrams into URLs (mermaid.py)
     on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
-    on_serve    watch the sources folder
+    on_serve    watch the sources folder, even when it is moved away and back (serve.py)
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
 from .config import BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+from .serve import watch_sources
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -214,7 +215,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
-            server.watch(self.config.sources)
+            watch_sources(server, os.path.abspath(self.config.sources))
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
