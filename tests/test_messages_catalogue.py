@@ -305,7 +305,7 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
     level = logger.level
-    logger.setLevel(logging.INFO)  # the plugin's information lines are catalogued too
+    logger.setLevel(logging.INFO)  # the plugin's INFO lines are messages too
     try:
         config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command=command, dirty=False)
