@@ -107,10 +107,15 @@ def _rebuild_hand_written(files: Files, every: bool) -> None:
 
 
 def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage], exports: dict[str, str],
-                  dirty: DirtyBuild) -> list[str]:
+                  dirty: DirtyBuild, sources: Path) -> list[str]:
     """Add the generated pages and exports to the build. Returns the clashes: each file of docs/
     that would be published at the address of a generated page or export, with both named.
-    Neither is added then: the build must stop rather than one of them silently win."""
+    Neither is added then: the build must stop rather than one of them silently win.
+
+    Each page's `abs_src_path` is the file it was made from (a brief, a registry), or the
+    `sources` folder for a page made from all of them (an index, the map): plugins that read
+    a page's source for its dates (mkdocs-rss-plugin) find the real one. Its Markdown stays
+    in memory: MkDocs reads `abs_src_path` only for a file without content."""
     root = Path(config.config_file_path or ".").parent
     published = {file.dest_uri: file for file in files}
     clashes: list[str] = []
@@ -131,6 +136,7 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         if clash(file, f"the generated page {page.src_uri}{origin}"):
             continue
         file.unchanged = dirty.unchanged(page)
+        file.abs_src_path = str((root / page.source) if page.source else sources)
         if page.source:
             file.edit_uri = Path(os.path.relpath(root / page.source, config.docs_dir)).as_posix()
         files.append(file)
