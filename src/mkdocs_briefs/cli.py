@@ -1,7 +1,7 @@
 """`mkdocs-briefs`: check the sources without building, and scaffold new ones.
 
     mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
-    mkdocs-briefs new brief|actor|mechanism ID [--sources SOURCES]
+    mkdocs-briefs new brief|actor|mechanism|update ID [--sources SOURCES]
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
 Imports nothing from MkDocs, so it starts fast.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
-from .scaffold import ScaffoldError, new_brief, new_registry_entry
+from .scaffold import ScaffoldError, new_brief, new_registry_entry, new_update
 
 JSON_FORMAT_VERSION = 1
 
@@ -80,10 +80,12 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_new(args: argparse.Namespace) -> int:
     folder = Path(args.sources)
     try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp()
+        today = datetime.date.fromtimestamp(epoch)
         if args.kind == "brief":
-            epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp()
-            today = datetime.date.fromtimestamp(epoch)
             path = new_brief(folder, args.id, today)
+        elif args.kind == "update":
+            path = new_update(folder, args.id, today)
         else:
             path = new_registry_entry(folder, args.kind, args.id)
     except ScaffoldError as exc:
@@ -102,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")
     check_cmd.set_defaults(run=_run_check)
-    new_cmd = commands.add_parser("new", help="write a skeleton brief, actor or mechanism")
-    new_cmd.add_argument("kind", choices=("brief", "actor", "mechanism"))
+    new_cmd = commands.add_parser("new", help="write a skeleton brief, actor, mechanism or update")
+    new_cmd.add_argument("kind", choices=("brief", "actor", "mechanism", "update"))
     new_cmd.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
     new_cmd.add_argument("--sources", default="briefs", help="the sources folder (default: briefs)")
     new_cmd.set_defaults(run=_run_new)

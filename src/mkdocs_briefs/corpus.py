@@ -15,7 +15,9 @@ from itertools import chain
 from typing import Any
 
 from .kinds import KINDS, LINKS, Link
-from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, refs
+from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, Update, refs
+from .statuses import Scale
+from .tracking import Track, build_tracks
 
 RELATED_LIMIT = 5
 """How many related recommendations a recommendation's page lists."""
@@ -39,6 +41,14 @@ class Corpus:
     mechanisms: dict[str, Mechanism]
     authors: dict[str, Author]
     series: dict[str, Series]
+    updates: dict[str, Update] = field(default_factory=dict)
+    """Newest first (then by id)."""
+    scale: Scale = field(default_factory=Scale)
+    """The status scale of the site (statuses.py)."""
+    tracks: dict[str, Track] = field(default_factory=dict)
+    """What became of each recommendation (tracking.py), by its id."""
+    stale_after_days: int = 365
+    """The tracker flags a recommendation whose latest update is older than this (the plugin's option)."""
     backlinks: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     """For each kind of link (kinds.LINKS, by field), the entities that link to each id, in
     the corpus' order: backlinks['addressed_to']['rok'] are the recommendations addressed to 'rok'."""
@@ -87,12 +97,15 @@ class Corpus:
         return sorted(counts, key=lambda id_: (-counts[id_], order.get(id_, len(order)), id_))
 
 
-def build_corpus(sources: Sources) -> Corpus:
+def build_corpus(sources: Sources, scale: Scale | None = None) -> Corpus:
     """Link validated sources; call only when validation found no error."""
     briefs = dict(sorted(sources.briefs.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
     actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
     recs = {r.id: r for b in briefs.values() for r in b.recommendations}
-    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series))
+    updates = dict(sorted(sources.updates.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
+    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series), updates,
+               scale or Scale())
+    c.tracks = build_tracks(recs.values(), updates.values(), c.scale)
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
     named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
              for m, rs in c.backlinks["mechanisms"].items()}

@@ -27,9 +27,11 @@ from .markup import (
     link,
     links,
     paragraphs,
+    rec_badge,
     rec_list,
 )
 from .model import HORIZONS, Actor, Author, Brief, Mechanism, Recommendation, Series
+from .update_pages import status_section, update_page
 
 MENTIONS_SHOWN = 8
 """Mentions linked one by one per brief on an entity's page; the rest are counted."""
@@ -55,7 +57,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     for rec in brief.recommendations:
         anchor = _first_anchor(brief, rec)
         where = f" ([in the text](#{anchor}))" if anchor else ""
-        md.append(f"{link('rec', rec.id, rec.title)}{where}\n")
+        md.append(f"{link('rec', rec.id, rec.title)}{where} {rec_badge(corpus, rec.id)}\n")
         md.append(f":   {escape(rec.statement)}\n")
         md.append(f":   *Addressed to* {links(corpus, 'actor', rec.addressed_to)}")
         if rec.mechanisms:
@@ -93,6 +95,7 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
             ("From the brief", link("brief", brief.id, brief.title) + f" ({date(brief.date)})"),
         ]),
     ]
+    md.append(status_section(corpus, rec))
     note = corpus.in_context.get(rec.id)
     if note:
         quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
@@ -210,6 +213,6 @@ def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
 
 ENTITY_PAGES: dict[str, Callable[[Corpus, Any], GeneratedPage]] = {
     "brief": brief_page, "rec": recommendation_page, "actor": actor_page,
-    "mechanism": mechanism_page, "author": author_page, "series": series_page,
+    "mechanism": mechanism_page, "author": author_page, "series": series_page, "update": update_page,
 }
 """The function that writes the page of each kind of entity."""

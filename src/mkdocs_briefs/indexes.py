@@ -12,6 +12,7 @@ from .kinds import KINDS, page_uri
 from .markup import GeneratedPage, brief_entries, count, escape, front_matter, how_many, link, pager, table
 from .metadata import index_description
 from .model import HORIZONS, Ref
+from .update_pages import updates_index, updates_page_count
 
 BRIEFS_PAGE_SIZE = 100
 """Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
@@ -154,7 +155,8 @@ def _series_index(c: Corpus, number: int = 1) -> tuple[str, str]:
 
 
 _INDEXES = {"brief": _briefs_index, "rec": _recs_table, "actor": _actors_index,
-            "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index}
+            "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index,
+            "update": updates_index}
 """Page `number` of each section's index: (intro, body)."""
 
 
@@ -164,4 +166,6 @@ def _index_page_count(c: Corpus, kind: str) -> int:
         return _page_count(len(c.briefs), BRIEFS_PAGE_SIZE)
     if kind == "rec":
         return _recs_page_count(c)
+    if kind == "update":
+        return updates_page_count(c)
     return _page_count(len(c.table(kind)), TABLE_PAGE_SIZE)

@@ -3,6 +3,7 @@
     briefs/
       actors.yml  mechanisms.yml  authors.yml  series.yml   registries: id -> fields
       <brief-id>.md                                         YAML front matter + annotated text
+      updates/<update-id>.md                                the same, for a dated development
 
 Each file is parsed with positions (`located_yaml`), checked against its JSON Schema
 (`schema`) and turned into the dataclasses of `model`. Problems are collected, never raised;
@@ -20,9 +21,9 @@ from typing import Any
 from . import schema
 from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostics, Pos
-from .kinds import REGISTRIES, Kind
+from .kinds import REGISTRIES, UPDATES_FOLDER, Kind
 from .located_yaml import LocatedYaml, parse_yaml
-from .model import Actor, Author, Brief, Entity, Mechanism, Recommendation, Ref, Series, Source, Sources
+from .model import Actor, Affect, Author, Brief, Entity, Mechanism, Recommendation, Ref, Series, Source, Sources, Update
 
 MAX_FILE_BYTES = 1_000_000
 """Largest source file accepted (1 MB); a larger one is refused with an error."""
@@ -55,7 +56,31 @@ def load_sources(folder: Path, root: Path | None = None,
             sources.unreadable.add("briefs")
         else:
             sources.briefs[brief.id] = brief
+    if (folder / UPDATES_FOLDER).is_dir():
+        _load_updates(sources, folder / UPDATES_FOLDER, root, diags, image_hosts)
     return sources, diags
+
+
+def _load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
+                  image_hosts: frozenset[str]) -> None:
+    """The updates of `folder` and of its subfolders (an editor may file them by year)."""
+    before = len(diags.errors)
+    files = _brief_files(folder, root, diags, "an update")
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and p.suffix.lower() != ".md"):
+        files += _brief_files(sub, root, diags, "an update")
+    if len(diags.errors) > before:
+        sources.unreadable.add("updates")
+    for path in files:
+        text = _read(path, root, diags)
+        update = None if text is None else _load_update(path.stem, text, _shown(path, root), diags, image_hosts)
+        if update is None:
+            sources.unreadable.add("updates")
+        elif update.id in sources.updates:
+            diags.error(update.pos, f"duplicate update id '{update.id}', already used by "
+                                    f"{sources.updates[update.id].pos.path}: update ids (file names) must be unique "
+                                    "across the updates folder and its subfolders, rename one")
+        else:
+            sources.updates[update.id] = update
 
 
 def _load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics) -> None:
@@ -87,7 +112,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def _brief_files(folder: Path, root: Path, diags: Diagnostics) -> list[Path]:
+def _brief_files(folder: Path, root: Path, diags: Diagnostics, what: str = "a brief") -> list[Path]:
     """The brief files of the sources folder, by name. What only looks like one (an editor's
     dangling lock file `.#x.md`, a folder named `x.md`, `x.MD`) is skipped with a warning; a
     link to a file outside the folder is an error."""
@@ -97,14 +122,14 @@ def _brief_files(folder: Path, root: Path, diags: Diagnostics) -> list[Path]:
             continue
         shown = Pos(_shown(path, root))
         if path.suffix != ".md":
-            diags.warning(shown, f"'{path.name}' is not read as a brief: brief files end in '.md' (lowercase); "
-                                 "rename it")
+            diags.warning(shown, f"'{path.name}' is not read as {what}: {what.split()[-1]} files end in '.md' "
+                                 "(lowercase); rename it")
         elif path.is_symlink() and not path.exists():
             diags.warning(shown, "this link leads nowhere (an editor's lock file?), so it is not read: delete it")
         elif path.is_dir():
-            diags.warning(shown, "this is a folder, not a brief, so it is not read: rename it")
+            diags.warning(shown, f"this is a folder, not {what}, so it is not read: rename it")
         elif path.is_symlink() and not _inside(path, folder):
-            diags.error(shown, "this brief is a link to a file outside the sources folder: "
+            diags.error(shown, f"this {what.split()[-1]} is a link to a file outside the sources folder: "
                                "replace the link with the file itself")
         else:
             found.append(path)
@@ -206,13 +231,14 @@ _BUILDERS: dict[str, Callable[[LocatedYaml, str, dict[str, Any]], Entity]] = {
 """The entity each registry's entries become, by kind."""
 
 
-def _split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[str, str, int] | None:
+def _split_front_matter(text: str, shown: str, diags: Diagnostics,
+                        what: str = "a brief") -> tuple[str, str, int] | None:
     """(front matter, body, 1-based line of the body's first line) or None after an error."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         diags.error(
             Pos(shown),
-            "a brief must start with YAML front matter: a line '---', the fields, then another '---'",
+            f"{what} must start with YAML front matter: a line '---', the fields, then another '---'",
         )
         return None
     for i, line in enumerate(lines[1:], start=1):
@@ -268,4 +294,41 @@ def _recommendation(doc: LocatedYaml, brief_id: str, i: int, f: dict[str, Any]) 
         addressed_to=_refs(doc, path, f, "addressed_to"), horizon=_str(f, "horizon") or "unspecified",
         pos=doc.at(path), involves=_refs(doc, path, f, "involves"), mechanisms=_refs(doc, path, f, "mechanisms"),
         where=_where(doc, path, f),
+    )
+
+
+def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
+                 image_hosts: frozenset[str] = frozenset()) -> Update | None:
+    split = _split_front_matter(text, shown, diags, "an update")
+    if split is None:
+        return None
+    front, body, body_line = split
+    doc = parse_yaml(front, shown, diags, line_offset=1)
+    if doc is None:
+        return None
+    schema.check(doc, "update", diags)
+    if not isinstance(doc.data, dict):
+        return None
+    f = doc.data
+    cited: list[Any] = f["sources"] if isinstance(f.get("sources"), list) else []
+    affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
+    refuse_diagrams(body, shown, body_line, diags)
+    return Update(
+        id=id_, title=_str(f, "title") or id_, date=_date(f.get("date")),
+        sources=[Source(publisher=_str(s, "publisher") or "", title=_str(s, "title") or "",
+                        date=_date(s.get("date")), url=_str(s, "url") or "")
+                 for s in cited if isinstance(s, dict)],
+        affects=[_affect(doc, i, a) for i, a in enumerate(affects)
+                 if isinstance(a, dict) and isinstance(a.get("rec"), str)],
+        body=body, pos=Pos(shown, 1, 1), body_line=body_line,
+        annotations=find_annotations(body, shown, body_line, diags, image_hosts),
+        where=_where(doc, (), f),
+    )
+
+
+def _affect(doc: LocatedYaml, i: int, f: dict[str, Any]) -> Affect:
+    path = ("affects", i)
+    return Affect(
+        rec=Ref(f["rec"], doc.at(path + ("rec",))), pos=doc.at(path), status=_str(f, "status"),
+        for_=_refs(doc, path, f, "for"), note=_str(f, "note"), where=_where(doc, path, f),
     )

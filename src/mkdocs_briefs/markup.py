@@ -20,6 +20,7 @@ from functools import lru_cache
 from .corpus import Corpus
 from .kinds import page_uri
 from .model import Brief, Recommendation, Ref
+from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_SYMBOL
 
 LISTED = 25
 """Recommendations, or briefs mentioning an entity, listed on an entity's page; the rest are
@@ -162,11 +163,37 @@ def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     """The first LISTED recommendations, each with its brief, and how many there are in all."""
     if not recs:
         return f"{empty}\n"
-    rows = [f"- {link('rec', r.id, r.title)} {muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
+    rows = [f"- {link('rec', r.id, r.title)} {rec_badge(corpus, r.id)} "
+            f"{muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
             for r in recs[:LISTED]]
     if len(recs) > LISTED:
         rows.append(f"\nThe newest {LISTED} of {len(recs):,} are listed here.")
     return "\n".join(rows) + "\n"
+
+
+def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
+    """A compact status badge: a symbol and a word (readable without colour), the date in its title."""
+    level = corpus.scale.get(status)
+    label = level.label if level else NOT_TRACKED_LABEL
+    symbol = level.symbol if level else NOT_TRACKED_SYMBOL
+    kind = status if level and _CLASS_SAFE.fullmatch(status) else NOT_TRACKED if not level else "other"
+    back = f" (was {escape(corpus.scale.label(was))})" if was else ""
+    title = f' title="Status as of {date(as_of)}"' if as_of else ""
+    setback = " briefs-status--setback" if was else ""
+    return (f'<span class="briefs-status briefs-status--{kind}{setback}"{title}>'
+            f'<span aria-hidden="true">{html.escape(symbol)}</span> {escape(label)}{back}</span>')
+
+
+def rec_badge(corpus: Corpus, rec_id: str) -> str:
+    """The badge of a recommendation's current status."""
+    track = corpus.tracks.get(rec_id)
+    if track is None:
+        return status_badge(corpus, NOT_TRACKED)
+    now = track.current
+    return status_badge(corpus, now.status, now.as_of, was=now.previous)
+
+
+_CLASS_SAFE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def brief_list(briefs: list[Brief]) -> str:

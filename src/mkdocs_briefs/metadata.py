@@ -60,6 +60,9 @@ def index_description(corpus: Corpus, kind: str) -> str:
     if kind == "series":
         text = f"{count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
         return text + (f": {_names(_ranked(c, 'series', c.backlinks['series'], every=True))}." if c.series else ".")
+    if kind == "update":
+        text = f"{count(len(c.updates), 'update')} on what became of the recommendations, newest first"
+        return text + (f"; the latest: {next(iter(c.updates.values())).title}." if c.updates else ".")
     raise ValueError(kind)
 
 

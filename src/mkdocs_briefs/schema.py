@@ -18,7 +18,7 @@ import jsonschema
 from .diagnostics import Diagnostics, did_you_mean
 from .located_yaml import LocatedYaml
 
-SCHEMA_NAMES = ("brief", "actors", "mechanisms", "authors", "series")
+SCHEMA_NAMES = ("brief", "actors", "mechanisms", "authors", "series", "update")
 
 _TYPE_WORDS = {
     "string": "text",

@@ -6,19 +6,24 @@ loading, by the schemas. Errors here stop a build; warnings stop it under `--str
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
 from .diagnostics import Diagnostics, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
-from .model import Recommendation, Ref, Sources, refs
+from .model import Brief, Recommendation, Ref, Sources, Update, refs
 from .schema import invisible, shown
+from .statuses import Scale
+from .validate_updates import validate_updates
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 
 
-def validate(sources: Sources) -> Diagnostics:
+def validate(sources: Sources, scale: Scale | None = None, today: datetime.date | None = None) -> Diagnostics:
+    """Every problem that needs all the sources; updates are checked against `scale` (by
+    default the default scale) and `today` (by default the date of the machine)."""
     diags = Diagnostics()
     _check_ids(sources, diags)
     _check_references(sources, diags)
@@ -29,6 +34,7 @@ def validate(sources: Sources) -> Diagnostics:
     )
     _check_annotated(sources, diags)
     _check_used(sources, diags)
+    diags.extend(validate_updates(sources, scale or Scale(), today or datetime.date.today()))
     return diags
 
 
@@ -85,8 +91,9 @@ def _check_references(s: Sources, diags: Diagnostics) -> None:
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
-    for brief in s.briefs.values():
-        for note in brief.annotations:
+    texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
+    for text in texts:
+        for note in text.annotations:
             _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], s.table(note.kind), s.unreadable)
 
 
@@ -147,8 +154,9 @@ def _used(s: Sources) -> dict[str, set[str]]:
         if link.target in used:
             for entity in s.each(link.source):
                 used[link.target].update(r.id for r in refs(entity, link.field))
-    for brief in s.briefs.values():
-        for note in brief.annotations:
+    texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
+    for text in texts:
+        for note in text.annotations:
             if note.kind in used:
                 used[note.kind].add(note.target)
     return used

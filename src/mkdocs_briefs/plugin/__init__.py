@@ -42,6 +42,7 @@ from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
+from ..statuses import scale_from
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
@@ -57,6 +58,15 @@ class BriefsConfig(base.Config):
     image_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts (like 'images.example.org') that images in briefs may be loaded from; by
     default none: put the image in the repository."""
+    statuses = c.Type(dict, default={})
+    """The status scale of tracked recommendations (statuses.py): each entry, id -> label (or a
+    mapping of label, meaning, progress, setback, symbol), renames or redefines a default level
+    or adds one."""
+    statuses_replace = c.Type(bool, default=False)
+    """With it, the `statuses` entries are the whole scale instead of changes to the default one."""
+    stale_after_days = c.Type(int, default=365)
+    """The tracker page flags a tracked recommendation as stale when its latest update is older
+    than this, counted back from the newest update of the site."""
     csp = c.Type(bool, default=True)
     """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
     site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
@@ -95,8 +105,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").parent
+        try:
+            scale = scale_from(self.config.statuses, self.config.statuses_replace)
+        except (TypeError, ValueError) as exc:
+            raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
-                               site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts))
+                               site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
+                               scale=scale, stale_after_days=self.config.stale_after_days)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
