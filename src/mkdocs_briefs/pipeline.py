@@ -20,7 +20,7 @@ from .load import load_sources
 from .markup import GeneratedPage
 from .model import Sources
 from .pages import generate_pages
-from .statuses import Scale
+from .settings import Settings
 from .tracker import CHART, chart_svg
 from .validate import validate
 
@@ -38,23 +38,23 @@ class Outcome:
 
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
-        site_url: str | None = None, image_hosts: frozenset[str] = frozenset(), scale: Scale | None = None,
-        today: datetime.date | None = None, stale_after_days: int = 365) -> Outcome:
+        site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
+        settings: Settings | None = None, today: datetime.date | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
-    hints (with `hints`: what `check` shows but a build ignores). Images in briefs may come from
-    the site itself or from `image_hosts`. Updates are checked against the status `scale` and
-    `today` (by default the machine's date: an update may not be dated later)."""
+    hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
+    (list caps, page sizes, diagram caps: settings.py). Images in briefs may come from
+    the site itself or from `image_hosts`. Updates are checked against the status scale of
+    `settings` and `today` (by default the machine's date: an update may not be dated later)."""
     sources, diags = load_sources(folder, root, image_hosts)
-    diags.extend(validate(sources, scale, today))
+    diags.extend(validate(sources, (settings or Settings()).scale, today))
     outcome = Outcome(sources, diags)
     if diags.errors:
         return outcome
     if hints:
         diags.extend(find_hints(sources))
     if pages:
-        outcome.corpus = build_corpus(sources, scale)
-        outcome.corpus.stale_after_days = stale_after_days
+        outcome.corpus = build_corpus(sources, settings)
         outcome.pages = generate_pages(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
         outcome.exports[CHART] = chart_svg(outcome.corpus)

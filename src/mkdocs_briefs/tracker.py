@@ -75,7 +75,7 @@ def stale(corpus: Corpus) -> list[Track]:
     newest = as_of(corpus)
     if newest is None:
         return []
-    limit = newest - datetime.timedelta(days=corpus.stale_after_days)
+    limit = newest - datetime.timedelta(days=corpus.settings.stale_after_days)
     old = [t for t in corpus.tracks.values() if t.last_update and t.last_update.date < limit]
     return sorted(old, key=lambda t: (t.last_update.date if t.last_update else datetime.date.min, t.rec.id))
 
@@ -134,7 +134,8 @@ def _recent_section(corpus: Corpus) -> str:
 
 def _stale_section(corpus: Corpus) -> str:
     old = stale(corpus)
-    head = (f"## Stale {{#stale}}\n\nTracked recommendations with no update in the {corpus.stale_after_days:,} days "
+    days = corpus.settings.stale_after_days
+    head = (f"## Stale {{#stale}}\n\nTracked recommendations with no update in the {days:,} days "
             "before the newest update: their status may be out of date.\n\n")
     if not old:
         return head + "None.\n"
