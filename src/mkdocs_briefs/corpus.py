@@ -105,7 +105,7 @@ def build_corpus(sources: Sources, settings: Settings | None = None) -> Corpus:
     actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
     recs = {r.id: r for b in briefs.values() for r in b.recommendations}
     updates = dict(sorted(sources.updates.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
-    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series), updates,
+    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series), updates=updates,
                settings=settings or Settings())
     c.tracks = build_tracks(recs.values(), updates.values(), c.scale)
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
