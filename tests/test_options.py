@@ -69,3 +69,41 @@ def test_a_disabled_plugin_leaves_the_build_alone(project):
     assert (build.site / "index.html").is_file()
     assert not (build.site / "briefs").exists() and not (build.site / "assets/briefs").exists()
     assert "briefs.css" not in (build.site / "index.html").read_text("utf-8")
+
+
+# --- validation: how the checks that might be fine are reported -------------------------
+
+UNUSED = "actor 'japan' in actors.yml is not referred to by any brief or entry"
+
+
+def _unused_actor(project: Project) -> None:
+    with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
+        f.write("japan:\n  name: Japan\n  kind: state\n  description: Not named by any brief yet.\n")
+
+
+def test_an_unused_entry_is_a_warning_by_default(project):
+    _unused_actor(project)
+    build = project.build()
+    assert build.returncode != 0 and f"WARNING -  briefs: briefs/actors.yml:21:1: warning: {UNUSED}" in build.output
+
+
+def test_an_unused_entry_set_to_info_is_shown_and_stops_nothing(project):
+    _unused_actor(project)
+    _options(project, "      validation:\n        unused: info\n")
+    build = built(project.build())
+    assert f"INFO    -  briefs: briefs/actors.yml:21:1: info: {UNUSED}" in build.output
+    assert "WARNING" not in build.output
+
+
+def test_checks_set_to_ignore_say_nothing(project):
+    _unused_actor(project)
+    project.replace("briefs/first-brief.md", "[widen its aperture](rec:widen-aperture)", "widen its aperture")
+    _options(project, "      validation:\n        unused: ignore\n        unannotated: ignore\n")
+    build = built(project.build())
+    assert "japan" not in build.output and "never annotated" not in build.output
+
+
+def test_a_validation_level_must_be_one_of_mkdocs_own(project):
+    _options(project, "      validation:\n        unused: error\n")
+    build = project.build()
+    assert build.returncode != 0 and "unused" in build.output and "'warn', 'info', 'ignore'" in build.output

@@ -129,6 +129,6 @@ def test_a_replaced_scale_is_what_updates_are_checked_against(tmp_path):
     project = tracked_project(tmp_path)
     sources, diags = load_sources(project.briefs, project.root)
     assert not diags.items
-    found = validate(sources, scale_from({"open": {}}, replace_scale=True), datetime.date(2026, 1, 1))
+    found = validate(sources, scale=scale_from({"open": {}}, replace_scale=True), today=datetime.date(2026, 1, 1))
     assert {str(d).split(": error: ")[1] for d in found.errors} >= {
         "status 'done' is not on the site's scale: use one of open"}

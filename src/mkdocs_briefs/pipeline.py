@@ -47,7 +47,8 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     the site itself or from `image_hosts`. Updates are checked against the status scale of
     `settings` and `today` (by default the machine's date: an update may not be dated later)."""
     sources, diags = load_sources(folder, root, image_hosts)
-    diags.extend(validate(sources, (settings or Settings()).scale, today))
+    chosen = settings or Settings()
+    diags.extend(validate(sources, chosen.validation, chosen.scale, today))
     outcome = Outcome(sources, diags)
     if diags.errors:
         return outcome

@@ -9,8 +9,13 @@ The plugin reads them from its options in mkdocs.yml (`plugins: - briefs: limits
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Literal
 
 from .statuses import Scale
+
+Level = Literal["warn", "info", "ignore"]
+"""How a check that might be fine is reported, as in MkDocs' own `validation:`: a warning
+(which `--strict` turns into a failure), a line of information, or not at all."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,18 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Validation:
+    """How the checks that might be fine are reported (`validation:` in the plugin's options)."""
+
+    unused: Level = "warn"
+    """A registry entry that no brief or entry refers to."""
+    unannotated: Level = "warn"
+    """A recommendation that no passage of its brief annotates."""
+
+
+@dataclass(frozen=True)
 class Settings:
-    """Everything the pipeline's pages depend on besides the sources."""
+    """Everything the pipeline depends on besides the sources."""
 
     limits: Limits = Limits()
     scale: Scale = field(default_factory=Scale)
@@ -62,3 +77,4 @@ class Settings:
     stale_after_days: int = 365
     """The tracker flags a tracked recommendation whose latest update is older than this, counted
     back from the newest update (the plugin's `stale_after_days` option)."""
+    validation: Validation = Validation()

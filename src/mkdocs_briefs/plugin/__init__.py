@@ -216,6 +216,8 @@ def _flatten(item, ours: dict[str, int]):
 
 
 def _log(diags: Diagnostics) -> None:
+    for d in diags.infos:
+        log.info(str(d))
     for d in diags.warnings:
         log.warning(str(d))
     for d in diags.errors:

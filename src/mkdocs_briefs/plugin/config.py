@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..settings import Limits, Settings
+from ..settings import Level, Limits, Settings, Validation
 from ..statuses import scale_from
 
 
@@ -61,6 +61,19 @@ class LimitsConfig(base.Config):
     """Mechanisms (columns) of the matrix."""
 
 
+_LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+
+
+class ValidationConfig(base.Config):
+    """`validation:` how the checks that might be fine are reported, as in MkDocs' own `validation:`:
+    `warn` (a warning, which `--strict` turns into a failure), `info` (shown, stops nothing), `ignore`."""
+
+    unused = c.Choice(_LEVELS, default=Validation.unused)
+    """A registry entry (actor, mechanism, author, series) that no brief or entry refers to."""
+    unannotated = c.Choice(_LEVELS, default=Validation.unannotated)
+    """A recommendation that no passage of its brief annotates."""
+
+
 class BriefsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the briefs at all. With `false` the plugin does nothing (like Material's plugins,
@@ -89,8 +102,12 @@ class BriefsConfig(base.Config):
     """The tracker page flags a tracked recommendation as stale when its latest update is older
     than this many days, counted back from the newest update of the site."""
 
+    validation = c.SubConfig(ValidationConfig)
+    """How the checks that might be fine are reported (settings.Validation)."""
+
     def settings(self) -> Settings:
-        """The options the pipeline's pages depend on, as the pipeline's own typed value."""
+        """The options the pipeline depends on, as the pipeline's own typed value."""
         return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
+                        validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated),
                         scale=scale_from(self.statuses, self.statuses_replace),
                         stale_after_days=self.stale_after_days)
