@@ -172,6 +172,7 @@ def _rebuild(data: dict) -> Sources:
             series=Ref(b["series"], NOWHERE) if b["series"] else None,
             source=Source(src["publisher"], src["title"], datetime.date.fromisoformat(src["date"]), src["url"]),
             summary=b["summary"], body=b["body"], body_line=b["body_line"], pos=NOWHERE, annotations=annotations,
+            draft=b["draft"], page_meta=b["page_meta"],
             recommendations=[
                 Recommendation(r["id"], r["brief"], r["title"], r["statement"], _refs(r["addressed_to"]), r["horizon"],
                                NOWHERE, involves=_refs(r["involves"]), mechanisms=_refs(r["mechanisms"]))

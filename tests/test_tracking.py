@@ -71,7 +71,7 @@ def test_the_timeline_is_newest_first_and_capped(site):
 def test_an_update_page_shows_its_sources_and_the_change(site):
     page = site.html("updates/dropped/")
     body = text(page.select_one("article"))
-    assert "Reversed for U.S. Congress (was Done — a step backwards)" in body
+    assert "Reversed for U.S. Congress (was Done: a step backwards)" in body
     assert "Under way for Republic of Korea (was Not tracked" in body or "(first status)" in body
     assert [a["href"] for a in page.select("#sources ~ ul a")] == ["https://example.org/2024-05-01"]
 
@@ -117,7 +117,7 @@ def test_an_untracked_recommendation_says_so(project):
 
 def test_the_scale_can_be_renamed_and_replaced():
     renamed = scale_from({"done": "Implemented"})
-    assert renamed.label("done") == "Implemented" and renamed.ids() == [level.id for level in DEFAULT_SCALE]
+    assert renamed.get("done").label == "Implemented" and renamed.ids() == [level.id for level in DEFAULT_SCALE]
     gao = scale_from({"open": {"progress": 0}, "closed-implemented": {"progress": 1}}, replace_scale=True)
     assert gao.ids() == ["open", "closed-implemented"] and gao.backwards("closed-implemented", "open")
     with pytest.raises(ValueError, match="unknown field"):

@@ -103,6 +103,8 @@ def _brief(b: Brief, url: _Urls) -> dict:
         "date": b.date.isoformat(),
         "authors": _ids(b.authors),
         "series": b.series.id if b.series else None,
+        "draft": b.draft,
+        "page_meta": b.page_meta,
         "source": {"publisher": b.source.publisher, "title": b.source.title,
                    "date": b.source.date.isoformat(), "url": b.source.url},
         "summary": b.summary,

@@ -17,19 +17,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import labels
 from .corpus import Corpus
 from .kinds import page_uri
+from .labels import t
 from .model import Brief, Recommendation, Ref
-from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_SYMBOL
+from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
 
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -65,41 +64,68 @@ def paragraphs(text: str) -> str:
     return "\n\n".join(escape(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
-def front_matter(title: str, description: str, *, hide: tuple[str, ...] = ()) -> str:
-    """A page's front matter: its title and meta description, and what the theme should `hide`."""
+def front_matter(title: str, description: str, *, hide: tuple[str, ...] = (), meta: dict | None = None) -> str:
+    """A page's front matter: its title and meta description, what the theme should `hide`, and
+    the keys of `meta` (a brief's tags, template, search, status: model.PAGE_META) as they are."""
     # JSON strings are valid YAML scalars, whatever the editor's text contains. The theme
     # writes both into <title>, <meta content="..."> and the header unescaped: escape them here.
     desc = html.escape(" ".join(description.split()))
+    meta = dict(meta or {})
+    hide = tuple(dict.fromkeys((*hide, *meta.pop("hide", ()))))
     hidden = f"hide: [{', '.join(hide)}]\n" if hide else ""
-    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hidden}---\n\n"
+    extra = "".join(f"{key}: {json.dumps(_escaped(value))}\n" for key, value in meta.items())
+    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hidden}{extra}---\n\n"
+
+
+def _escaped(value):
+    """Every string in `value` HTML-escaped: the theme writes tags and the like into the page unescaped."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
 
 
 def date(day: datetime.date) -> str:
-    """'1 August 2022'."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """'1 August 2022', in the site's language (labels.py)."""
+    return labels.date(day)
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """'1 brief', '2 briefs'."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+def count(n: int, key: str) -> str:
+    """A counted label: count(2, "count.brief") -> '2 briefs'."""
+    return t(key, n)
 
 
 def how_many(part: int, total: int) -> str:
     """How many of `total` things `part` is, as the end of a sentence: 'all of them', '13 of them'."""
     if part == total:
-        return "it" if total == 1 else "all of them"
-    return "none of them yet" if part == 0 else f"{part:,} of them"
+        return t("how_many.it") if total == 1 else t("how_many.all")
+    return t("how_many.none") if part == 0 else t("how_many.some", part)
 
 
 def join(items: list[str], *, serial: bool = False) -> str:
-    """'a', 'a and b', 'a, b and c' (with `serial`: 'a, b, and c')."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + (", and " if serial else " and ") + items[-1]
+    """'a', 'a and b', 'a, b and c' (with `serial`: 'a, b, and c'), in the site's language."""
+    return labels.join(items, serial=serial)
+
+
+def horizon(key: str, *, inline: bool = False) -> str:
+    """A recommendation's horizon ('near-term') as a label: 'Near term' (`inline`: 'near term')."""
+    if inline:
+        return {"near-term": t("horizon.near_term.inline"), "long-term": t("horizon.long_term.inline")}.get(
+            key, t("horizon.unspecified.inline"))
+    return {"near-term": t("horizon.near_term"), "long-term": t("horizon.long_term")}.get(
+        key, t("horizon.unspecified"))
 
 
 def muted(markdown: str) -> str:
     return f'<span class="briefs-muted">{markdown}</span>'
+
+
+def kind_label(key: str, kind: str) -> str:
+    """The label of an actor's or a mechanism's kind ('actor_kind', 'government-body' -> 'Government body')."""
+    return t(f"{key}.{kind}")
 
 
 # --- links ----------------------------------------------------------------------------
@@ -120,7 +146,7 @@ def entity_links(kind: str, entities: Iterable) -> str:
 
 def capped_links(kind: str, entities: list, limit: int) -> str:
     """The first `limit` entities' links, and how many more there are."""
-    more = f" and {len(entities) - limit:,} more" if len(entities) > limit else ""
+    more = t("list.and_more", len(entities) - limit) if len(entities) > limit else ""
     return entity_links(kind, entities[:limit]) + more
 
 
@@ -161,21 +187,37 @@ def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     if not recs:
         return f"{empty}\n"
     rows = [f"- {link('rec', r.id, r.title)} {rec_badge(corpus, r.id)} "
-            f"{muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
+            f"{muted(t('rec_list.from', brief=link('brief', r.brief_id, corpus.brief_of(r).title)))}"
             for r in recs[:listed]]
     if len(recs) > listed:
-        rows.append(f"\nThe newest {listed} of {len(recs):,} are listed here.")
+        rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(listed)))
     return "\n".join(rows) + "\n"
+
+
+def status_label(corpus: Corpus, status: str) -> str:
+    """A status's name in the site's words (not escaped): the site's own, or the label catalogue's."""
+    level = corpus.scale.get(status)
+    if level is None:
+        return t(NOT_TRACKED_LABEL)
+    return level.label or (t(level.label_key) if level.label_key else level.id)
+
+
+def status_meaning(corpus: Corpus, status: str) -> str:
+    """What a status claims, in the site's words (not escaped)."""
+    level = corpus.scale.get(status)
+    if level is None:
+        return t(NOT_TRACKED_MEANING)
+    return level.meaning or (t(level.meaning_key) if level.meaning_key else "")
 
 
 def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
     """A compact status badge: a symbol and a word (readable without colour), the date in its title."""
     level = corpus.scale.get(status)
-    label = level.label if level else NOT_TRACKED_LABEL
+    label = status_label(corpus, status)
     symbol = level.symbol if level else NOT_TRACKED_SYMBOL
     kind = status if level and _CLASS_SAFE.fullmatch(status) else NOT_TRACKED if not level else "other"
-    back = f" (was {escape(corpus.scale.label(was))})" if was else ""
-    title = f' title="Status as of {date(as_of)}"' if as_of else ""
+    back = t("status.was", status=escape(status_label(corpus, was))) if was else ""
+    title = f' title="{html.escape(t("status.as_of", date=date(as_of)))}"' if as_of else ""
     setback = " briefs-status--setback" if was else ""
     return (f'<span class="briefs-status briefs-status--{kind}{setback}"{title}>'
             f'<span aria-hidden="true">{html.escape(symbol)}</span> {escape(label)}{back}</span>')
@@ -195,7 +237,7 @@ _CLASS_SAFE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 def brief_list(briefs: list[Brief]) -> str:
     rows = [f"- {link('brief', b.id, b.title)} ({date(b.date)})" for b in briefs]
-    return "\n".join(rows) + "\n" if rows else "None yet.\n"
+    return "\n".join(rows) + "\n" if rows else t("list.none_yet") + "\n"
 
 
 def brief_entries(corpus: Corpus, briefs: list[Brief]) -> list[str]:
@@ -212,7 +254,8 @@ def pager(number: int, total: int, label: str) -> str:
             return f"page/{n}.md"
         return "../index.md" if n == 1 else f"{n}.md"
 
-    parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "", f"Page {number} of {total}",
-             f"[Next page]({target(number + 1)})" if number < total else ""]
+    parts = [f"[{t('pager.previous')}]({target(number - 1)})" if number > 1 else "",
+             t("pager.page", number, total=labels.number(total)),
+             f"[{t('pager.next')}]({target(number + 1)})" if number < total else ""]
     return (f'<nav class="briefs-pager" aria-label="{label}" markdown>\n\n'
             f"{' · '.join(p for p in parts if p)}\n\n</nav>\n")

@@ -16,13 +16,14 @@ from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
 from .export import export_files
 from .hints import find_hints
+from .labels import ENGLISH, Labels, using
 from .load import load_sources
 from .markup import GeneratedPage
 from .model import Sources
 from .pages import generate_pages
 from .settings import Settings
 from .tracker import CHART, chart_svg
-from .validate import validate
+from .validate import validate, without_drafts
 
 
 @dataclass
@@ -39,16 +40,20 @@ class Outcome:
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
-        settings: Settings | None = None, today: datetime.date | None = None) -> Outcome:
+        settings: Settings | None = None, labels: Labels = ENGLISH, today: datetime.date | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
-    (list caps, page sizes, diagram caps: settings.py). Images in briefs may come from
-    the site itself or from `image_hosts`. Updates are checked against the status scale of
-    `settings` and `today` (by default the machine's date: an update may not be dated later)."""
+    (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
+    language (labels.py). Images in briefs may come from the site itself or from `image_hosts`.
+    Updates are checked against the status scale of `settings` and `today` (by default the
+    machine's date: an update may not be dated later)."""
     sources, diags = load_sources(folder, root, image_hosts)
-    chosen = settings or Settings()
-    diags.extend(validate(sources, chosen.validation, chosen.scale, today))
+    settings = settings or Settings()
+    diags.extend(validate(sources, settings.validation, settings.scale, today))
+    if not settings.drafts and not diags.errors:
+        sources, links_into_drafts = without_drafts(sources)
+        diags.extend(links_into_drafts)
     outcome = Outcome(sources, diags)
     if diags.errors:
         return outcome
@@ -56,7 +61,9 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         diags.extend(find_hints(sources))
     if pages:
         outcome.corpus = build_corpus(sources, settings)
-        outcome.pages = generate_pages(outcome.corpus)
+        with using(labels):
+            outcome.pages = generate_pages(outcome.corpus)
+            chart = chart_svg(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
-        outcome.exports[CHART] = chart_svg(outcome.corpus)
+        outcome.exports[CHART] = chart
     return outcome

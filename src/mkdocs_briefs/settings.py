@@ -78,3 +78,5 @@ class Settings:
     """The tracker flags a tracked recommendation whose latest update is older than this, counted
     back from the newest update (the plugin's `stale_after_days` option)."""
     validation: Validation = Validation()
+    drafts: bool = True
+    """Publish the briefs marked `draft: true` (the plugin: while serving, or with its `drafts` option)."""

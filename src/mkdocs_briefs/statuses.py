@@ -22,38 +22,43 @@ from typing import Any
 class Level:
     id: str
     """How an update's `status` names it."""
-    label: str
-    """How pages show it."""
-    meaning: str
-    """What the level claims, in a sentence (shown on the tracker page and in the guide)."""
+    label: str = ""
+    """How pages show it, as the site words it (the `statuses` option); empty: the label `label_key`
+    of the site's language."""
+    meaning: str = ""
+    """What the level claims, in a sentence, as the site words it; empty: the label `meaning_key`."""
     progress: int | None = None
     """Its place on the way to done (0 = nothing yet); None for a level off that path (overtaken)."""
     setback: bool = False
     """Reaching it is a step backwards, whatever came before (stalled, reversed)."""
     symbol: str = "•"
     """A mark shown before the label, so that a badge reads without its colour."""
+    label_key: str = ""
+    meaning_key: str = ""
+    """The labels (locales/*.yml) of a default level's name and meaning."""
 
 
 DEFAULT_SCALE: tuple[Level, ...] = (
-    Level("not-started", "Not started", "Nothing has been done toward it, as far as the sources show; an update "
-          "says so only when sources were searched.", 0, symbol="○"),
-    Level("under-way", "Under way", "Steps toward it have been taken (talks held, a plan announced, a bill "
-          "introduced), but nothing it asks for is yet in place.", 1, symbol="◔"),
-    Level("partly-done", "Partly done", "Some of what it asks for is in place, or all of it in a weaker or "
-          "contested form.", 2, symbol="◑"),
-    Level("done", "Done", "What it asks for is in place (GAO: closed, implemented).", 3, symbol="●"),
-    Level("stalled", "Stalled", "Earlier steps have stopped or been held up by a dispute or a change of "
-          "government; nothing has been undone.", 1, setback=True, symbol="‖"),
-    Level("reversed", "Reversed", "Something that had been done has been undone or abandoned.", 0, setback=True,
-          symbol="↺"),
-    Level("overtaken", "Overtaken", "Events have made it moot or replaced it with something else.", None,
-          symbol="→"),
+    Level("not-started", progress=0, symbol="○", label_key="status.not-started",
+          meaning_key="status.not-started.meaning"),
+    Level("under-way", progress=1, symbol="◔", label_key="status.under-way", meaning_key="status.under-way.meaning"),
+    Level("partly-done", progress=2, symbol="◑", label_key="status.partly-done",
+          meaning_key="status.partly-done.meaning"),
+    Level("done", progress=3, symbol="●", label_key="status.done", meaning_key="status.done.meaning"),
+    Level("stalled", progress=1, setback=True, symbol="‖", label_key="status.stalled",
+          meaning_key="status.stalled.meaning"),
+    Level("reversed", progress=0, setback=True, symbol="↺", label_key="status.reversed",
+          meaning_key="status.reversed.meaning"),
+    Level("overtaken", symbol="→", label_key="status.overtaken", meaning_key="status.overtaken.meaning"),
 )
-"""The default scale, from not started to done, then the levels off that path."""
+"""The default scale, from not started to done, then the levels off that path; what each
+means is in the label catalogue (locales/en.yml, `status.*`) and in the reference."""
 
 NOT_TRACKED = "not-tracked"
 """The id pages and exports use for a recommendation no update speaks of."""
-NOT_TRACKED_LABEL = "Not tracked"
+NOT_TRACKED_LABEL = "status.not-tracked"
+"""Its label's key, and that of what it means."""
+NOT_TRACKED_MEANING = "status.not-tracked.meaning"
 NOT_TRACKED_SYMBOL = "?"
 
 
@@ -66,10 +71,6 @@ class Scale:
 
     def get(self, id_: str) -> Level | None:
         return next((level for level in self.levels if level.id == id_), None)
-
-    def label(self, id_: str) -> str:
-        level = self.get(id_)
-        return level.label if level else NOT_TRACKED_LABEL
 
     def backwards(self, before: str, after: str) -> bool:
         """Whether going from status `before` to `after` is a step backwards."""
@@ -95,7 +96,7 @@ def scale_from(option: Mapping[str, Any] | None, replace_scale: bool = False) ->
         if unknown:
             raise ValueError(f"status '{id_}': unknown field(s) {', '.join(sorted(unknown))}; "
                              "allowed: label, meaning, progress, setback, symbol")
-        base = levels.get(id_) or Level(id_, str(id_).replace("-", " ").capitalize(), "")
+        base = levels.get(id_) or Level(id_, str(id_).replace("-", " ").capitalize())
         levels[id_] = replace(base, **{k: v for k, v in fields.items()})
     if NOT_TRACKED in levels:
         raise ValueError(f"'{NOT_TRACKED}' cannot be a status: it is what a recommendation without updates shows")

@@ -90,6 +90,9 @@ class BriefsConfig(base.Config):
     csp = c.Type(bool, default=True)
     """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
     site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
+    labels = c.Type(dict, default={})
+    """Labels of the generated pages that the site words its own way, by key, in the site's
+    language (`theme.language`): `{section.mechanism: Instruments}`. The reference lists the keys."""
     limits = c.SubConfig(LimitsConfig)
     """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
     statuses = c.Type(dict, default={})
@@ -104,10 +107,13 @@ class BriefsConfig(base.Config):
 
     validation = c.SubConfig(ValidationConfig)
     """How the checks that might be fine are reported (settings.Validation)."""
+    drafts = c.Type(bool, default=False)
+    """Publish the briefs marked `draft: true` with `mkdocs build` too; `mkdocs serve` always shows them."""
 
-    def settings(self) -> Settings:
-        """The options the pipeline depends on, as the pipeline's own typed value."""
+    def settings(self, *, serving: bool = False) -> Settings:
+        """The options the pipeline depends on, as the pipeline's own typed value (drafts show while `serving`)."""
         return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
                         validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated),
+                        drafts=self.drafts or serving,
                         scale=scale_from(self.statuses, self.statuses_replace),
                         stale_after_days=self.stale_after_days)
