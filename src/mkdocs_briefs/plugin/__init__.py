@@ -72,7 +72,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
         if self.labels.shipped is None:
-            log.info(f"briefs: no labels in '{language}' (theme.language) yet: the generated pages use English "
+            log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
