@@ -303,7 +303,7 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
     level = logger.level
-    logger.setLevel(logging.DEBUG)  # the plugin's INFO lines are documented too
+    logger.setLevel(logging.INFO)  # the plugin's INFO lines are messages too
     try:
         config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command=command, dirty=False)
