@@ -17,7 +17,7 @@
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
-    on_serve    watch the sources folder
+    on_serve    watch the sources folder, even when it is moved away and back (serve.py)
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
 from .config import BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+from .serve import watch_sources
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -109,7 +110,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
-        add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty, Path(self.config.sources))
+        clashes = add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty,
+                                Path(self.config.sources))
+        for clash in clashes:
+            log.error(clash)
+        if clashes:
+            raise PluginError(f"{len(clashes)} file{'s' if len(clashes) > 1 else ''} in the docs folder would replace "
+                              "a generated page or export (listed above): remove or move them")
         self.dirty.end(files, self.failed)
         add_assets(files, config)
         return files
@@ -217,7 +224,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
-            server.watch(self.config.sources)
+            watch_sources(server, os.path.abspath(self.config.sources))
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
