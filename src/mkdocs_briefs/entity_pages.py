@@ -29,26 +29,21 @@ from .markup import (
     paragraphs,
     rec_list,
 )
-from .model import HORIZONS, Actor, Author, Brief, Mechanism, Recommendation, Series
+from .model import HORIZONS, RELATIONS, Actor, Author, Brief, Mechanism, Recommendation, Series
 
 MENTIONS_SHOWN = 8
 """Mentions linked one by one per brief on an entity's page; the rest are counted."""
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
-    src = brief.source
-    byline = [f"By {links(corpus, 'author', brief.authors)}", date(brief.date)]
-    if brief.series:
-        byline.append(f"Part of {link('series', brief.series.id, corpus.name_of('series', brief.series.id))}")
     md = [
         front_matter(brief.title, brief.summary),
         f"# {escape(brief.title)}\n",
         '<div class="briefs-meta" markdown>\n',
-        " · ".join(byline) + "\n",
+        " · ".join(_byline(corpus, brief)) + "\n",
         "</div>\n",
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
-        f'<div class="briefs-credit" markdown>\n\nThis brief restates, in our own words, '
-        f"[*{escape(src.title)}*](<{src.url}>) ({escape(src.publisher)}, {date(src.date)}).\n\n</div>\n",
+        _credit(corpus, brief),
         escape_raw_html(brief.body).strip() + "\n",
         "## Recommendations in this brief {#recommendations}\n",
     ]
@@ -65,6 +60,33 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         md.append("This brief makes no recommendation.\n")
     md.append(brief_diagram(corpus, brief))
     return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
+
+
+def _byline(corpus: Corpus, brief: Brief) -> list[str]:
+    """Original work: "By Ann Author · 1 August 2022 · Part of S". A restatement says it is one, whose
+    the original is and when each was published: "Restatement of commentary by Clint Work ·
+    Original 1 August 2022, part of S · Restated 25 November 2026"."""
+    authors = links(corpus, "author", brief.authors)
+    series = link("series", brief.series.id, corpus.name_of("series", brief.series.id)) if brief.series else ""
+    src = brief.source
+    if src is None:
+        return [f"By {authors}", date(brief.date), *([f"Part of {series}"] if series else [])]
+    relation = RELATIONS[src.relation]
+    line = [f"{relation.noun} of commentary by {authors}",
+            f"Original {date(src.date)}" + (f", part of {series}" if series else "")]
+    return line + ([f"{relation.done} {date(src.restated)}"] if src.restated else [])
+
+
+def _credit(corpus: Corpus, brief: Brief) -> str:
+    """A restated brief's credit line, worded from its relation to the source; none for original work."""
+    src = brief.source
+    if src is None:
+        return ""
+    authors = links(corpus, "author", brief.authors)
+    whose, whose_s = ("the author", "the author's") if len(brief.authors) == 1 else ("the authors", "the authors'")
+    return (f'<div class="briefs-credit" markdown>\n\nThis page {RELATIONS[src.relation].verb}, in our own words, '
+            f"[*{escape(src.title)}*](<{src.url}>) by {authors} ({escape(src.publisher)}, {date(src.date)}). "
+            f"The wording is ours, not {whose_s}: to quote {whose}, quote the original.\n\n</div>\n")
 
 
 def _first_anchor(brief: Brief, rec: Recommendation) -> str | None:

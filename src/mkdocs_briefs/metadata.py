@@ -36,7 +36,15 @@ def index_description(corpus: Corpus, kind: str) -> str:
     """One or two sentences on what a section's index lists, with examples from the data."""
     c = corpus
     if kind == "brief":
-        text = f"{count(len(c.briefs), 'brief')} restating published policy commentary, newest first."
+        restated = sum(1 for b in c.briefs.values() if b.source)
+        if restated and restated == len(c.briefs):
+            text = f"{count(len(c.briefs), 'brief')} restating published policy commentary, newest first."
+        elif restated:
+            verb = "restates" if restated == 1 else "restate"
+            text = (f"{count(len(c.briefs), 'brief')}, newest first; {how_many(restated, len(c.briefs))} "
+                    f"{verb} published policy commentary, the others are original work.")
+        else:
+            text = f"{count(len(c.briefs), 'brief')}, newest first."
         if c.briefs:
             text += f" The latest: {next(iter(c.briefs.values())).title}."
         return text
@@ -55,7 +63,8 @@ def index_description(corpus: Corpus, kind: str) -> str:
         text = f"{count(len(c.mechanisms), 'mechanism')}; recommendations act through {share}"
         return text + (f", among them {_names(used, more=False)}." if used and c.mechanisms else ".")
     if kind == "author":
-        text = f"{count(len(c.authors), 'author')} of the commentary the briefs restate"
+        every = c.briefs and all(b.source for b in c.briefs.values())
+        text = count(len(c.authors), 'author') + (" of the commentary the briefs restate" if every else "")
         return text + (f": {_names(_ranked(c, 'author', c.backlinks['authors'], every=True))}." if c.authors else ".")
     if kind == "series":
         text = f"{count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
@@ -65,7 +74,10 @@ def index_description(corpus: Corpus, kind: str) -> str:
 
 def article_jsonld(corpus: Corpus, brief: Brief, *, site_name: str, site_url: str | None,
                    url: str | None, author_urls: dict[str, str] | None = None) -> dict:
-    """The brief as a schema.org `Article`; addresses are left out when the site has no site_url."""
+    """The brief as a schema.org `Article`; addresses are left out when the site has no site_url.
+
+    Original work: its authors are the Article's. A restatement: the site is its author, and the
+    original (`isBasedOn`) carries the original's authors, date, publisher and series."""
     src = brief.source
     author_urls = author_urls or {}
     authors = []
@@ -77,24 +89,33 @@ def article_jsonld(corpus: Corpus, brief: Brief, *, site_name: str, site_url: st
     publisher = {"@type": "Organization", "name": site_name}
     if site_url:
         publisher["url"] = site_url
-    data = {
+    series = None
+    if brief.series:
+        series = {"@type": "CreativeWorkSeries", "name": corpus.name_of("series", brief.series.id)}
+    data: dict = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": brief.title,
         "description": " ".join(brief.summary.split()),
-        "datePublished": brief.date.isoformat(),
-        "author": authors,
-        "publisher": publisher,
-        "isBasedOn": {
+    }
+    if src is None:
+        data.update({"datePublished": brief.date.isoformat(), "author": authors, "publisher": publisher})
+        if series:
+            data["isPartOf"] = series
+    else:
+        if src.restated:
+            data["datePublished"] = src.restated.isoformat()
+        original: dict = {
             "@type": "CreativeWork",
             "name": src.title,
             "url": src.url,
+            "author": authors,
             "datePublished": src.date.isoformat(),
             "publisher": {"@type": "Organization", "name": src.publisher},
-        },
-    }
-    if brief.series:
-        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": corpus.name_of("series", brief.series.id)}
+        }
+        if series:
+            original["isPartOf"] = series
+        data.update({"author": publisher, "publisher": publisher, "isBasedOn": original})
     if url:
         data["url"] = url
         data["mainEntityOfPage"] = url

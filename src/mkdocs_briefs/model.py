@@ -18,6 +18,25 @@ HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "
 
 
 @dataclass(frozen=True)
+class Relation:
+    """How a brief with a `source` relates to it; the wording of its credit, byline and citation."""
+
+    verb: str
+    """'restates': "This page restates, in our own words, ..." """
+    noun: str
+    """'Restatement': the byline's "Restatement of commentary by ..." and the citation's kind."""
+    done: str
+    """'Restated': the byline's "Restated 25 November 2026"."""
+
+
+RELATIONS = {
+    "restates": Relation("restates", "Restatement", "Restated"),
+    "summarises": Relation("summarises", "Summary", "Summarised"),
+}
+"""A brief's relation to its source: id -> its wording. A brief without a source is original work."""
+
+
+@dataclass(frozen=True)
 class Ref:
     """A reference by id to another entity, as written at `pos`."""
 
@@ -74,12 +93,18 @@ class Series:
 
 @dataclass
 class Source:
-    """The original commentary a brief restates, credited on its page."""
+    """The original work a brief restates or summarises in the site's own words, credited on its page.
+
+    The brief's `authors` are then the original's authors: the wording on the page is the site's."""
 
     publisher: str
     title: str
     date: datetime.date
     url: str
+    relation: str = "restates"
+    """A key of RELATIONS."""
+    restated: datetime.date | None = None
+    """When the site published its restatement, if the brief says."""
 
 
 @dataclass
@@ -115,7 +140,8 @@ class Brief:
     title: str
     date: datetime.date
     authors: list[Ref]
-    source: Source
+    source: Source | None
+    """The original it restates; None for a brief that is original work."""
     summary: str
     recommendations: list[Recommendation]
     body: str
