@@ -1,8 +1,10 @@
 """A checker for a built site: every internal link and fragment resolves, every page has
-a title, no page repeats an element id. Used by the tests on every site they build."""
+a title, no page repeats an element id. Used by the tests on every site they build.
+`unsafe_markup` lists what in a page's content could run a script or call another site."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -56,3 +58,35 @@ def check_site(site: Path) -> SiteReport:
         if target.fragment and path.endswith(".html") and target.fragment not in ids.get(path, set()):
             report.problems.append(f"{page}: link '{href}' points at missing anchor '#{target.fragment}'")
     return report
+
+
+EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def unsafe_markup(soup, image_hosts: frozenset[str] = frozenset()) -> list[str]:
+    """Everything in a page's <article> (outside the theme's own <head>) that could run or call out:
+    event handlers, `style`, `srcset`, a scheme other than http(s) and mailto, a remote resource
+    (but an image from one of `image_hosts`), a script-capable element, the class `mermaid` off a <pre>."""
+    found = []
+    for el in soup.select("article *, article"):
+        for attr, value in el.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            if EVENT_ATTRIBUTE.match(attr) or attr in ("style", "srcset", "formaction"):
+                found.append(f"<{el.name} {attr}={value!r}>")
+            if attr in ("href", "src", "action", "data", "poster", "xlink:href"):
+                scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", value))
+                if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                    found.append(f"<{el.name} {attr}={value!r}>")
+                remote = re.match(r"\s*(https?:)?//([^/:?#]*)", value, re.IGNORECASE)
+                allowed = el.name == "img" and attr == "src" and remote and remote.group(2).lower() in image_hosts
+                if el.name in ("img", "source", "video", "audio", "iframe") and remote and not allowed:
+                    found.append(f"remote <{el.name} {attr}={value!r}>")
+        ours = el.name == "noscript" and "briefs-diagram-noscript" in str(el)
+        if el.name in ("script", "iframe", "object", "embed", "style", "form", "svg", "math", "noscript", "base") \
+                and not ours:
+            found.append(f"<{el.name}>")
+        drawn = el.name == "div" and el.find_parent(class_="briefs-diagram") is not None  # Material draws pre.mermaid
+        if el.name != "pre" and not drawn and "mermaid" in (el.get("class") or []):
+            found.append(f"<{el.name} class=mermaid>")
+    return found

@@ -16,7 +16,7 @@ from conftest import Build, built, make_project, run_build
 from payloads import BOLD, IMG, SCRIPT, yaml_text
 from sitecheck import check_site
 
-from mkdocs_briefs.indexes import EXPLORER_PAGE_SIZE
+from mkdocs_briefs.settings import Limits
 
 STATUS = ".briefs-explorer__status"
 ROWS = ".briefs-explorer tbody tr"
@@ -182,7 +182,7 @@ def large_url(_large, large_site) -> str:
 @pytest.mark.slow
 def test_a_long_table_is_split_across_pages(large_site):
     total = BRIEFS * RECS_PER_BRIEF
-    pages = -(-total // EXPLORER_PAGE_SIZE)
+    pages = -(-total // Limits.explorer_page_size)
     assert pages > 1
     urls = ["recommendations/"] + [f"recommendations/page/{n}/" for n in range(2, pages + 1)]
     assert not (large_site.site / f"recommendations/page/{pages + 1}").exists()
@@ -192,7 +192,7 @@ def test_a_long_table_is_split_across_pages(large_site):
         assert len(html.encode("utf-8")) < PAGE_LIMIT, url
         page = large_site.html(url)
         ids = _table_ids(page)
-        assert len(ids) == (EXPLORER_PAGE_SIZE if n < pages else total - EXPLORER_PAGE_SIZE * (pages - 1))
+        assert len(ids) == (Limits.explorer_page_size if n < pages else total - Limits.explorer_page_size * (pages - 1))
         listed += ids
         pager = page.select_one("nav.briefs-pager")
         assert f"Page {n} of {pages}" in pager.get_text()
@@ -391,7 +391,7 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
 
     # the navigation's "Recommendations" is this same page, unfiltered; back filters it again
     page.locator("nav.md-nav--primary a", has_text="Recommendations").first.click()
-    _wait_status(page, f"{total} of {total} recommendations, {EXPLORER_PAGE_SIZE} on this page")
+    _wait_status(page, f"{total} of {total} recommendations, {Limits.explorer_page_size} on this page")
     assert page.url.endswith("/recommendations/")
     assert not _facet_box(page, "Addressed to", "Rarely Named Assembly").is_checked()
     page.go_back()
@@ -521,15 +521,15 @@ def test_filters_cover_every_page_of_a_long_table(chromium, large_site, large_ur
     page.get_by_role("button", name="Clear filters").click()
     _facet_box(page, "Horizon", "Near term").check()
     near = _matching(data, horizon=["near-term"])
-    assert len(near) > EXPLORER_PAGE_SIZE
-    _wait_status(page, f"{len(near)} of {total} recommendations, the first {EXPLORER_PAGE_SIZE} shown")
+    assert len(near) > Limits.explorer_page_size
+    _wait_status(page, f"{len(near)} of {total} recommendations, the first {Limits.explorer_page_size} shown")
     page.get_by_role("button", name=re.compile(r"^Show \d+ more")).click()
     page.wait_for_function(f"document.querySelectorAll('{ROWS}').length === {len(near)}")
     assert _shown_ids(page) == near
 
     # unfiltered, a page shows its own rows and its links to the others
     page.goto(url + "recommendations/page/5/")
-    _wait_status(page, f"{total} of {total} recommendations, {total - 4 * EXPLORER_PAGE_SIZE} on this page")
+    _wait_status(page, f"{total} of {total} recommendations, {total - 4 * Limits.explorer_page_size} on this page")
     assert page.locator(".briefs-pager").is_visible()
     assert _shown_ids(page)[-1] == "rec-00-9"
     page.close()

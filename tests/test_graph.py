@@ -23,9 +23,8 @@ from hypothesis import strategies as st
 from payloads import JS_URL
 from sitecheck import check_site
 
-from mkdocs_briefs.diagrams import MAX_NEIGHBOURS, MAX_RECOMMENDATIONS
 from mkdocs_briefs.mermaid import Flowchart, add_mermaid_fence, mermaid_text, resolve_diagram_links
-from mkdocs_briefs.site_map import MAP_ACTORS
+from mkdocs_briefs.settings import Limits
 
 # --- escaping ------------------------------------------------------------------------
 
@@ -157,16 +156,16 @@ def test_diagrams_are_capped_and_say_so(graph_site):
     links = diagram_links(source)
     recs = [label for label, href in links.items() if re.fullmatch(r"\.\./\.\./recommendations/[^/?]+/", href)]
     # 'Hold hearings' involves it: it keeps a place among the recommendations shown
-    assert len(recs) == MAX_RECOMMENDATIONS and "Hold hearings" in recs
+    assert len(recs) == Limits.diagram_recommendations and "Hold hearings" in recs
     addressed = SPREAD + 1  # and 'Widen the aperture' from the first brief
-    more = addressed - (MAX_RECOMMENDATIONS - 1)
+    more = addressed - (Limits.diagram_recommendations - 1)
     assert links[f"and {more} more addressed to it"] == "../../recommendations/?actor=rok"
     mechs = [label for label, href in links.items() if href.startswith("../../mechanisms/")]
-    assert len(mechs) == MAX_NEIGHBOURS
-    assert links[f"and {SPREAD + 1 - MAX_NEIGHBOURS} more mechanisms"] == "../../recommendations/?actor=rok"
+    assert len(mechs) == Limits.diagram_neighbours
+    assert links[f"and {SPREAD + 1 - Limits.diagram_neighbours} more mechanisms"] == "../../recommendations/?actor=rok"
     note = " ".join(page.select_one(".briefs-diagram-note").get_text().split())
-    assert note.startswith(f"To stay legible the diagram shows {MAX_RECOMMENDATIONS - 1} of "
-                           f"{addressed} recommendations addressed to it and {MAX_NEIGHBOURS} of {SPREAD + 1} "
+    assert note.startswith(f"To stay legible the diagram shows {Limits.diagram_recommendations - 1} of "
+                           f"{addressed} recommendations addressed to it and {Limits.diagram_neighbours} of {SPREAD + 1} "
                            "mechanisms; dashed boxes count the rest.")
     assert page.select_one(".briefs-diagram-note a")["href"] == "../../recommendations/?actor=rok"
 
@@ -227,11 +226,11 @@ def test_the_map_draws_the_whole_graph_within_its_caps(graph_site):
     page = graph_site.html("map/")
     who, briefs, structure = diagram_sources(page)
     actors = [label for label, href in diagram_links(who).items() if re.fullmatch(r"\.\./actors/[^/]+/", href)]
-    assert len(actors) == MAP_ACTORS and actors[:2] == ["Republic of Korea", "Australia"]  # the most addressed
+    assert len(actors) == Limits.map_actors and actors[:2] == ["Republic of Korea", "Australia"]  # the most addressed
     addressed = SPREAD + 5  # and rok, us-congress, hostile, australia, unc-sending-states
-    assert diagram_links(who)[f"and {addressed - MAP_ACTORS} more actors"] == "../actors/"
+    assert diagram_links(who)[f"and {addressed - Limits.map_actors} more actors"] == "../actors/"
     notes = [" ".join(n.get_text().split()) for n in page.select(".briefs-diagram-note")]
-    assert notes[0].startswith(f"To stay legible the diagram shows {MAP_ACTORS} of {addressed} actors addressed by "
+    assert notes[0].startswith(f"To stay legible the diagram shows {Limits.map_actors} of {addressed} actors addressed by "
                                "recommendations")
     assert page.select_one(".briefs-diagram-note a")["href"] == "../matrix/"
     assert diagram_links(briefs)["A Large Brief"] == "../briefs/large-brief/"

@@ -14,6 +14,7 @@ import re
 
 import pytest
 from conftest import Build, Project
+from sitecheck import unsafe_markup
 
 # Constructs that build (they are not errors) but used to put markup on the page.
 BUILDS = {
@@ -35,10 +36,6 @@ BUILDS = {
     "mermaid admonition": '!!! mermaid "Diagram"\n    flowchart LR',
 }
 
-EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
-SAFE_SCHEMES = ("http", "https", "mailto")
-
-
 def _body(text: str) -> str:
     return "## The argument\n\n" + text + "\n"
 
@@ -49,30 +46,6 @@ def build_with(project: Project, pieces: list[str], extra_yml: str = "") -> Buil
     project.write("docs/pic.png", "not really a png")
     project.replace("briefs/first-brief.md", "## The argument\n", _body("\n\n".join(pieces)))
     return project.build()
-
-
-def unsafe_markup(soup, site_host: str = "") -> list[str]:
-    """Everything in a page (outside the theme's own <head>) that could run or call out."""
-    found = []
-    for el in soup.select("article *, article"):
-        for attr, value in el.attrs.items():
-            value = " ".join(value) if isinstance(value, list) else value
-            if EVENT_ATTRIBUTE.match(attr) or attr in ("style", "srcset", "formaction"):
-                found.append(f"<{el.name} {attr}={value!r}>")
-            if attr in ("href", "src", "action", "data", "poster", "xlink:href"):
-                scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", value))
-                if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-                    found.append(f"<{el.name} {attr}={value!r}>")
-                if el.name in ("img", "source", "video", "audio", "iframe") and re.match(r"\s*(https?:)?//", value):
-                    found.append(f"remote <{el.name} {attr}={value!r}>")
-        ours = el.name == "noscript" and "briefs-diagram-noscript" in str(el)
-        if el.name in ("script", "iframe", "object", "embed", "style", "form", "svg", "math", "noscript", "base") \
-                and not ours:
-            found.append(f"<{el.name}>")
-        drawn = el.name == "div" and el.find_parent(class_="briefs-diagram") is not None  # Material draws pre.mermaid
-        if el.name != "pre" and not drawn and "mermaid" in (el.get("class") or []):
-            found.append(f"<{el.name} class=mermaid>")
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -110,6 +110,28 @@ def mask_code(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
+def mask_image_alts(masked: str) -> str:
+    """Blank out the alt text of images (`![see [x](actor:rok)](pic.png)`), keeping offsets: Markdown
+    makes it plain text, so a link in it is no link and no mention. One pass over the brackets."""
+    if "![" not in masked:
+        return masked
+    opened: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[\[\]]", masked):
+        if m.group() == "[":
+            opened.append(m.start())
+        elif opened:
+            start = opened.pop()
+            if start and masked[start - 1] == "!" and masked[m.end() : m.end() + 1] in ("(", "["):
+                spans.append((start + 1, m.start()))
+    if not spans:
+        return masked
+    chars = list(masked)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def scheme_of(address: str) -> str | None:
     """The scheme a browser sees in a link address as Markdown writes it into HTML: character
     references decoded (`java&#115;cript:`, `&colon;`), tabs and newlines removed, leading
@@ -163,7 +185,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
         pos_of = functools.partial(_pos, path, index)
 
         _check_links(masked, images, pos_of, diags, image_hosts)
-        for match in _LINK.finditer(masked):
+        for match in _LINK.finditer(mask_image_alts(masked)):
             pos = pos_of(match.start())
             scheme, target = match.group("scheme"), match.group("target")
             text = paragraph.text[match.start("text") : match.end("text")]

@@ -16,9 +16,8 @@ from typing import Any
 
 from .kinds import KINDS, LINKS, Link
 from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, refs
+from .settings import Settings
 
-RELATED_LIMIT = 5
-"""How many related recommendations a recommendation's page lists."""
 COMMON_FEATURE = 100
 """An actor or mechanism named by more recommendations than this is too common to find related ones by."""
 
@@ -47,6 +46,8 @@ class Corpus:
     mentions: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
     related_recommendations: dict[str, list[Recommendation]] = field(default_factory=dict)
     in_context: dict[str, Annotation] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
+    """How the pages built from this corpus are tuned (list caps, page sizes, diagram caps)."""
 
     def incoming(self, link: str, id_: str) -> list[Any]:
         """The entities whose `link` field refers to `id_`: incoming('addressed_to', 'rok')."""
@@ -87,12 +88,13 @@ class Corpus:
         return sorted(counts, key=lambda id_: (-counts[id_], order.get(id_, len(order)), id_))
 
 
-def build_corpus(sources: Sources) -> Corpus:
+def build_corpus(sources: Sources, settings: Settings | None = None) -> Corpus:
     """Link validated sources; call only when validation found no error."""
     briefs = dict(sorted(sources.briefs.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
     actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
     recs = {r.id: r for b in briefs.values() for r in b.recommendations}
-    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series))
+    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series),
+               settings=settings or Settings())
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
     named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
              for m, rs in c.backlinks["mechanisms"].items()}
@@ -144,10 +146,11 @@ def _related(c: Corpus) -> dict[str, list[Recommendation]]:
     Candidates are the recommendations sharing a distinctive feature: an actor or mechanism
     named by at most COMMON_FEATURE recommendations. Features more common than that (a main
     state named in half the archive) still count in the score, but do not bring candidates
-    of their own unless fewer than RELATED_LIMIT were found; then the newest recommendations
+    of their own unless fewer than `limits.related` were found; then the newest recommendations
     sharing them fill the list. This keeps the work per recommendation bounded, so the
     whole step grows linearly with the archive.
     """
+    limit = c.settings.limits.related
     recs = list(c.recommendations.values())  # newest brief first: a position is the tie-break
     features = [_features(rec) for rec in recs]
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -160,13 +163,13 @@ def _related(c: Corpus) -> dict[str, list[Recommendation]]:
         frequent = [f for f in feats if f in common]
         shared = Counter(chain.from_iterable(postings[f] for f in feats if f not in common))
         shared.pop(i, None)
-        if len(shared) < RELATED_LIMIT:  # too few: the newest sharing a common feature join in
-            for j in chain.from_iterable(postings[f][: RELATED_LIMIT + 1] for f in frequent):
+        if len(shared) < limit:  # too few: the newest sharing a common feature join in
+            for j in chain.from_iterable(postings[f][: limit + 1] for f in frequent):
                 shared.setdefault(j, 0)
             shared.pop(i, None)
         candidates = sorted(shared)
         for f in frequent:  # common features still count towards the score
             shared.update(common[f].intersection(candidates))
-        best = heapq.nlargest(RELATED_LIMIT, candidates, key=shared.__getitem__)  # stable: newest first on ties
+        best = heapq.nlargest(limit, candidates, key=shared.__getitem__)  # stable: newest first on ties
         related[recs[i].id] = [recs[j] for j in best]
     return related

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning", "hint"]
-"""Errors stop a build; warnings stop it under --strict; hints are only shown by `check`."""
+Severity = Literal["error", "warning", "info", "hint"]
+"""Errors stop a build; warnings stop it under --strict; infos are shown and stop nothing (a
+check a site set to `info`); hints are only shown by `check`."""
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -49,6 +50,11 @@ class Diagnostics:
     def warning(self, pos: Pos, message: str) -> None:
         self.items.append(Diagnostic(pos, "warning", message))
 
+    def report(self, level: str, pos: Pos, message: str) -> None:
+        """A problem that a site may tune (settings.Level): 'warn', 'info' or 'ignore'."""
+        if level != "ignore":
+            self.items.append(Diagnostic(pos, "warning" if level == "warn" else "info", message))
+
     def hint(self, pos: Pos, message: str) -> None:
         self.items.append(Diagnostic(pos, "hint", message))
 
@@ -62,6 +68,10 @@ class Diagnostics:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.sorted() if d.severity == "warning"]
+
+    @property
+    def infos(self) -> list[Diagnostic]:
+        return [d for d in self.sorted() if d.severity == "info"]
 
     @property
     def hints(self) -> list[Diagnostic]:

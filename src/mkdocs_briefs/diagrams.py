@@ -1,8 +1,9 @@
 """The "Connections" diagram of an actor's, a mechanism's and a brief's page: its neighbourhood.
 
 Each function is a pure function of the corpus that returns the Markdown of the page's
-section ('' when there is nothing to draw). A diagram shows at most `MAX_RECOMMENDATIONS`
-recommendations and `MAX_NEIGHBOURS` actors or mechanisms per group; the rest are summed
+section ('' when there is nothing to draw). A diagram shows at most
+`limits.diagram_recommendations` recommendations and `limits.diagram_neighbours` actors or
+mechanisms per group (settings.py); the rest are summed
 up in a dashed "and N more" box that links to the full list (see `mermaid`).
 """
 
@@ -16,11 +17,6 @@ from .markup import escape, explorer, explorer_link
 from .mermaid import Flowchart, cut, figure, note
 from .model import Actor, Brief, Mechanism, Recommendation
 
-MAX_RECOMMENDATIONS = 12
-"""Recommendations drawn in the diagram of an actor, a mechanism or a brief."""
-MAX_NEIGHBOURS = 8
-"""Actors or mechanisms drawn in each group of such a diagram."""
-
 
 def _rec_nodes(chart: Flowchart, recs: list[Recommendation], total: int, more_target: str, more_noun: str) -> None:
     for rec in recs:
@@ -31,10 +27,11 @@ def _rec_nodes(chart: Flowchart, recs: list[Recommendation], total: int, more_ta
 
 def _entity_nodes(chart: Flowchart, kind: str, corpus: Corpus, ids: list[str], more_target: str | None,
                   noun: str) -> None:
-    for id_ in ids[:MAX_NEIGHBOURS]:
+    cap = corpus.settings.limits.diagram_neighbours
+    for id_ in ids[:cap]:
         chart.node(corpus.name_of(kind, id_), page_uri(kind, id_))
-    if len(ids) > MAX_NEIGHBOURS:
-        chart.node(f"and {len(ids) - MAX_NEIGHBOURS} more {noun}", more_target, css="more")
+    if len(ids) > cap:
+        chart.node(f"and {len(ids) - cap} more {noun}", more_target, css="more")
 
 
 def _section(chart: Flowchart, caption: str, below: str) -> str:
@@ -43,6 +40,7 @@ def _section(chart: Flowchart, caption: str, below: str) -> str:
 
 def actor_diagram(corpus: Corpus, actor: Actor) -> str:
     """The section of an actor's page that draws its neighbourhood ('' if it has none)."""
+    most, per_group = corpus.settings.limits.diagram_recommendations, corpus.settings.limits.diagram_neighbours
     addressed = corpus.incoming("addressed_to", actor.id)
     involving = corpus.incoming("involves", actor.id)
     groups = corpus.incoming("members", actor.id)
@@ -52,9 +50,9 @@ def actor_diagram(corpus: Corpus, actor: Actor) -> str:
         return ""
     chart = Flowchart("What this actor is linked to")
     focus = chart.node(actor.name, shape="stadium", css="focus")
-    reserved = min(len(involving), MAX_RECOMMENDATIONS // 4)  # a few places for those that involve it
-    shown_addressed = addressed[: MAX_RECOMMENDATIONS - reserved]
-    shown_involving = involving[: MAX_RECOMMENDATIONS - len(shown_addressed)]
+    reserved = min(len(involving), most // 4)  # a few places for those that involve it
+    shown_addressed = addressed[: most - reserved]
+    shown_involving = involving[: most - len(shown_addressed)]
     if addressed:
         with chart.group("Addressed to it") as g:
             _rec_nodes(chart, shown_addressed, len(addressed), explorer(actor=actor.id), "addressed to it")
@@ -82,9 +80,9 @@ def actor_diagram(corpus: Corpus, actor: Actor) -> str:
              "recommendations addressed to it"),
         cut(len(shown_involving), len(involving), "recommendation that involves it",
              "recommendations that involve it"),
-        cut(MAX_NEIGHBOURS, len(mechs), "mechanism"),
-        cut(MAX_NEIGHBOURS, len(members), "member"),
-        cut(MAX_NEIGHBOURS, len(groups), "group"),
+        cut(per_group, len(mechs), "mechanism"),
+        cut(per_group, len(members), "member"),
+        cut(per_group, len(groups), "group"),
     ], where)
     return _section(chart, f"{escape(actor.name)}: the recommendations addressed to it or involving it, and the "
                            "mechanisms they act through.", below)
@@ -92,6 +90,7 @@ def actor_diagram(corpus: Corpus, actor: Actor) -> str:
 
 def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
     """The section of a mechanism's page that draws its neighbourhood ('' if it has none)."""
+    most, per_group = corpus.settings.limits.diagram_recommendations, corpus.settings.limits.diagram_neighbours
     through = corpus.incoming("mechanisms", mech.id)
     actors = corpus.ranked("actor", Counter(a.id for rec in through for a in rec.addressed_to))
     parts = [m.id for m in corpus.incoming("part_of", mech.id)]
@@ -100,7 +99,7 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
         return ""
     chart = Flowchart("What this mechanism is linked to")
     focus = chart.node(mech.name, shape="stadium", css="focus")
-    shown = through[:MAX_RECOMMENDATIONS]
+    shown = through[:most]
     if through:
         with chart.group("Recommendations") as recs:
             _rec_nodes(chart, shown, len(through), explorer(mechanism=mech.id), "through it")
@@ -121,9 +120,9 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
         chart.edge(focus, g, "related", dotted=True, arrow=False)
     below = note([
         cut(len(shown), len(through), "recommendation"),
-        cut(MAX_NEIGHBOURS, len(actors), "actor"),
-        cut(MAX_NEIGHBOURS, len(parts), "part"),
-        cut(MAX_NEIGHBOURS, len(related), "related mechanism"),
+        cut(per_group, len(actors), "actor"),
+        cut(per_group, len(parts), "part"),
+        cut(per_group, len(related), "related mechanism"),
     ], f"{explorer_link('the explorer', page_uri('mechanism', mech.id), mechanism=mech.id)} lists every "
        "recommendation through it" if through else "the facts above list them all")
     return _section(chart, f"{escape(mech.name)}: the recommendations that act through it, the actors they "
@@ -132,6 +131,7 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
 
 def brief_diagram(corpus: Corpus, brief: Brief) -> str:
     """The section of a brief's page that draws its recommendations, their actors and mechanisms."""
+    most, per_group = corpus.settings.limits.diagram_recommendations, corpus.settings.limits.diagram_neighbours
     recs = brief.recommendations
     if not recs:
         return ""
@@ -139,7 +139,7 @@ def brief_diagram(corpus: Corpus, brief: Brief) -> str:
     mechs = corpus.ranked("mechanism", Counter(m.id for rec in recs for m in rec.mechanisms))
     chart = Flowchart("This brief's recommendations, their actors and mechanisms")
     focus = chart.node(brief.title, shape="stadium", css="focus")
-    shown = recs[:MAX_RECOMMENDATIONS]
+    shown = recs[:most]
     everything = explorer(brief=brief.id)
     with chart.group("Recommendations") as g:
         _rec_nodes(chart, shown, len(recs), everything, "recommendations")
@@ -153,8 +153,8 @@ def brief_diagram(corpus: Corpus, brief: Brief) -> str:
         chart.edge(g, m, "through")
     below = note([
         cut(len(shown), len(recs), "recommendation"),
-        cut(MAX_NEIGHBOURS, len(actors), "actor"),
-        cut(MAX_NEIGHBOURS, len(mechs), "mechanism"),
+        cut(per_group, len(actors), "actor"),
+        cut(per_group, len(mechs), "mechanism"),
     ], f"the list above has every recommendation, and "
        f"{explorer_link('the explorer', page_uri('brief', brief.id), brief=brief.id)} their actors and mechanisms")
     return _section(chart, "This brief's recommendations, who they are addressed to and what they act through.", below)

@@ -15,7 +15,6 @@ from .corpus import Corpus, Mention
 from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
 from .kinds import page_uri
 from .markup import (
-    LISTED,
     GeneratedPage,
     brief_list,
     capped_links,
@@ -30,9 +29,6 @@ from .markup import (
     rec_list,
 )
 from .model import HORIZONS, RELATIONS, Actor, Author, Brief, Mechanism, Recommendation, Series
-
-MENTIONS_SHOWN = 8
-"""Mentions linked one by one per brief on an entity's page; the rest are counted."""
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
@@ -136,15 +132,16 @@ def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
         by_brief.setdefault(mention.brief.id, []).append(mention)
     if not by_brief:
         return ""
+    listed, per_brief = corpus.settings.limits.listed, corpus.settings.limits.mentions_per_brief
     rows = []
-    for brief_id, mentions in list(by_brief.items())[:LISTED]:
+    for brief_id, mentions in list(by_brief.items())[:listed]:
         shown = ", ".join(
-            link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:MENTIONS_SHOWN]
+            link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:per_brief]
         )
-        more = f" and {len(mentions) - MENTIONS_SHOWN} more" if len(mentions) > MENTIONS_SHOWN else ""
+        more = f" and {len(mentions) - per_brief} more" if len(mentions) > per_brief else ""
         rows.append(f"- {link('brief', brief_id, corpus.briefs[brief_id].title)}: {shown}{more}")
-    if len(by_brief) > LISTED:
-        rows.append(f"\nThe newest {LISTED} of {len(by_brief):,} briefs that mention it are listed here.")
+    if len(by_brief) > listed:
+        rows.append(f"\nThe newest {listed} of {len(by_brief):,} briefs that mention it are listed here.")
     return "## Mentioned in\n\n" + "\n".join(rows) + "\n"
 
 
@@ -191,7 +188,8 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             ("Part of", part_of),
             ("Parts", entity_links("mechanism", corpus.incoming("part_of", mech.id))),
             ("Related", entity_links("mechanism", corpus.incoming("related", mech.id))),
-            ("Actors involved", capped_links("actor", corpus.actors_through.get(mech.id, []))),
+            ("Actors involved",
+             capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
         ]),
         mechanism_diagram(corpus, mech),
         "## Recommendations that act through it\n",

@@ -23,6 +23,7 @@ def find_hints(sources: Sources) -> Diagnostics:
     hints = Diagnostics()
     names = _surfaces(sources.actors.values())
     finder = _NameFinder(names)
+    named = _Named()
     for brief in sources.briefs.values():
         first_line = brief.body_line
         annotated_in: dict[int, set[str]] = {}
@@ -43,7 +44,7 @@ def find_hints(sources: Sources) -> Diagnostics:
                 hinted.add(actor)
                 pos = Pos(brief.pos.path, *index.line_col(offset))
                 hints.hint(pos, f"'{name}' names actor '{actor}' without an annotation: write [{name}](actor:{actor})")
-        _addressees_hints(sources, brief, names, hints)
+        _addressees_hints(sources, brief, named, hints)
     return hints
 
 
@@ -61,38 +62,52 @@ class _NameFinder:
     """Finds names in text where they stand as words (not inside a longer word or id), left
     to right, the longest name first where several start at the same place.
 
-    One regular expression alternating hundreds of names tries each of them at every
-    character; here only the names sharing the text's next three characters are tried,
-    and only where no letter, digit or hyphen comes before. (Every name has at least MIN_NAME_LENGTH characters.)
+    One regular expression alternating hundreds of names would try each of them at every
+    character; here the names are folded into a trie first (`Republic of (?:Ilia|Tor)`), so
+    that the regular expression engine follows one branch a character and backtracks from
+    the longest name to shorter ones only where a name is followed by a letter, digit or hyphen.
     """
 
     def __init__(self, names: dict[str, str]) -> None:
-        self.by_start: dict[str, list[str]] = {}
-        for name in sorted(names, key=len, reverse=True):
-            self.by_start.setdefault(name[:MIN_NAME_LENGTH], []).append(name)
+        trie: dict = {}
+        for name in names:
+            node = trie
+            for char in name[:_TRIE_DEPTH]:
+                node = node.setdefault(char, {})
+            node.setdefault(None, []).append(name[_TRIE_DEPTH:])  # the rest of the names that end below
+        self.pattern = re.compile(rf"(?<![\w-])(?:{_alternatives(trie)})(?![\w-])") if names else None
 
     def find(self, text: str) -> list[tuple[int, str]]:
-        found: list[tuple[int, str]] = []
-        end = 0
-        for start in _WORD_START.finditer(text):
-            i = start.start()
-            if i < end:  # inside the previous match
-                continue
-            for name in self.by_start.get(text[i : i + MIN_NAME_LENGTH], ()):
-                j = i + len(name)
-                if text.startswith(name, i) and not (j < len(text) and _WORD_CHAR.match(text, j)):
-                    found.append((i, name))
-                    end = j
-                    break
-        return found
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.group()) for m in self.pattern.finditer(text)]
 
 
-_WORD_START = re.compile(r"(?<![\w-])")
-"""Where a name can start: after none of [\\w-]."""
-_WORD_CHAR = re.compile(r"[\w-]")
+_TRIE_DEPTH = 12
+"""Names are folded into a trie by their first characters only (a regular expression nests a
+group at each fork, and Python's parser of them recurses); longer names end in a list of rests."""
 
 
-def _addressees_hints(sources: Sources, brief, names: dict[str, str], hints: Diagnostics) -> None:
+def _alternatives(node: dict) -> str:
+    """The regular expression of a trie's node, longer names first so that the longest is tried first."""
+    branches = [re.escape(char) + _group(child) for char, child in sorted(node.items(), key=_by_char) if char]
+    rests = sorted(node.get(None, ()), key=len, reverse=True)
+    return "|".join(branches + [re.escape(rest) for rest in rests])
+
+
+def _by_char(item: tuple) -> str:
+    return item[0] or ""
+
+
+def _group(node: dict) -> str:
+    if list(node) == [None] and node[None] == [""]:
+        return ""
+    if len(node) == 1 and None not in node:
+        return _alternatives(node)
+    return f"(?:{_alternatives(node)})"
+
+
+def _addressees_hints(sources: Sources, brief, named: _Named, hints: Diagnostics) -> None:
     first: dict[str, Annotation] = {}
     for note in brief.annotations:
         if note.kind == "rec" and note.anchor:
@@ -103,14 +118,25 @@ def _addressees_hints(sources: Sources, brief, names: dict[str, str], hints: Dia
             continue  # validation already warns about it
         for ref in rec.addressed_to:
             actor: Actor | None = sources.actors.get(ref.id)
-            if actor is None or _named(note.passage, actor, names):
+            if actor is None or named(note.passage, actor):
                 continue
             hints.hint(note.pos, f"recommendation '{rec.id}' is addressed to '{actor.id}' ({actor.name}), but the "
                                  "passage that makes it never names them: name them there, or check addressed_to")
 
 
-def _named(passage: str, actor: Actor, names: dict[str, str]) -> bool:
-    if re.search(rf"\(actor:{re.escape(actor.id)}[)#]", passage):
-        return True
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", passage)
-               for n in (actor.name, actor.short, *actor.aliases) if n)
+class _Named:
+    """Whether a passage names an actor: annotates it, or writes one of its names as a word.
+    One regular expression an actor, compiled the first time it is needed (a compiled pattern
+    each call would overflow the `re` module's cache of 512 with a few hundred actors)."""
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, re.Pattern[str]] = {}
+
+    def __call__(self, passage: str, actor: Actor) -> bool:
+        if f"(actor:{actor.id})" in passage or f"(actor:{actor.id}#" in passage:
+            return True
+        pattern = self.patterns.get(actor.id)
+        if pattern is None:
+            written = "|".join(re.escape(n) for n in (actor.name, actor.short, *actor.aliases) if n)
+            pattern = self.patterns[actor.id] = re.compile(rf"(?<![\w-])(?:{written})(?![\w-])")
+        return pattern.search(passage) is not None

@@ -13,12 +13,6 @@ from .markup import GeneratedPage, brief_entries, count, escape, front_matter, h
 from .metadata import index_description
 from .model import HORIZONS, Ref
 
-BRIEFS_PAGE_SIZE = 100
-"""Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
-TABLE_PAGE_SIZE = 100
-"""Rows per page of the actors, mechanisms, authors and series indexes (actors/,
-actors/page/2/, ...): the registries grow with the archive."""
-
 
 def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
     """The first page of every section's index, and the later pages of those split in several."""
@@ -51,10 +45,10 @@ def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
 
 
 def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
-    """Page `number` (from 1) of the briefs, newest first, BRIEFS_PAGE_SIZE to a page."""
-    briefs = list(c.briefs.values())
-    total, start = _page_count(len(briefs), BRIEFS_PAGE_SIZE), (number - 1) * BRIEFS_PAGE_SIZE
-    rows = brief_entries(c, briefs[start : start + BRIEFS_PAGE_SIZE])
+    """Page `number` (from 1) of the briefs, newest first, `limits.briefs_page_size` to a page."""
+    briefs, size = list(c.briefs.values()), c.settings.limits.briefs_page_size
+    total, start = _page_count(len(briefs), size), (number - 1) * size
+    rows = brief_entries(c, briefs[start : start + size])
     intro = f"{count(len(briefs), 'brief')}, newest first."
     if total == 1:
         return intro, "\n".join(rows) or "None yet.\n"
@@ -62,21 +56,18 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
             "\n".join(rows) + "\n" + pager(number, total, "Pages of the list"))
 
 
-EXPLORER_PAGE_SIZE = 100
-"""Rows of the recommendations table per page. A longer table is split across pages
-(recommendations/, recommendations/page/2/, ...), so that no page passes 200 KB of HTML; the
-explorer's script (assets/explorer.js) still filters all of them, from data/recommendations.json."""
-
-
 def _recs_page_count(c: Corpus) -> int:
-    return _page_count(len(c.recommendations), EXPLORER_PAGE_SIZE)
+    """A longer table is split across pages (recommendations/, recommendations/page/2/, ...), so that
+    no page grows too large; the explorer's script (assets/explorer.js) still filters all of them,
+    from data/recommendations.json."""
+    return _page_count(len(c.recommendations), c.settings.limits.explorer_page_size)
 
 
 def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     """Page `number` (from 1) of the table that assets/explorer.js turns into the explorer."""
-    recs = list(c.recommendations.values())
-    total, start = _recs_page_count(c), (number - 1) * EXPLORER_PAGE_SIZE
-    shown = recs[start : start + EXPLORER_PAGE_SIZE]
+    recs, size = list(c.recommendations.values()), c.settings.limits.explorer_page_size
+    total, start = _recs_page_count(c), (number - 1) * size
+    shown = recs[start : start + size]
     root = "../" if number == 1 else "../../"  # from this page's folder to the docs root
     intro = f"{count(len(recs), 'recommendation')}, from the newest brief to the oldest."
     if total > 1:
@@ -100,15 +91,16 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     )
     # a table split across pages is left out of the search index: each recommendation's own page is in it
     exclude = " data-search-exclude" if total > 1 else ""
-    body = (f'<div class="briefs-explorer" data-briefs-explorer data-page-size="{EXPLORER_PAGE_SIZE}"{exclude} '
+    body = (f'<div class="briefs-explorer" data-briefs-explorer data-page-size="{size}"{exclude} '
             f"markdown>\n\n{downloads}{rows_table}\n{nav}</div>\n")
     return intro, body
 
 
-def _paged_table(intro: str, header: list[str], rows: list[list[str]], number: int) -> tuple[str, str]:
-    """Page `number` (from 1) of an index table, TABLE_PAGE_SIZE rows to a page."""
-    total, start = _page_count(len(rows), TABLE_PAGE_SIZE), (number - 1) * TABLE_PAGE_SIZE
-    shown = rows[start : start + TABLE_PAGE_SIZE]
+def _paged_table(c: Corpus, intro: str, header: list[str], rows: list[list[str]], number: int) -> tuple[str, str]:
+    """Page `number` (from 1) of an index table, `limits.table_page_size` rows to a page."""
+    size = c.settings.limits.table_page_size
+    total, start = _page_count(len(rows), size), (number - 1) * size
+    shown = rows[start : start + size]
     if total == 1:
         return intro, table(header, shown)
     return (f"{intro} This page lists {start + 1:,} to {start + len(shown):,}.",
@@ -124,7 +116,7 @@ def _actors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     named = sum(1 for a in c.actors if c.incoming("addressed_to", a) or c.incoming("involves", a))
     intro = f"{count(len(rows), 'actor')}." + (
         f" Recommendations address or involve {how_many(named, len(rows))}." if rows else "")
-    return _paged_table(intro, ["Actor", "Kind", "Addressed", "Involved"], rows, number)
+    return _paged_table(c, intro, ["Actor", "Kind", "Addressed", "Involved"], rows, number)
 
 
 def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
@@ -137,19 +129,19 @@ def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     used = sum(1 for m in c.mechanisms if c.incoming("mechanisms", m))
     intro = f"{count(len(rows), 'mechanism')}." + (
         f" Recommendations act through {how_many(used, len(rows))}." if rows else "")
-    return _paged_table(intro, ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
+    return _paged_table(c, intro, ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
 
 
 def _authors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [[link("author", a.id, a.name), escape(a.affiliation or ""), str(len(c.incoming("authors", a.id)))]
             for a in c.authors.values()]
-    return _paged_table(f"{count(len(rows), 'author')}.", ["Author", "Affiliation", "Briefs"], rows, number)
+    return _paged_table(c, f"{count(len(rows), 'author')}.", ["Author", "Affiliation", "Briefs"], rows, number)
 
 
 def _series_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [[link("series", s.id, s.name), escape(s.publisher or ""), str(len(c.incoming("series", s.id)))]
             for s in c.series.values()]
-    return _paged_table(f"{count(len(rows), 'series', 'series')}.", ["Series", "Publisher", "Briefs"],
+    return _paged_table(c, f"{count(len(rows), 'series', 'series')}.", ["Series", "Publisher", "Briefs"],
                         rows, number)
 
 
@@ -161,7 +153,7 @@ _INDEXES = {"brief": _briefs_index, "rec": _recs_table, "actor": _actors_index,
 def _index_page_count(c: Corpus, kind: str) -> int:
     """How many pages a section's index takes."""
     if kind == "brief":
-        return _page_count(len(c.briefs), BRIEFS_PAGE_SIZE)
+        return _page_count(len(c.briefs), c.settings.limits.briefs_page_size)
     if kind == "rec":
         return _recs_page_count(c)
-    return _page_count(len(c.table(kind)), TABLE_PAGE_SIZE)
+    return _page_count(len(c.table(kind)), c.settings.limits.table_page_size)

@@ -21,10 +21,6 @@ from .corpus import Corpus
 from .kinds import page_uri
 from .model import Brief, Recommendation, Ref
 
-LISTED = 25
-"""Recommendations, or briefs mentioning an entity, listed on an entity's page; the rest are
-counted, and reached through the explorer, so that pages stay small as the corpus grows."""
-
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
 
@@ -121,10 +117,10 @@ def entity_links(kind: str, entities: Iterable) -> str:
     return ", ".join(link(kind, e.id, getattr(e, "title", None) or e.name) for e in entities)
 
 
-def capped_links(kind: str, entities: list) -> str:
-    """The first LISTED entities' links, and how many more there are."""
-    more = f" and {len(entities) - LISTED:,} more" if len(entities) > LISTED else ""
-    return entity_links(kind, entities[:LISTED]) + more
+def capped_links(kind: str, entities: list, limit: int) -> str:
+    """The first `limit` entities' links, and how many more there are."""
+    more = f" and {len(entities) - limit:,} more" if len(entities) > limit else ""
+    return entity_links(kind, entities[:limit]) + more
 
 
 def explorer(**filters: str) -> str:
@@ -159,13 +155,14 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
-    """The first LISTED recommendations, each with its brief, and how many there are in all."""
+    """The first `limits.listed` recommendations, each with its brief, and how many there are in all."""
+    listed = corpus.settings.limits.listed
     if not recs:
         return f"{empty}\n"
     rows = [f"- {link('rec', r.id, r.title)} {muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
-            for r in recs[:LISTED]]
-    if len(recs) > LISTED:
-        rows.append(f"\nThe newest {LISTED} of {len(recs):,} are listed here.")
+            for r in recs[:listed]]
+    if len(recs) > listed:
+        rows.append(f"\nThe newest {listed} of {len(recs):,} are listed here.")
     return "\n".join(rows) + "\n"
 
 

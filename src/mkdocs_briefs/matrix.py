@@ -9,12 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .markup import EXPLORER, LISTED, WIDE, GeneratedPage, count, escape, front_matter, join, link, relative
+from .markup import EXPLORER, WIDE, GeneratedPage, count, escape, front_matter, join, link, relative
 
-MATRIX_ROWS = 40
-"""Actors (rows) the matrix shows, the most addressed first; the explorer has the rest."""
-MATRIX_COLUMNS = 20
-"""Mechanisms (columns) the matrix shows, the most used first."""
 MATRIX_PAGE = "matrix/index.md"
 MATRIX_GROUPS_PAGE = "matrix/groups.md"
 
@@ -75,12 +71,13 @@ def _filtered(from_uri: str, actor: str | None, mechanism: str | None = None, *,
 
 def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     explorer_all = relative(EXPLORER, here)
-    columns = mx.columns[:MATRIX_COLUMNS]
+    max_rows, max_columns = corpus.settings.limits.matrix_rows, corpus.settings.limits.matrix_columns
+    columns = mx.columns[:max_columns]
     header = ["Actor", "All"] + [
         f'<span class="briefs-matrix-column">{link("mechanism", m, corpus.name_of("mechanism", m))}</span>'
         for m in columns]
     lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
-    for row in mx.rows[:MATRIX_ROWS]:
+    for row in mx.rows[:max_rows]:
         group = bool(mx.rolled_up.get(row))  # the explorer's ?group= adds everyone in it: the links stay short
         name = link("actor", row, corpus.name_of("actor", row))
         if group:
@@ -93,9 +90,9 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     total += [f"[{mx.column_totals[m]}]({_filtered(here, None, m)})" for m in columns]
     lines.append("| " + " | ".join(total) + " |")
     cut = ""
-    if len(mx.rows) > MATRIX_ROWS or len(mx.columns) > MATRIX_COLUMNS:
-        shown = join([_shown(corpus, "actor", mx.rows, MATRIX_ROWS, "most addressed", "addressed by recommendations"),
-                      _shown(corpus, "mechanism", mx.columns, MATRIX_COLUMNS, "most used", "they act through")])
+    if len(mx.rows) > max_rows or len(mx.columns) > max_columns:
+        shown = join([_shown(corpus, "actor", mx.rows, max_rows, "most addressed", "addressed by recommendations"),
+                      _shown(corpus, "mechanism", mx.columns, max_columns, "most used", "they act through")])
         cut = f"\nThe table shows {shown}; [the explorer]({explorer_all}) combines any of them.\n"
     return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
 
@@ -142,21 +139,22 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
 
 
 def _groups_note(corpus: Corpus, mx: Matrix) -> str:
-    """Which members count for each group that has a row in the table (at most MATRIX_ROWS)."""
+    """Which members count for each group that has a row in the table (at most `limits.matrix_rows`)."""
     groups = [a for a in corpus.actors.values() if a.members and not corpus.incoming("members", a.id)]  # outermost
     if not groups:
         return "No actor has members, so this view is the same as the other.\n"
-    shown_rows = set(mx.rows[:MATRIX_ROWS])
+    cap = corpus.settings.limits.listed
+    shown_rows = set(mx.rows[: corpus.settings.limits.matrix_rows])
     in_table = [g for g in groups if g.id in shown_rows]
     rows = []
     for group in in_table:
-        members = join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in group.members[:LISTED]])
-        if len(group.members) > LISTED:
-            members += f" and {len(group.members) - LISTED:,} more"
+        members = join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in group.members[:cap]])
+        if len(group.members) > cap:
+            members += f" and {len(group.members) - cap:,} more"
         counted = mx.rolled_up.get(group.id, [])
-        counts_here = join([escape(corpus.name_of("actor", m)) for m in counted[:LISTED]])
-        if len(counted) > LISTED:
-            counts_here += f" and {len(counted) - LISTED:,} more"
+        counts_here = join([escape(corpus.name_of("actor", m)) for m in counted[:cap]])
+        if len(counted) > cap:
+            counts_here += f" and {len(counted) - cap:,} more"
         rows.append(f"- {link('actor', group.id, group.name)}: {members}"
                     + (f"; the recommendations addressed to {counts_here} count here" if counted
                        else "; no recommendation is addressed to its members yet"))

@@ -19,6 +19,7 @@ from .load import load_sources
 from .markup import GeneratedPage
 from .model import Sources
 from .pages import generate_pages
+from .settings import Settings
 from .validate import validate
 
 
@@ -35,20 +36,22 @@ class Outcome:
 
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
-        site_url: str | None = None, image_hosts: frozenset[str] = frozenset()) -> Outcome:
+        site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
+        settings: Settings | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
-    hints (with `hints`: what `check` shows but a build ignores). Images in briefs may come from
+    hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
+    (list caps, page sizes, diagram caps: settings.py). Images in briefs may come from
     the site itself or from `image_hosts`."""
     sources, diags = load_sources(folder, root, image_hosts)
-    diags.extend(validate(sources))
+    diags.extend(validate(sources, (settings or Settings()).validation))
     outcome = Outcome(sources, diags)
     if diags.errors:
         return outcome
     if hints:
         diags.extend(find_hints(sources))
     if pages:
-        outcome.corpus = build_corpus(sources)
+        outcome.corpus = build_corpus(sources, settings)
         outcome.pages = generate_pages(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
     return outcome

@@ -11,14 +11,6 @@ from .kinds import page_uri
 from .markup import WIDE, GeneratedPage, front_matter
 from .mermaid import Flowchart, cut, figure, note
 
-MAP_ACTORS = 12
-"""Actors on the site map (those addressed by the most recommendations)."""
-MAP_MECHANISMS = 15
-"""Mechanisms on the site map (those the most recommendations act through)."""
-MAP_LINKS = 40
-"""Lines drawn in each diagram of the site map (the strongest links first)."""
-MAP_BRIEFS = 12
-"""Briefs on the site map (the newest)."""
 MAP_PAGE = "map/index.md"
 
 
@@ -36,16 +28,17 @@ def _strongest(links: Counter[tuple[str, str]], left: list[str], right: list[str
 
 def _who_through_what(corpus: Corpus) -> str:
     actors = corpus.ranked("actor", Counter({a: len(r) for a, r in corpus.backlinks["addressed_to"].items()}))
-    shown_actors = actors[:MAP_ACTORS]
+    limits = corpus.settings.limits
+    shown_actors = actors[: limits.map_actors]
     pairs = _pairs(corpus)
     mech_counts: Counter[str] = Counter()
     for (a, m), n in pairs.items():
         if a in shown_actors:
             mech_counts[m] += n
     mechs = corpus.ranked("mechanism", mech_counts)
-    shown_mechs = mechs[:MAP_MECHANISMS]
+    shown_mechs = mechs[: limits.map_mechanisms]
     links = Counter({p: n for p, n in pairs.items() if p[0] in shown_actors and p[1] in shown_mechs})
-    strongest = _strongest(links, shown_actors, shown_mechs, MAP_LINKS)
+    strongest = _strongest(links, shown_actors, shown_mechs, limits.map_links)
     chart = Flowchart("Actors and the mechanisms they are asked to act through")
     nodes = {  # keyed by kind too: an actor and a mechanism may share an id
         **_column(chart, "Actors asked to act", "actor", [(a, corpus.name_of("actor", a)) for a in shown_actors],
@@ -81,12 +74,13 @@ def _column(chart: Flowchart, title: str, kind: str, entries: list[tuple[str, st
 
 def _briefs_and_actors(corpus: Corpus) -> str:
     briefs = list(corpus.briefs.values())
-    shown = briefs[:MAP_BRIEFS]
+    limits = corpus.settings.limits
+    shown = briefs[: limits.map_briefs]
     links = Counter((b.id, a.id) for b in shown for rec in b.recommendations for a in rec.addressed_to)
     actors = corpus.ranked("actor", Counter(a for _, a in links))
-    shown_actors = actors[:MAP_ACTORS]
+    shown_actors = actors[: limits.map_actors]
     links = Counter({p: n for p, n in links.items() if p[1] in shown_actors})
-    strongest = _strongest(links, [b.id for b in shown], shown_actors, MAP_LINKS)
+    strongest = _strongest(links, [b.id for b in shown], shown_actors, limits.map_links)
     chart = Flowchart("Briefs and the actors their recommendations address")
     nodes = {
         **_column(chart, "Briefs", "brief", [(b.id, b.title) for b in shown],
@@ -118,7 +112,8 @@ def _structure(corpus: Corpus) -> str:
             nodes[kind, id_] = chart.node(corpus.name_of(kind, id_), page_uri(kind, id_))
         return nodes[kind, id_]
 
-    shown_members, shown_parts = member_links[:MAP_LINKS], part_links[:MAP_LINKS]
+    most = corpus.settings.limits.map_links
+    shown_members, shown_parts = member_links[:most], part_links[:most]
     if shown_members:
         with chart.group("Groups of actors and their members"):
             for group, member in shown_members:

@@ -14,11 +14,14 @@ from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
 from .model import Recommendation, Ref, Sources, refs
 from .schema import invisible, shown
+from .settings import Validation
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 
 
-def validate(sources: Sources) -> Diagnostics:
+def validate(sources: Sources, checks: Validation | None = None) -> Diagnostics:
+    """Every problem that needs all the sources; `checks` say how to report those that may be fine."""
+    checks = checks or Validation()
     diags = Diagnostics()
     _check_ids(sources, diags)
     _check_references(sources, diags)
@@ -27,8 +30,8 @@ def validate(sources: Sources) -> Diagnostics:
         diags, "part_of", {m.id: [m.part_of] if m.part_of else [] for m in sources.mechanisms.values()},
         "a mechanism cannot be part of itself",
     )
-    _check_annotated(sources, diags)
-    _check_used(sources, diags)
+    _check_annotated(sources, diags, checks.unannotated)
+    _check_used(sources, diags, checks.unused)
     return diags
 
 
@@ -85,9 +88,11 @@ def _check_references(s: Sources, diags: Diagnostics) -> None:
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
+    tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
     for brief in s.briefs.values():
         for note in brief.annotations:
-            _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], s.table(note.kind), s.unreadable)
+            if note.target not in tables[note.kind]:
+                _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], tables[note.kind], s.unreadable)
 
 
 def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], why: str) -> None:
@@ -112,19 +117,19 @@ def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], wh
         visit(start, [])
 
 
-def _check_annotated(s: Sources, diags: Diagnostics) -> None:
+def _check_annotated(s: Sources, diags: Diagnostics, level: str) -> None:
     for brief in s.briefs.values():
         annotated = {n.target for n in brief.annotations if n.kind == "rec"}
         for rec in brief.recommendations:
             if rec.id not in annotated:
-                diags.warning(
-                    rec.where.get("id", rec.pos),
+                diags.report(
+                    level, rec.where.get("id", rec.pos),
                     f"recommendation '{rec.id}' is never annotated in the brief's text: "
                     f"link the passage that makes it, like [the words](rec:{rec.id})",
                 )
 
 
-def _check_used(s: Sources, diags: Diagnostics) -> None:
+def _check_used(s: Sources, diags: Diagnostics, level: str) -> None:
     if "briefs" in s.unreadable:  # what the unreadable brief refers to is unknown
         return
     used = _used(s)
@@ -136,8 +141,8 @@ def _check_used(s: Sources, diags: Diagnostics) -> None:
                 used[kind.key].add(meant)
         for id_, entity in entries.items():
             if id_ not in used[kind.key]:
-                diags.warning(entity.pos, f"{kind.noun} {shown(id_)} in {kind.registry_file} is not referred to by any "
-                                          "brief or entry: refer to it or remove it")
+                diags.report(level, entity.pos, f"{kind.noun} {shown(id_)} in {kind.registry_file} is not referred "
+                                                "to by any brief or entry: refer to it or remove it")
 
 
 def _used(s: Sources) -> dict[str, set[str]]:

@@ -24,8 +24,6 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -42,24 +40,10 @@ from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
+from .config import BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
-
-
-class BriefsConfig(base.Config):
-    sources = c.Dir(exists=False, default="briefs")
-    """Folder of the briefs and registries, relative to mkdocs.yml."""
-    sanitize_pages = c.Type(bool, default=True)
-    """Pass the hand-written pages of docs/ through the same HTML allowlist as the generated
-    ones (sanitize.py). On by default: they arrive by pull request too. Turn it off only
-    for a site whose docs/ is written by trusted people and needs raw HTML the allowlist drops."""
-    image_hosts = c.ListOfItems(c.Type(str), default=[])
-    """Hosts (like 'images.example.org') that images in briefs may be loaded from; by
-    default none: put the image in the repository."""
-    csp = c.Type(bool, default=True)
-    """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
-    site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
@@ -80,6 +64,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.dirty.enabled = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:  # `enabled: false`: every event leaves the build alone
+            return config
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -94,9 +80,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
         root = Path(config.config_file_path or ".").parent
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
-                               site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts))
+                               site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
+                               settings=self.config.settings())
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
@@ -119,6 +108,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return outcome.pages
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.config.enabled:
+            return nav
         if config.nav is None:  # the automatic navigation: one entry per section, ours last
             ours = {uri: i for i, uri in enumerate(NAV_PAGES)}
             items = [_flatten(item, ours) for item in nav.items]
@@ -134,12 +125,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if page.edit_url and "/../" in page.edit_url:  # a generated page's source lies outside docs/
+        # a generated page's source lies outside docs/
+        if self.config.enabled and page.edit_url and "/../" in page.edit_url:
             parts = urlsplit(page.edit_url)
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled:
+            return markdown
         self.links.page_uri = page.file.src_uri
         if isinstance(page.file, GeneratedFile):
             page.file.release()
@@ -170,6 +164,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
         output = fix_page(output)
         if self.config.csp:  # security: the Content-Security-Policy <meta>
             output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
@@ -181,6 +177,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled:
+            return html
+
         def url_of(path: str) -> str | None:
             file = files.get_file_from_path(path)
             if file is None:
@@ -195,7 +194,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.watch(self.config.sources)
+        if self.config.enabled:
+            server.watch(self.config.sources)
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
@@ -212,6 +212,8 @@ def _flatten(item, ours: dict[str, int]):
 
 
 def _log(diags: Diagnostics) -> None:
+    for d in diags.infos:
+        log.info(str(d))
     for d in diags.warnings:
         log.warning(str(d))
     for d in diags.errors:

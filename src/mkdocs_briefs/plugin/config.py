@@ -1,0 +1,101 @@
+"""The plugin's options in mkdocs.yml (`plugins: - briefs: ...`), typed and documented one by one,
+and `BriefsConfig.settings()`, which turns those the pipeline needs into its own `Settings`.
+docs/reference.md lists them all.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..settings import Level, Limits, Settings, Validation
+
+
+class _Count(c.BaseConfigOption[int]):
+    """A whole number from 1 up (a cap or a page size)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise base.ValidationError(f"expected a whole number from 1 up, like {self.default}, not {value!r}")
+        return value
+
+
+_LIMIT_DEFAULTS = Limits()
+
+
+class LimitsConfig(base.Config):
+    """`limits:` how much each generated page shows before it counts the rest (settings.Limits)."""
+
+    listed = _Count(_LIMIT_DEFAULTS.listed)
+    """Recommendations, or briefs mentioning an entity, listed on an entity's page."""
+    mentions_per_brief = _Count(_LIMIT_DEFAULTS.mentions_per_brief)
+    """Passages of one brief linked under "Mentioned in" on an entity's page."""
+    related = _Count(_LIMIT_DEFAULTS.related)
+    """Related recommendations on a recommendation's page."""
+    briefs_page_size = _Count(_LIMIT_DEFAULTS.briefs_page_size)
+    """Briefs per page of the briefs index."""
+    table_page_size = _Count(_LIMIT_DEFAULTS.table_page_size)
+    """Rows per page of the actors, mechanisms, authors and series indexes."""
+    explorer_page_size = _Count(_LIMIT_DEFAULTS.explorer_page_size)
+    """Rows per page of the recommendations table (the explorer filters all of them)."""
+    diagram_recommendations = _Count(_LIMIT_DEFAULTS.diagram_recommendations)
+    """Recommendations drawn in the "Connections" diagram of an actor, a mechanism or a brief."""
+    diagram_neighbours = _Count(_LIMIT_DEFAULTS.diagram_neighbours)
+    """Actors or mechanisms drawn in each group of such a diagram."""
+    map_actors = _Count(_LIMIT_DEFAULTS.map_actors)
+    """Actors drawn in the map's diagrams."""
+    map_mechanisms = _Count(_LIMIT_DEFAULTS.map_mechanisms)
+    """Mechanisms drawn in the map's "who acts through what"."""
+    map_briefs = _Count(_LIMIT_DEFAULTS.map_briefs)
+    """Briefs drawn in the map's "briefs and the actors they address"."""
+    map_links = _Count(_LIMIT_DEFAULTS.map_links)
+    """Lines drawn in each of the map's diagrams."""
+    matrix_rows = _Count(_LIMIT_DEFAULTS.matrix_rows)
+    """Actors (rows) of the matrix."""
+    matrix_columns = _Count(_LIMIT_DEFAULTS.matrix_columns)
+    """Mechanisms (columns) of the matrix."""
+
+
+_LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+
+
+class ValidationConfig(base.Config):
+    """`validation:` how the checks that might be fine are reported, as in MkDocs' own `validation:`:
+    `warn` (a warning, which `--strict` turns into a failure), `info` (shown, stops nothing), `ignore`."""
+
+    unused = c.Choice(_LEVELS, default=Validation.unused)
+    """A registry entry (actor, mechanism, author, series) that no brief or entry refers to."""
+    unannotated = c.Choice(_LEVELS, default=Validation.unannotated)
+    """A recommendation that no passage of its brief annotates."""
+
+
+class BriefsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Build the briefs at all. With `false` the plugin does nothing (like Material's plugins,
+    set it from the environment, `enabled: !ENV [BRIEFS, true]`, for quick builds of docs/ alone)."""
+    sources = c.Dir(exists=False, default="briefs")
+    """Folder of the briefs and registries, relative to mkdocs.yml."""
+    sanitize_pages = c.Type(bool, default=True)
+    """Pass the hand-written pages of docs/ through the same HTML allowlist as the generated
+    ones (sanitize.py). On by default: they arrive by pull request too. Turn it off only
+    for a site whose docs/ is written by trusted people and needs raw HTML the allowlist drops."""
+    image_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts (like 'images.example.org') that images in briefs may be loaded from; by
+    default none: put the image in the repository."""
+    csp = c.Type(bool, default=True)
+    """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
+    site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
+    limits = c.SubConfig(LimitsConfig)
+    """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
+
+    validation = c.SubConfig(ValidationConfig)
+    """How the checks that might be fine are reported (settings.Validation)."""
+
+    def settings(self) -> Settings:
+        """The options the pipeline depends on, as the pipeline's own typed value."""
+        return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
+                        validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated))

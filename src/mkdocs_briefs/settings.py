@@ -1,0 +1,73 @@
+"""What a site may tune about the pages the pipeline writes: list caps, page sizes and
+diagram caps, as one small typed value passed down the pipeline (never a global).
+
+The plugin reads them from its options in mkdocs.yml (`plugins: - briefs: limits: ...`),
+`mkdocs-briefs check` uses the defaults; the corpus carries them to every page
+(`corpus.settings`). Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Literal
+
+Level = Literal["warn", "info", "ignore"]
+"""How a check that might be fine is reported, as in MkDocs' own `validation:`: a warning
+(which `--strict` turns into a failure), a line of information, or not at all."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much each generated page shows before it counts the rest and links to the full list."""
+
+    listed: int = 25
+    """Recommendations, or briefs mentioning an entity, listed on an entity's page; the rest
+    are counted and reached through the explorer, so that pages stay small as the corpus grows."""
+    mentions_per_brief: int = 8
+    """Passages of one brief quoted under "Mentioned in" on an entity's page."""
+    related: int = 5
+    """Related recommendations listed on a recommendation's page."""
+    briefs_page_size: int = 100
+    """Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
+    table_page_size: int = 100
+    """Rows per page of the actors, mechanisms, authors and series indexes."""
+    explorer_page_size: int = 100
+    """Rows per page of the recommendations table (the explorer still filters all of them)."""
+    diagram_recommendations: int = 12
+    """Recommendations drawn in the "Connections" diagram of an actor, a mechanism or a brief."""
+    diagram_neighbours: int = 8
+    """Actors or mechanisms drawn in each group of such a diagram."""
+    map_actors: int = 12
+    """Actors drawn in the map's diagrams, the most addressed first."""
+    map_mechanisms: int = 15
+    """Mechanisms drawn in the map's "who acts through what", the most used first."""
+    map_briefs: int = 12
+    """Briefs drawn in the map's "briefs and the actors they address", the newest first."""
+    map_links: int = 40
+    """Lines drawn in each of the map's diagrams, the most frequent first."""
+    matrix_rows: int = 40
+    """Actors (rows) of the matrix, the most addressed first."""
+    matrix_columns: int = 20
+    """Mechanisms (columns) of the matrix, the most used first."""
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True)
+class Validation:
+    """How the checks that might be fine are reported (`validation:` in the plugin's options)."""
+
+    unused: Level = "warn"
+    """A registry entry that no brief or entry refers to."""
+    unannotated: Level = "warn"
+    """A recommendation that no passage of its brief annotates."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the pipeline depends on besides the sources."""
+
+    limits: Limits = Limits()
+    validation: Validation = Validation()

@@ -1,0 +1,109 @@
+"""The plugin's options in mkdocs.yml: `enabled`, `limits` (list caps, page sizes, diagram caps).
+
+Each option is read by a real build (`mkdocs build --strict`) and its effect looked for in the HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from conftest import MKDOCS_YML, Project, built
+
+from mkdocs_briefs.plugin.config import BriefsConfig, LimitsConfig
+from mkdocs_briefs.settings import Limits
+
+
+def _options(project: Project, options: str) -> None:
+    """Give the plugin `options` (YAML lines, indented under `- briefs:`)."""
+    project.write("mkdocs.yml", MKDOCS_YML.replace("  - briefs\n", "  - briefs:\n" + options))
+
+
+def test_every_limit_is_an_option_with_the_pipelines_default():
+    options = LimitsConfig()
+    options.load_dict({})
+    assert not options.validate()[0]
+    assert dict(options) == asdict(Limits())
+
+
+def test_the_options_become_the_pipelines_settings():
+    config = BriefsConfig()
+    config.load_dict({"limits": {"listed": 3, "map_links": 7}})
+    failed, _ = config.validate()
+    assert not failed
+    settings = config.settings()
+    assert settings.limits.listed == 3 and settings.limits.map_links == 7
+    assert settings.limits.matrix_rows == Limits().matrix_rows
+
+
+def test_limits_split_the_indexes_and_cap_the_lists(project):
+    _options(project, "      limits:\n        briefs_page_size: 1\n        explorer_page_size: 1\n"
+                      "        table_page_size: 2\n        listed: 1\n        diagram_recommendations: 1\n")
+    project.write("briefs/second-brief.md", (project.briefs / "first-brief.md").read_text("utf-8")
+                  .replace("title: The First Brief", "title: The Second Brief")
+                  .replace("widen-aperture", "widen-more").replace("hold-hearings", "hold-more")
+                  .replace("date: 2022-08-01\nauthors", "date: 2022-09-01\nauthors"))
+    build = built(project.build())
+    assert (build.site / "briefs/page/2/index.html").is_file()  # two briefs, one a page
+    assert (build.site / "recommendations/page/4/index.html").is_file()  # four recommendations, one a page
+    assert not (build.site / "recommendations/page/5/index.html").exists()
+    assert (build.site / "actors/page/2/index.html").is_file()  # four actors, two a page
+    explorer = build.html("recommendations/").find(attrs={"data-briefs-explorer": True})
+    assert explorer["data-page-size"] == "1"
+    rok = build.html("actors/rok/").get_text(" ", strip=True)
+    assert "The newest 1 of 2 are listed here." in rok
+    assert "To stay legible the diagram shows 1 of 2 recommendations addressed to it" in rok
+
+
+def test_a_limit_that_is_not_a_whole_number_from_one_fails_the_build(project):
+    _options(project, "      limits:\n        listed: 0\n")
+    build = project.build()
+    assert build.returncode != 0
+    assert "expected a whole number from 1 up, like 25, not 0" in build.output
+
+
+def test_a_disabled_plugin_leaves_the_build_alone(project):
+    _options(project, "      enabled: false\n")
+    (project.briefs / "first-brief.md").write_text("not a brief at all", "utf-8")  # not even read
+    project.write("docs/index.md", "# Home\n")
+    build = built(project.build())
+    assert (build.site / "index.html").is_file()
+    assert not (build.site / "briefs").exists() and not (build.site / "assets/briefs").exists()
+    assert "briefs.css" not in (build.site / "index.html").read_text("utf-8")
+
+
+# --- validation: how the checks that might be fine are reported -------------------------
+
+UNUSED = "actor 'japan' in actors.yml is not referred to by any brief or entry"
+
+
+def _unused_actor(project: Project) -> None:
+    with (project.briefs / "actors.yml").open("a", encoding="utf-8") as f:
+        f.write("japan:\n  name: Japan\n  kind: state\n  description: Not named by any brief yet.\n")
+
+
+def test_an_unused_entry_is_a_warning_by_default(project):
+    _unused_actor(project)
+    build = project.build()
+    assert build.returncode != 0 and f"WARNING -  briefs: briefs/actors.yml:21:1: warning: {UNUSED}" in build.output
+
+
+def test_an_unused_entry_set_to_info_is_shown_and_stops_nothing(project):
+    _unused_actor(project)
+    _options(project, "      validation:\n        unused: info\n")
+    build = built(project.build())
+    assert f"INFO    -  briefs: briefs/actors.yml:21:1: info: {UNUSED}" in build.output
+    assert "WARNING" not in build.output
+
+
+def test_checks_set_to_ignore_say_nothing(project):
+    _unused_actor(project)
+    project.replace("briefs/first-brief.md", "[widen its aperture](rec:widen-aperture)", "widen its aperture")
+    _options(project, "      validation:\n        unused: ignore\n        unannotated: ignore\n")
+    build = built(project.build())
+    assert "japan" not in build.output and "never annotated" not in build.output
+
+
+def test_a_validation_level_must_be_one_of_mkdocs_own(project):
+    _options(project, "      validation:\n        unused: error\n")
+    build = project.build()
+    assert build.returncode != 0 and "unused" in build.output and "'warn', 'info', 'ignore'" in build.output
