@@ -1,4 +1,5 @@
-"""`mkdocs-briefs check` and `mkdocs-briefs new`, run as an editor or CI would run them."""
+"""`mkdocs-briefs check` and `mkdocs-briefs new`, run as an editor or CI would run them
+(`mkdocs-briefs init` is in test_init.py)."""
 
 from __future__ import annotations
 
@@ -99,11 +100,12 @@ def test_a_name_is_hinted_where_it_stands_as_a_word_the_longest_first(project):
     assert line.startswith(f"briefs/first-brief.md:{len(text) - 1}:{text[-2].index('South Korea') + 1}: hint: ")
 
 
-@pytest.mark.parametrize("kind", ["brief", "actor", "mechanism"])
+@pytest.mark.parametrize("kind", ["brief", "actor", "mechanism", "author", "series"])
 def test_new_writes_a_skeleton_that_checks_clean(project, kind):
     result = cli("new", kind, "fresh-one", cwd=project.root)
     assert result.returncode == 0, result.stderr
-    written = {"brief": "briefs/fresh-one.md", "actor": "briefs/actors.yml", "mechanism": "briefs/mechanisms.yml"}[kind]
+    written = {"brief": "briefs/fresh-one.md", "actor": "briefs/actors.yml", "mechanism": "briefs/mechanisms.yml",
+               "author": "briefs/authors.yml", "series": "briefs/series.yml"}[kind]
     assert f"wrote briefs/{Path(written).name}" in result.stdout
     text = (project.root / written).read_text()
     assert "fresh-one" in text and "# " in text  # fields come with their explanation
@@ -127,3 +129,25 @@ def test_new_refuses_to_overwrite_or_reuse_an_id(project):
     assert brief.returncode == 2 and "already exists" in brief.stderr
     bad = cli("new", "brief", "Not A Slug", cwd=project.root)
     assert bad.returncode == 2 and "not a valid brief id" in bad.stderr
+
+
+def test_a_new_author_and_series_check_clean_once_a_brief_names_them(project):
+    project.write("briefs/series.yml", "")
+    assert cli("new", "author", "jane-roe", cwd=project.root).returncode == 0
+    assert cli("new", "series", "energy-papers", cwd=project.root).returncode == 0
+    project.replace("briefs/first-brief.md", "series: roundtable", "series: energy-papers")
+    project.replace("briefs/first-brief.md", "authors: [ann-author]", "authors: [ann-author, jane-roe]")
+    assert project.check() == []
+    site = project.build()
+    assert site.returncode == 0, site.output
+    assert site.html("authors/jane-roe/").find("h1").get_text(strip=True) == "Full name of the author"
+    assert site.html("series/energy-papers/").find("h1").get_text(strip=True) == "Name of the series"
+
+
+def test_skeletons_point_to_the_published_guide_not_to_this_repository(project):
+    from mkdocs_briefs.scaffold import DOCS_URL
+
+    for kind in ("brief", "actor", "author"):
+        cli("new", kind, "fresh-one", cwd=project.root)
+    brief = (project.briefs / "fresh-one.md").read_text()
+    assert "docs/authoring.md" not in brief and f"{DOCS_URL}authoring/#a-brief" in brief

@@ -174,6 +174,7 @@ def _rebuild(data: dict) -> Sources:
                                   relation=src["relation"],
                                   restated=src["restated"] and datetime.date.fromisoformat(src["restated"])),
             summary=b["summary"], body=b["body"], body_line=b["body_line"], pos=NOWHERE, annotations=annotations,
+            draft=b["draft"], page_meta=b["page_meta"],
             recommendations=[
                 Recommendation(r["id"], r["brief"], r["title"], r["statement"], _refs(r["addressed_to"]), r["horizon"],
                                NOWHERE, involves=_refs(r["involves"]), mechanisms=_refs(r["mechanisms"]))

@@ -352,8 +352,8 @@ def test_catalogue_example_is_what_the_code_prints(example: Example, tmp_path: P
 
 # --- (a) every message the code can print --------------------------------------------------
 
-_EMITTER_METHODS = {"error", "warning", "hint"}
-"""Diagnostics.error/warning/hint, and the plugin's log.error/log.warning."""
+_EMITTER_METHODS = {"error", "warning", "info", "hint", "report"}
+"""Diagnostics.error/warning/hint/report, and the plugin's log.error/log.warning/log.info."""
 _EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError"}
 """Exceptions whose message is shown to the user as it is."""
 

@@ -107,3 +107,89 @@ def test_a_validation_level_must_be_one_of_mkdocs_own(project):
     _options(project, "      validation:\n        unused: error\n")
     build = project.build()
     assert build.returncode != 0 and "unused" in build.output and "'warn', 'info', 'ignore'" in build.output
+
+
+# --- a brief's front matter for MkDocs and Material; drafts ------------------------------
+
+MATERIAL_KEYS = """\
+tags: [Energy & security, <b>europe</b>]
+hide: [toc]
+template: brief.html
+search:
+  exclude: true
+status: new
+"""
+
+DRAFT = """\
+---
+title: The Second Brief
+date: 2022-09-01
+authors: [ann-author]
+draft: true
+source:
+  publisher: Example Publisher
+  title: Another Commentary
+  date: 2022-09-01
+  url: https://example.org/another
+summary: Another brief, not ready yet.
+recommendations:
+  - id: go-further
+    title: Go further
+    statement: Seoul should go further still.
+    addressed_to: [rok]
+    horizon: long-term
+---
+
+Seoul should [go further](rec:go-further).
+"""
+
+
+def test_material_keys_in_a_brief_reach_its_page(project):
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.\n",
+                    "summary: A small brief for tests.\n" + MATERIAL_KEYS)
+    project.write("mkdocs.yml", MKDOCS_YML.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+                  .replace("  - search\n", "  - search\n  - tags\n"))
+    project.write("overrides/brief.html", '{% extends "main.html" %}\n{% block content %}'
+                                          '<p id="brief-template">{{ page.meta.status }}</p>{{ super() }}{% endblock %}\n')
+    build = built(project.build())
+    page = build.html("briefs/first-brief/")
+    assert [t.get_text(strip=True) for t in page.select(".md-tag")] == ["<b>europe</b>", "Energy & security"]
+    assert page.find("b") is None  # a tag is text, never markup
+    assert page.select_one("#brief-template").get_text() == "new"  # template and status
+    assert page.select_one(".md-sidebar--secondary").has_attr("hidden")  # hide: [toc]
+    index = (build.site / "search/search_index.json").read_text("utf-8")
+    assert "briefs/first-brief/" not in index and "briefs/" in index  # search: exclude
+    other = build.html("recommendations/widen-aperture/")
+    assert not other.select_one(".md-sidebar--secondary").has_attr("hidden") and not other.select(".md-tag")
+
+
+def test_a_draft_is_left_out_of_build(project):
+    project.write("briefs/second-brief.md", DRAFT)
+    build = built(project.build())
+    assert (build.site / "briefs/first-brief/index.html").is_file()
+    assert not (build.site / "briefs/second-brief").exists()
+    assert not (build.site / "recommendations/go-further").exists()
+    corpus = (build.site / "data/corpus.json").read_text("utf-8")
+    assert "second-brief" not in corpus and "go-further" not in corpus
+    assert "Second Brief" not in build.html("briefs/").get_text()
+
+
+def test_a_site_can_publish_drafts_and_serve_always_shows_them(project):
+    project.write("briefs/second-brief.md", DRAFT)
+    _options(project, "      drafts: true\n")
+    build = built(project.build())
+    page = build.html("briefs/second-brief/")
+    assert page.select_one(".briefs-draft").get_text(" ", strip=True).startswith("Draft: not published yet")
+    assert build.html("briefs/first-brief/").select_one(".briefs-draft") is None
+    config = BriefsConfig()
+    config.load_dict({})
+    config.validate()
+    assert config.settings(serving=True).drafts and not config.settings(serving=False).drafts
+
+
+def test_a_link_into_a_draft_is_a_warning(project):
+    project.write("briefs/second-brief.md", DRAFT)
+    project.replace("briefs/first-brief.md", "Code is left alone:", "See [the next brief](brief:second-brief).\n\nCode is left alone:")
+    build = project.build()
+    assert build.returncode != 0
+    assert "warning: brief 'second-brief' is a draft, which `mkdocs build` leaves out" in build.output

@@ -1,7 +1,9 @@
-"""`mkdocs-briefs`: check the sources without building, and scaffold new ones.
+"""`mkdocs-briefs`: check the sources without building, scaffold new ones, start a site.
 
     mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
-    mkdocs-briefs new brief|actor|mechanism ID [--sources SOURCES]
+    mkdocs-briefs new brief|actor|mechanism|author|series ID [--sources SOURCES]
+    mkdocs-briefs init [DIR]
+    mkdocs-briefs --version
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
 Imports nothing from MkDocs, so it starts fast.
@@ -14,11 +16,13 @@ import datetime
 import json
 import os
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
-from .scaffold import ScaffoldError, new_brief, new_registry_entry
+from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry
+from .starter import init_site
 
 JSON_FORMAT_VERSION = 1
 
@@ -77,13 +81,16 @@ def _run_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _today() -> datetime.date:
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp()
+    return datetime.date.fromtimestamp(epoch)
+
+
 def _run_new(args: argparse.Namespace) -> int:
     folder = Path(args.sources)
     try:
         if args.kind == "brief":
-            epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp()
-            today = datetime.date.fromtimestamp(epoch)
-            path = new_brief(folder, args.id, today)
+            path = new_brief(folder, args.id, _today())
         else:
             path = new_registry_entry(folder, args.kind, args.id)
     except ScaffoldError as exc:
@@ -93,8 +100,25 @@ def _run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_init(args: argparse.Namespace) -> int:
+    folder = Path(args.dir)
+    try:
+        written = init_site(folder, version("mkdocs-briefs"), _today())
+    except ScaffoldError as exc:
+        print(f"mkdocs-briefs: error: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
+    where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    print(f"a new site with one example brief: preview it with\n  {where}python3 -m venv .venv && "
+          ".venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve\n"
+          "and read docs/editing.md for what to do next")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mkdocs-briefs", description="Check and scaffold mkdocs-briefs sources.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('mkdocs-briefs')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the sources without building the site")
     check_cmd.add_argument("sources", nargs="?", default="briefs", help="the sources folder (default: briefs)")
@@ -102,11 +126,14 @@ def main(argv: list[str] | None = None) -> int:
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")
     check_cmd.set_defaults(run=_run_check)
-    new_cmd = commands.add_parser("new", help="write a skeleton brief, actor or mechanism")
-    new_cmd.add_argument("kind", choices=("brief", "actor", "mechanism"))
+    new_cmd = commands.add_parser("new", help="write a skeleton brief, or an entry of a registry")
+    new_cmd.add_argument("kind", choices=("brief", *REGISTRY_KINDS))
     new_cmd.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
     new_cmd.add_argument("--sources", default="briefs", help="the sources folder (default: briefs)")
     new_cmd.set_defaults(run=_run_new)
+    init_cmd = commands.add_parser("init", help="write a new site: configuration, an example brief, workflows")
+    init_cmd.add_argument("dir", nargs="?", default=".", help="the folder of the new site (default: this one)")
+    init_cmd.set_defaults(run=_run_init)
     args = parser.parse_args(argv)
     return args.run(args)
 

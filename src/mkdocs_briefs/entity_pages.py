@@ -30,14 +30,19 @@ from .markup import (
 )
 from .model import HORIZONS, RELATIONS, Actor, Author, Brief, Mechanism, Recommendation, Series
 
+DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
+              "`draft: true`.\n{: .briefs-draft }\n")
+"""Said at the top of a draft brief's page (shown by `mkdocs serve` only, unless the `drafts` option is on)."""
+
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     md = [
-        front_matter(brief.title, brief.summary),
+        front_matter(brief.title, brief.summary, meta=brief.page_meta),
         f"# {escape(brief.title)}\n",
         '<div class="briefs-meta" markdown>\n',
         " · ".join(_byline(corpus, brief)) + "\n",
         "</div>\n",
+        *([DRAFT_NOTE] if brief.draft else []),
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
         _credit(corpus, brief),
         escape_raw_html(brief.body).strip() + "\n",

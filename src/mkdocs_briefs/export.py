@@ -106,6 +106,8 @@ def _brief(b: Brief, url: _Urls) -> dict:
         "date": b.date.isoformat(),
         "authors": _ids(b.authors),
         "series": b.series.id if b.series else None,
+        "draft": b.draft,
+        "page_meta": b.page_meta,
         "source": _source(b),
         "summary": b.summary,
         "recommendations": [r.id for r in b.recommendations],

@@ -22,7 +22,20 @@ from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostics, Pos
 from .kinds import REGISTRIES, Kind
 from .located_yaml import LocatedYaml, parse_yaml
-from .model import RELATIONS, Actor, Author, Brief, Entity, Mechanism, Recommendation, Ref, Series, Source, Sources
+from .model import (
+    PAGE_META,
+    RELATIONS,
+    Actor,
+    Author,
+    Brief,
+    Entity,
+    Mechanism,
+    Recommendation,
+    Ref,
+    Series,
+    Source,
+    Sources,
+)
 
 MAX_FILE_BYTES = 1_000_000
 """Largest source file accepted (1 MB); a larger one is refused with an error."""
@@ -260,6 +273,8 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
         body_line=body_line,
         annotations=find_annotations(body, shown, body_line, diags, image_hosts),
         where=_where(doc, (), f),
+        draft=f.get("draft") is True,
+        page_meta={key: f[key] for key in PAGE_META if key in f},
     )
 
 

@@ -64,13 +64,28 @@ def paragraphs(text: str) -> str:
     return "\n\n".join(escape(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
-def front_matter(title: str, description: str, *, hide: tuple[str, ...] = ()) -> str:
-    """A page's front matter: its title and meta description, and what the theme should `hide`."""
+def front_matter(title: str, description: str, *, hide: tuple[str, ...] = (), meta: dict | None = None) -> str:
+    """A page's front matter: its title and meta description, what the theme should `hide`, and
+    the keys of `meta` (a brief's tags, template, search, status: model.PAGE_META) as they are."""
     # JSON strings are valid YAML scalars, whatever the editor's text contains. The theme
     # writes both into <title>, <meta content="..."> and the header unescaped: escape them here.
     desc = html.escape(" ".join(description.split()))
+    meta = dict(meta or {})
+    hide = tuple(dict.fromkeys((*hide, *meta.pop("hide", ()))))
     hidden = f"hide: [{', '.join(hide)}]\n" if hide else ""
-    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hidden}---\n\n"
+    extra = "".join(f"{key}: {json.dumps(_escaped(value))}\n" for key, value in meta.items())
+    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hidden}{extra}---\n\n"
+
+
+def _escaped(value):
+    """Every string in `value` HTML-escaped: the theme writes tags and the like into the page unescaped."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
 
 
 def date(day: datetime.date) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from .diagnostics import Pos
 from .kinds import KINDS
@@ -134,6 +135,10 @@ class Annotation:
     passage: str
 
 
+PAGE_META = ("tags", "hide", "template", "search", "status")
+"""Keys of a brief's front matter that MkDocs and Material read themselves: passed to its page as they are."""
+
+
 @dataclass
 class Brief:
     id: str
@@ -151,6 +156,10 @@ class Brief:
     series: Ref | None = None
     annotations: list[Annotation] = field(default_factory=list)
     where: dict[str, Pos] = field(default_factory=dict)
+    draft: bool = False
+    """Not ready: `mkdocs serve` shows it, `mkdocs build` leaves it out (settings.drafts)."""
+    page_meta: dict[str, Any] = field(default_factory=dict)
+    """The front matter keys of PAGE_META the brief sets, for its page."""
 
 
 @dataclass

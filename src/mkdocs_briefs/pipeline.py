@@ -20,7 +20,7 @@ from .markup import GeneratedPage
 from .model import Sources
 from .pages import generate_pages
 from .settings import Settings
-from .validate import validate
+from .validate import validate, without_drafts
 
 
 @dataclass
@@ -44,7 +44,11 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     (list caps, page sizes, diagram caps: settings.py). Images in briefs may come from
     the site itself or from `image_hosts`."""
     sources, diags = load_sources(folder, root, image_hosts)
-    diags.extend(validate(sources, (settings or Settings()).validation))
+    settings = settings or Settings()
+    diags.extend(validate(sources, settings.validation))
+    if not settings.drafts and not diags.errors:
+        sources, links_into_drafts = without_drafts(sources)
+        diags.extend(links_into_drafts)
     outcome = Outcome(sources, diags)
     if diags.errors:
         return outcome

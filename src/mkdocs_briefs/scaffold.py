@@ -1,7 +1,8 @@
-"""Skeletons for `mkdocs-briefs new`: a brief, an actor or a mechanism, every field explained.
+"""Skeletons for `mkdocs-briefs new`: a brief or a registry entry, every field explained.
 
 The explanations are the schemas' own descriptions, so the skeleton and the validator
-never disagree. A skeleton refuses to overwrite a file or to reuse an id.
+never disagree; the comments point to the published guide, which a new site does not
+hold. A skeleton refuses to overwrite a file or to reuse an id.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from .schema import schema_text
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 MAX_ID_LENGTH = 80
+DOCS_URL = "https://mkdocs-briefs.github.io/mkdocs-briefs/"
+"""The published documentation, where the skeletons' comments send editors."""
+GUIDE = f"{DOCS_URL}authoring/"
 
 
 class ScaffoldError(Exception):
@@ -75,7 +79,8 @@ def new_brief(folder: Path, id_: str, today: datetime.date) -> Path:
     rec_id = f"{id_}-first"
     text = f"""---
 # A new brief. Every field is explained in the comment beside it; the authoring guide
-# (docs/authoring.md) has the details. Check your work with: mkdocs-briefs check
+# has the details: {GUIDE}#a-brief
+# Check your work with: mkdocs-briefs check
 title: Title of the brief  # {d['title']}
 date: {today.isoformat()}  # {d['date']}
 authors: [{author}]  # {d['authors']}
@@ -110,16 +115,25 @@ like [this actor](actor:{actor}), and mark the words that make each recommendati
 
 
 def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
-    """Append an actor or mechanism with every field to its registry file."""
+    """Append an actor, mechanism, author or series with every field to its registry file."""
     registry = KINDS[kind].source
     _check_id(kind, id_)
     path = folder / f"{registry}.yml"
     if id_ in _registry_ids(path):
         raise ScaffoldError(f"{kind} '{id_}' already exists in {path}: choose another id, or edit that entry")
-    d = _descriptions(registry)
+    entry = _ENTRIES[kind](id_, _descriptions(registry), registry)
+    existing = path.read_text("utf-8") if path.is_file() else (
+        f"# {registry.capitalize()} referred to by the briefs. The fields are explained at\n# {GUIDE}#registries\n")
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(path, existing + entry)
+    return path
+
+
+def _actor(id_: str, d: dict[str, str], registry: str) -> str:
     kinds = _enum(registry, "kind")
-    if kind == "actor":
-        entry = f"""
+    return f"""
 {id_}:
   name: Full name of the actor  # {d['name']}
   # short: Short name  # (optional) {d['short']}
@@ -128,8 +142,11 @@ def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
   aliases: []  # (optional) {d['aliases']}
   members: []  # (optional) {d['members']}
 """
-    else:
-        entry = f"""
+
+
+def _mechanism(id_: str, d: dict[str, str], registry: str) -> str:
+    kinds = _enum(registry, "kind")
+    return f"""
 {id_}:
   name: Full name of the mechanism  # {d['name']}
   kind: {kinds[0]}  # {d['kind']} One of: {', '.join(kinds)}.
@@ -137,11 +154,40 @@ def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
   # part_of: a-mechanism-id  # (optional) {d['part_of']}
   related: []  # (optional) {d['related']}
 """
-    existing = path.read_text("utf-8") if path.is_file() else f"# {registry.capitalize()} referred to by the briefs.\n"
-    if existing and not existing.endswith("\n"):
-        existing += "\n"
-    folder.mkdir(parents=True, exist_ok=True)
-    _write(path, existing + entry)
+
+
+def _author(id_: str, d: dict[str, str], registry: str) -> str:
+    return f"""
+{id_}:
+  name: Full name of the author  # {d['name']}
+  # affiliation: Position, Institution  # (optional) {d['affiliation']}
+  # bio: One or two sentences.  # (optional) {d['bio']}
+  # url: https://example.org/about-the-author  # (optional) {d['url']}
+"""
+
+
+def _series(id_: str, d: dict[str, str], registry: str) -> str:
+    return f"""
+{id_}:
+  name: Name of the series  # {d['name']}
+  # publisher: Who published it  # (optional) {d['publisher']}
+  # url: https://example.org/the-series  # (optional) {d['url']}
+  # description: What the series is about.  # (optional) {d['description']}
+"""
+
+
+_ENTRIES = {"actor": _actor, "mechanism": _mechanism, "author": _author, "series": _series}
+REGISTRY_KINDS = tuple(_ENTRIES)
+"""The kinds `mkdocs-briefs new` appends to a registry."""
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write a file that does not exist yet, making its folder."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot make the folder {path.parent}: {exc.strerror or exc}") from None
+    _write(path, text)
     return path
 
 

@@ -71,3 +71,5 @@ class Settings:
 
     limits: Limits = Limits()
     validation: Validation = Validation()
+    drafts: bool = True
+    """Publish the briefs marked `draft: true` (the plugin: while serving, or with its `drafts` option)."""

@@ -1,4 +1,5 @@
-"""Checks that need the whole set of sources: ids, references, cycles, unused entries.
+"""Checks that need the whole set of sources: ids, references, cycles, unused entries; and
+`without_drafts`, the sources a build publishes.
 
 Structural problems (missing fields, wrong types, unknown kinds) were reported while
 loading, by the schemas. Errors here stop a build; warnings stop it under `--strict`.
@@ -6,6 +7,7 @@ loading, by the schemas. Errors here stop a build; warnings stop it under `--str
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -157,3 +159,22 @@ def _used(s: Sources) -> dict[str, set[str]]:
             if note.kind in used:
                 used[note.kind].add(note.target)
     return used
+
+
+def without_drafts(s: Sources) -> tuple[Sources, Diagnostics]:
+    """The sources without the briefs marked `draft: true` (what `mkdocs build` publishes), and a
+    warning for each link from a published brief into a draft, which would lead nowhere."""
+    diags = Diagnostics()
+    drafts = {id_ for id_, brief in s.briefs.items() if brief.draft}
+    if not drafts:
+        return s, diags
+    draft_recs = {rec.id for id_ in drafts for rec in s.briefs[id_].recommendations}
+    published = {id_: brief for id_, brief in s.briefs.items() if id_ not in drafts}
+    for brief in published.values():
+        for note in brief.annotations:
+            into = {"brief": drafts, "rec": draft_recs}.get(note.kind, set())
+            if note.target in into:
+                where = "is a draft" if note.kind == "brief" else "is in a draft brief"
+                diags.warning(note.pos, f"{KINDS[note.kind].noun} '{note.target}' {where}, which `mkdocs build` "
+                                        "leaves out: publish that brief (remove 'draft: true') or remove the link")
+    return dataclasses.replace(s, briefs=published), diags

@@ -85,7 +85,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         root = Path(config.config_file_path or ".").parent
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=self.config.settings())
+                               settings=self.config.settings(serving=self.serving))
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))

@@ -94,8 +94,11 @@ class BriefsConfig(base.Config):
 
     validation = c.SubConfig(ValidationConfig)
     """How the checks that might be fine are reported (settings.Validation)."""
+    drafts = c.Type(bool, default=False)
+    """Publish the briefs marked `draft: true` with `mkdocs build` too; `mkdocs serve` always shows them."""
 
-    def settings(self) -> Settings:
-        """The options the pipeline depends on, as the pipeline's own typed value."""
+    def settings(self, *, serving: bool = False) -> Settings:
+        """The options the pipeline depends on, as the pipeline's own typed value (drafts show while `serving`)."""
         return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
-                        validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated))
+                        validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated),
+                        drafts=self.drafts or serving)
