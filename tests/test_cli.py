@@ -131,6 +131,22 @@ def test_new_refuses_to_overwrite_or_reuse_an_id(project):
     assert bad.returncode == 2 and "not a valid brief id" in bad.stderr
 
 
+def test_check_reads_image_hosts_and_sources_from_mkdocs_yml_as_the_build_does(project):
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\n![A chart](https://images.example.org/chart.png)\n")
+    refused = cli("check", cwd=project.root)
+    assert refused.returncode == 1 and "an image from another site (images.example.org)" in refused.stdout
+    project.replace("mkdocs.yml", "  - briefs\n", "  - briefs:\n      sources: texts\n"
+                                                  "      image_hosts: [images.example.org]\n")
+    project.briefs.rename(project.root / "texts")
+    project.write("mkdocs.yml", "site_author: !ENV [SITE_AUTHOR, Editors]\n" + (project.root / "mkdocs.yml").read_text("utf-8"))
+    allowed = cli("check", cwd=project.root)
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert "texts/first-brief.md" not in allowed.stdout and "briefs: 0 errors" in allowed.stdout
+    build = project.build()
+    assert build.returncode == 0, build.output
+
+
 def test_a_new_author_and_series_check_clean_once_a_brief_names_them(project):
     project.write("briefs/series.yml", "")
     assert cli("new", "author", "jane-roe", cwd=project.root).returncode == 0

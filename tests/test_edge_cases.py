@@ -3,6 +3,8 @@ plugin's own ids, mentions and pages, read back from real builds."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import Project, built
 from sitecheck import check_site
 
@@ -24,3 +26,24 @@ def test_an_annotation_in_an_image_alt_text_is_not_a_mention(project):
     mentions = build.html("actors/rok/").select("article a[href*='first-brief/#actor-rok-']")
     assert sorted({a["href"].rsplit("#", 1)[1] for a in mentions}) == anchors
     assert check_site(build.site).problems == []
+
+
+def test_no_heading_or_attribute_takes_an_id_the_page_needs(project):
+    project.replace("mkdocs.yml", "validation:", "markdown_extensions:\n  - toc:\n      permalink: true\nvalidation:")
+    _add_to_body(project, "## Briefs cite\n\n## Briefs cite text\n\n## __config\n\n## Actor rok 1 {: #actor-rok-2 }\n\n"
+                          "A [link](https://example.org/){: #rec-hold-hearings } and [x](https://example.org/){: #x }"
+                          " [y](https://example.org/){: #x }.")
+    build = built(project.build())
+    assert check_site(build.site).problems == []  # no page repeats an id; every link's anchor is there
+    page = build.html("briefs/first-brief/")
+    assert page.select_one("#briefs-cite").name == "details"  # the "Cite this brief" block
+    assert page.select_one("#briefs-cite-text")["class"] == ["briefs-cite__text"]
+    assert page.select_one("#__config").name == "script"  # the theme's settings
+    assert page.select_one("#rec-hold-hearings").get_text() == "hold hearings"  # the annotation, linked from its page
+    assert page.select_one("#actor-rok-2").get_text() == "Seoul"
+    headings = {h.get_text(strip=True).rstrip("¶"): h["id"] for h in page.select("article h2")}
+    assert headings["Briefs cite"] == "briefs-cite_1" and headings["__config"] == "__config_1"
+    toc = [a["href"] for a in page.select("nav.md-nav--secondary a")]
+    assert "#briefs-cite_1" in toc and "#briefs-cite-text_1" in toc  # the contents follow the headings
+    ids = Counter(el["id"] for el in page.select("[id]"))
+    assert ids.most_common(1)[0][1] == 1 and ids["x"] == ids["x_1"] == 1

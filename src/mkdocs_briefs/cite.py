@@ -14,8 +14,9 @@ import re
 import unicodedata
 
 from .corpus import Corpus
-from .markup import date, join
-from .model import RELATIONS, Brief
+from .labels import t
+from .markup import date, join, relation_label
+from .model import Brief
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -94,12 +95,12 @@ def citation_text(corpus: Corpus, brief: Brief, site_name: str, url: str | None)
         if url:
             parts.append(f"{url}.")
     else:
-        relation = RELATIONS[src.relation]
         when = f", {date(src.restated)}" if src.restated else ""
-        parts = [f"{_sentence(site_name)}. “{_sentence(brief.title)}.” {relation.noun}{when}."]
+        noun = relation_label(src.relation, "noun")
+        parts = [f"{_sentence(site_name)}. “{_sentence(brief.title)}.” {noun}{when}."]
         if url:
             parts.append(f"{url}.")
-        parts.append(f"{relation.verb.capitalize()}: {original_text(corpus, brief)}.")
+        parts.append(f"{relation_label(src.relation, 'verb')}: {original_text(corpus, brief)}.")
     return " ".join(" ".join(p.split()) for p in parts)
 
 
@@ -126,13 +127,13 @@ def bibtex(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str
         if url:
             fields.append(("url", _bibtex_url(url)))
         return "\n".join(_entry(bibtex_key(corpus, brief), fields, brief.date))
-    relation = RELATIONS[src.relation]
     original = bibtex_key(corpus, brief)
     mine = [("author", "{" + bibtex_escape(site_name) + "}"), ("title", title),
             ("howpublished", bibtex_escape(site_name))]
     if url:
         mine.append(("url", _bibtex_url(url)))
-    mine += [("note", bibtex_escape(f"{relation.noun} in the site's own words of: {original_text(corpus, brief)}")),
+    note = t("cite.bibtex_note", relation=relation_label(src.relation, "noun"), original=original_text(corpus, brief))
+    mine += [("note", bibtex_escape(note)),
              ("related", original)]
     theirs = [("author", authors), ("title", "{" + bibtex_escape(src.title) + "}"),
               ("howpublished", bibtex_escape(src.publisher)), ("url", _bibtex_url(src.url))]
@@ -151,7 +152,7 @@ def original_citation(corpus: Corpus, brief: Brief) -> str:
 
 def _copy(target: str, label: str) -> str:
     return (f'<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#{target}">'
-            f"{label}</button></p>\n")
+            f"{html.escape(label)}</button></p>\n")
 
 
 def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
@@ -162,20 +163,21 @@ def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) ->
     """
     text = html.escape(citation_text(corpus, brief, site_name, url))
     entry = html.escape(bibtex(corpus, brief, site_name, url))
-    parts = ['<details class="briefs-cite quote" id="briefs-cite">\n', "<summary>Cite this brief</summary>\n"]
+    parts = ['<details class="briefs-cite quote" id="briefs-cite">\n',
+             f"<summary>{html.escape(t('cite.title'))}</summary>\n"]
     if brief.source is not None:
-        noun = RELATIONS[brief.source.relation].noun.lower()
-        authors = html.escape(join(_author_names(corpus, brief), serial=True).rstrip("."))
-        parts.append(f'<p class="briefs-cite__label">This page: our {noun}, in our own words</p>\n')
+        label = relation_label(brief.source.relation, "cite")
+        parts.append(f'<p class="briefs-cite__label">{html.escape(label)}</p>\n')
     parts += [f'<p id="briefs-cite-text" class="briefs-cite__text">{text}</p>\n',
-              _copy("briefs-cite-text", "Copy citation")]
+              _copy("briefs-cite-text", t("cite.copy"))]
     if brief.source is not None:
         original = html.escape(original_citation(corpus, brief))
-        parts += [f'<p class="briefs-cite__label">The original, to quote {authors}</p>\n',
+        authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
+        parts += [f'<p class="briefs-cite__label">{html.escape(t("cite.original", authors=authors))}</p>\n',
                   f'<p id="briefs-cite-original" class="briefs-cite__text">{original}</p>\n',
-                  _copy("briefs-cite-original", "Copy the original's citation")]
-    parts += ['<p class="briefs-cite__label">BibTeX</p>\n',
+                  _copy("briefs-cite-original", t("cite.copy_original"))]
+    parts += [f'<p class="briefs-cite__label">{html.escape(t("cite.bibtex"))}</p>\n',
               # the id is on a wrapper: Material renames the id of a <pre> (to __code_...)
               f'<div id="briefs-cite-bibtex"><pre><code>{entry}</code></pre></div>\n',
-              _copy("briefs-cite-bibtex", "Copy BibTeX"), "</details>\n"]
+              _copy("briefs-cite-bibtex", t("cite.copy_bibtex")), "</details>\n"]
     return "".join(parts)

@@ -6,7 +6,9 @@
     mkdocs-briefs --version
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
-Imports nothing from MkDocs, so it starts fast.
+Imports nothing from MkDocs, so it starts fast. `check` reads the plugin's options that change
+what is an error (`sources`, `image_hosts`) from the mkdocs.yml of the current folder, when
+there is one, so that it agrees with the build.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ import os
 import sys
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
@@ -27,9 +32,35 @@ from .starter import init_site
 JSON_FORMAT_VERSION = 1
 
 
-def check(folder: Path, root: Path) -> Diagnostics:
+def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset()) -> Diagnostics:
     """Every error, warning and hint in the sources, as a build and `check` see them."""
-    return pipeline.run(folder, root, pages=False, hints=True).diagnostics
+    return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts).diagnostics
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as data: MkDocs' own tags (`!ENV`, `!!python/name:`) read as nothing."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The briefs plugin's options in a mkdocs.yml (`plugins: - briefs: {...}`); {} if it has none."""
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        print(f"mkdocs-briefs: warning: {config_file.name} could not be read ({type(exc).__name__}), so check "
+              "goes on without its plugin options: fix it (`mkdocs build` shows where)", file=sys.stderr)
+        return {}
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if isinstance(plugins, dict):  # MkDocs takes a mapping of plugins too
+        plugins = [{name: options} for name, options in plugins.items()]
+    for entry in plugins if isinstance(plugins, list) else []:
+        options = entry.get("briefs") if isinstance(entry, dict) else None
+        if entry == "briefs" or isinstance(options, dict):
+            return options or {}
+    return {}
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -53,11 +84,14 @@ def _summary(counts: dict[str, int]) -> str:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    folder = Path(args.sources)
+    root = Path.cwd()
+    options = plugin_options(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
+    folder = Path(args.sources or options.get("sources") or "briefs")
     if not folder.is_dir():
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
         return 2
-    diags = check(folder, Path.cwd())
+    hosts = options.get("image_hosts")
+    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset())
     items = diags.sorted()
     counts = _counts(diags)
     if args.format == "json":
@@ -121,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('mkdocs-briefs')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the sources without building the site")
-    check_cmd.add_argument("sources", nargs="?", default="briefs", help="the sources folder (default: briefs)")
+    check_cmd.add_argument("sources", nargs="?", default=None,
+                           help="the sources folder (default: the plugin's `sources` in mkdocs.yml, or briefs)")
     check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text",
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")

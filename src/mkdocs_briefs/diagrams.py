@@ -13,29 +13,30 @@ from collections import Counter
 
 from .corpus import Corpus
 from .kinds import page_uri
+from .labels import t
 from .markup import escape, explorer, explorer_link
 from .mermaid import Flowchart, cut, figure, note
 from .model import Actor, Brief, Mechanism, Recommendation
 
 
-def _rec_nodes(chart: Flowchart, recs: list[Recommendation], total: int, more_target: str, more_noun: str) -> None:
+def _rec_nodes(chart: Flowchart, recs: list[Recommendation], total: int, more_target: str, more_key: str) -> None:
     for rec in recs:
         chart.node(rec.title, page_uri("rec", rec.id), shape="round")
     if total > len(recs):
-        chart.node(f"and {total - len(recs)} more {more_noun}", more_target, css="more")
+        chart.node(t(more_key, total - len(recs)), more_target, css="more")
 
 
 def _entity_nodes(chart: Flowchart, kind: str, corpus: Corpus, ids: list[str], more_target: str | None,
-                  noun: str) -> None:
+                  more_key: str) -> None:
     cap = corpus.settings.limits.diagram_neighbours
     for id_ in ids[:cap]:
         chart.node(corpus.name_of(kind, id_), page_uri(kind, id_))
     if len(ids) > cap:
-        chart.node(f"and {len(ids) - cap} more {noun}", more_target, css="more")
+        chart.node(t(more_key, len(ids) - cap), more_target, css="more")
 
 
 def _section(chart: Flowchart, caption: str, below: str) -> str:
-    return "## Connections {#connections}\n\n" + figure(chart, caption, below)
+    return f"## {t('diagram.connections')} {{#connections}}\n\n" + figure(chart, caption, below)
 
 
 def actor_diagram(corpus: Corpus, actor: Actor) -> str:
@@ -48,44 +49,42 @@ def actor_diagram(corpus: Corpus, actor: Actor) -> str:
     mechs = corpus.ranked("mechanism", Counter(m.id for rec in addressed for m in rec.mechanisms))
     if not (addressed or involving or groups or members):
         return ""
-    chart = Flowchart("What this actor is linked to")
+    chart = Flowchart(t("diagram.actor.title"))
     focus = chart.node(actor.name, shape="stadium", css="focus")
     reserved = min(len(involving), most // 4)  # a few places for those that involve it
     shown_addressed = addressed[: most - reserved]
     shown_involving = involving[: most - len(shown_addressed)]
     if addressed:
-        with chart.group("Addressed to it") as g:
-            _rec_nodes(chart, shown_addressed, len(addressed), explorer(actor=actor.id), "addressed to it")
-        chart.edge(g, focus, "addressed to")
+        with chart.group(t("diagram.addressed_to_it")) as g:
+            _rec_nodes(chart, shown_addressed, len(addressed), explorer(actor=actor.id), "diagram.more_addressed")
+        chart.edge(g, focus, t("diagram.edge.addressed_to"))
     if involving:
-        with chart.group("Involving it") as g:
-            _rec_nodes(chart, shown_involving, len(involving), explorer(involves=actor.id), "that involve it")
-        chart.edge(g, focus, "involve", dotted=True)
+        with chart.group(t("diagram.involving_it")) as g:
+            _rec_nodes(chart, shown_involving, len(involving), explorer(involves=actor.id), "diagram.more_involving")
+        chart.edge(g, focus, t("diagram.edge.involve"), dotted=True)
     if mechs:
-        with chart.group("Mechanisms") as g:
-            _entity_nodes(chart, "mechanism", corpus, mechs, explorer(actor=actor.id), "mechanisms")
-        chart.edge(focus, g, "through")
+        with chart.group(t("diagram.mechanisms")) as g:
+            _entity_nodes(chart, "mechanism", corpus, mechs, explorer(actor=actor.id), "diagram.more_mechanisms")
+        chart.edge(focus, g, t("diagram.edge.through"))
     if members:
-        with chart.group("Members") as g:
-            _entity_nodes(chart, "actor", corpus, members, None, "members")
-        chart.edge(g, focus, "member of")
+        with chart.group(t("diagram.members")) as g:
+            _entity_nodes(chart, "actor", corpus, members, None, "diagram.more_members")
+        chart.edge(g, focus, t("diagram.edge.member_of"))
     if groups:
-        with chart.group("Groups") as g:
-            _entity_nodes(chart, "actor", corpus, [a.id for a in groups], None, "groups")
-        chart.edge(focus, g, "member of")
-    where = (f"{explorer_link('the explorer', page_uri('actor', actor.id), actor=actor.id)} lists every "
-             "recommendation addressed to it" if addressed else "the lists below have them all")
+        with chart.group(t("diagram.groups")) as g:
+            _entity_nodes(chart, "actor", corpus, [a.id for a in groups], None, "diagram.more_groups")
+        chart.edge(focus, g, t("diagram.edge.member_of"))
+    here = page_uri("actor", actor.id)
+    where = (t("diagram.actor.where", explorer=explorer_link(t("diagram.the_explorer"), here, actor=actor.id))
+             if addressed else t("diagram.actor.where_below"))
     below = note([
-        cut(len(shown_addressed), len(addressed), "recommendation addressed to it",
-             "recommendations addressed to it"),
-        cut(len(shown_involving), len(involving), "recommendation that involves it",
-             "recommendations that involve it"),
-        cut(per_group, len(mechs), "mechanism"),
-        cut(per_group, len(members), "member"),
-        cut(per_group, len(groups), "group"),
+        cut(len(shown_addressed), len(addressed), "diagram.count.addressed"),
+        cut(len(shown_involving), len(involving), "diagram.count.involving"),
+        cut(per_group, len(mechs), "count.mechanism"),
+        cut(per_group, len(members), "count.member"),
+        cut(per_group, len(groups), "diagram.count.group"),
     ], where)
-    return _section(chart, f"{escape(actor.name)}: the recommendations addressed to it or involving it, and the "
-                           "mechanisms they act through.", below)
+    return _section(chart, t("diagram.actor.caption", name=escape(actor.name)), below)
 
 
 def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
@@ -97,36 +96,36 @@ def mechanism_diagram(corpus: Corpus, mech: Mechanism) -> str:
     related = [m.id for m in corpus.incoming("related", mech.id)]
     if not (through or parts or related or mech.part_of):
         return ""
-    chart = Flowchart("What this mechanism is linked to")
+    chart = Flowchart(t("diagram.mechanism.title"))
     focus = chart.node(mech.name, shape="stadium", css="focus")
     shown = through[:most]
     if through:
-        with chart.group("Recommendations") as recs:
-            _rec_nodes(chart, shown, len(through), explorer(mechanism=mech.id), "through it")
-        chart.edge(recs, focus, "through")
-        with chart.group("Actors") as g:
-            _entity_nodes(chart, "actor", corpus, actors, explorer(mechanism=mech.id), "actors")
-        chart.edge(recs, g, "addressed to")
+        with chart.group(t("diagram.recommendations")) as recs:
+            _rec_nodes(chart, shown, len(through), explorer(mechanism=mech.id), "diagram.more_through")
+        chart.edge(recs, focus, t("diagram.edge.through"))
+        with chart.group(t("diagram.actors")) as g:
+            _entity_nodes(chart, "actor", corpus, actors, explorer(mechanism=mech.id), "diagram.more_actors")
+        chart.edge(recs, g, t("diagram.edge.addressed_to"))
     if mech.part_of:
         parent = chart.node(corpus.name_of("mechanism", mech.part_of.id), page_uri("mechanism", mech.part_of.id))
-        chart.edge(focus, parent, "part of")
+        chart.edge(focus, parent, t("diagram.edge.part_of"))
     if parts:
-        with chart.group("Parts") as g:
-            _entity_nodes(chart, "mechanism", corpus, parts, None, "parts")
-        chart.edge(g, focus, "part of")
+        with chart.group(t("diagram.parts")) as g:
+            _entity_nodes(chart, "mechanism", corpus, parts, None, "diagram.more_parts")
+        chart.edge(g, focus, t("diagram.edge.part_of"))
     if related:
-        with chart.group("Related") as g:
-            _entity_nodes(chart, "mechanism", corpus, related, None, "related mechanisms")
-        chart.edge(focus, g, "related", dotted=True, arrow=False)
+        with chart.group(t("diagram.related")) as g:
+            _entity_nodes(chart, "mechanism", corpus, related, None, "diagram.more_related")
+        chart.edge(focus, g, t("diagram.edge.related"), dotted=True, arrow=False)
+    here = page_uri("mechanism", mech.id)
     below = note([
-        cut(len(shown), len(through), "recommendation"),
-        cut(per_group, len(actors), "actor"),
-        cut(per_group, len(parts), "part"),
-        cut(per_group, len(related), "related mechanism"),
-    ], f"{explorer_link('the explorer', page_uri('mechanism', mech.id), mechanism=mech.id)} lists every "
-       "recommendation through it" if through else "the facts above list them all")
-    return _section(chart, f"{escape(mech.name)}: the recommendations that act through it, the actors they "
-                           "address, and the mechanisms linked to it.", below)
+        cut(len(shown), len(through), "count.rec"),
+        cut(per_group, len(actors), "count.actor"),
+        cut(per_group, len(parts), "diagram.count.part"),
+        cut(per_group, len(related), "diagram.count.related"),
+    ], t("diagram.mechanism.where", explorer=explorer_link(t("diagram.the_explorer"), here, mechanism=mech.id))
+       if through else t("diagram.mechanism.where_above"))
+    return _section(chart, t("diagram.mechanism.caption", name=escape(mech.name)), below)
 
 
 def brief_diagram(corpus: Corpus, brief: Brief) -> str:
@@ -137,24 +136,24 @@ def brief_diagram(corpus: Corpus, brief: Brief) -> str:
         return ""
     actors = corpus.ranked("actor", Counter(a.id for rec in recs for a in rec.addressed_to))
     mechs = corpus.ranked("mechanism", Counter(m.id for rec in recs for m in rec.mechanisms))
-    chart = Flowchart("This brief's recommendations, their actors and mechanisms")
+    chart = Flowchart(t("diagram.brief.title"))
     focus = chart.node(brief.title, shape="stadium", css="focus")
     shown = recs[:most]
     everything = explorer(brief=brief.id)
-    with chart.group("Recommendations") as g:
-        _rec_nodes(chart, shown, len(recs), everything, "recommendations")
+    with chart.group(t("diagram.recommendations")) as g:
+        _rec_nodes(chart, shown, len(recs), everything, "diagram.more_recommendations")
     chart.edge(focus, g)
-    with chart.group("Actors") as a:
-        _entity_nodes(chart, "actor", corpus, actors, everything, "actors")
-    chart.edge(g, a, "addressed to")
+    with chart.group(t("diagram.actors")) as a:
+        _entity_nodes(chart, "actor", corpus, actors, everything, "diagram.more_actors")
+    chart.edge(g, a, t("diagram.edge.addressed_to"))
     if mechs:
-        with chart.group("Mechanisms") as m:
-            _entity_nodes(chart, "mechanism", corpus, mechs, everything, "mechanisms")
-        chart.edge(g, m, "through")
+        with chart.group(t("diagram.mechanisms")) as m:
+            _entity_nodes(chart, "mechanism", corpus, mechs, everything, "diagram.more_mechanisms")
+        chart.edge(g, m, t("diagram.edge.through"))
     below = note([
-        cut(len(shown), len(recs), "recommendation"),
-        cut(per_group, len(actors), "actor"),
-        cut(per_group, len(mechs), "mechanism"),
-    ], f"the list above has every recommendation, and "
-       f"{explorer_link('the explorer', page_uri('brief', brief.id), brief=brief.id)} their actors and mechanisms")
-    return _section(chart, "This brief's recommendations, who they are addressed to and what they act through.", below)
+        cut(len(shown), len(recs), "count.rec"),
+        cut(per_group, len(actors), "count.actor"),
+        cut(per_group, len(mechs), "count.mechanism"),
+    ], t("diagram.brief.where",
+         explorer=explorer_link(t("diagram.the_explorer"), page_uri("brief", brief.id), brief=brief.id)))
+    return _section(chart, t("diagram.brief.caption"), below)

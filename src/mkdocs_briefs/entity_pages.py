@@ -14,6 +14,7 @@ from .annotations import escape_raw_html
 from .corpus import Corpus, Mention
 from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
 from .kinds import page_uri
+from .labels import number, t
 from .markup import (
     GeneratedPage,
     brief_list,
@@ -23,12 +24,15 @@ from .markup import (
     entity_links,
     escape,
     front_matter,
+    horizon,
+    kind_label,
     link,
     links,
     paragraphs,
     rec_list,
+    relation_label,
 )
-from .model import HORIZONS, RELATIONS, Actor, Author, Brief, Mechanism, Recommendation, Series
+from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
 
 DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
               "`draft: true`.\n{: .briefs-draft }\n")
@@ -46,19 +50,19 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
         _credit(corpus, brief),
         escape_raw_html(brief.body).strip() + "\n",
-        "## Recommendations in this brief {#recommendations}\n",
+        f"## {t('brief.recommendations')} {{#recommendations}}\n",
     ]
     for rec in brief.recommendations:
         anchor = _first_anchor(brief, rec)
-        where = f" ([in the text](#{anchor}))" if anchor else ""
+        where = f" ([{t('brief.in_the_text')}](#{anchor}))" if anchor else ""
         md.append(f"{link('rec', rec.id, rec.title)}{where}\n")
         md.append(f":   {escape(rec.statement)}\n")
-        md.append(f":   *Addressed to* {links(corpus, 'actor', rec.addressed_to)}")
+        md.append(":   " + t("brief.addressed_to", actors=links(corpus, "actor", rec.addressed_to)))
         if rec.mechanisms:
-            md.append(f" · *through* {links(corpus, 'mechanism', rec.mechanisms)}")
-        md.append(f" · *{HORIZONS[rec.horizon].lower()}*\n\n")
+            md.append(" · " + t("brief.through", mechanisms=links(corpus, "mechanism", rec.mechanisms)))
+        md.append(f" · *{horizon(rec.horizon, inline=True)}*\n\n")
     if not brief.recommendations:
-        md.append("This brief makes no recommendation.\n")
+        md.append(t("brief.no_recommendation") + "\n")
     md.append(brief_diagram(corpus, brief))
     return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
 
@@ -71,11 +75,12 @@ def _byline(corpus: Corpus, brief: Brief) -> list[str]:
     series = link("series", brief.series.id, corpus.name_of("series", brief.series.id)) if brief.series else ""
     src = brief.source
     if src is None:
-        return [f"By {authors}", date(brief.date), *([f"Part of {series}"] if series else [])]
-    relation = RELATIONS[src.relation]
-    line = [f"{relation.noun} of commentary by {authors}",
-            f"Original {date(src.date)}" + (f", part of {series}" if series else "")]
-    return line + ([f"{relation.done} {date(src.restated)}"] if src.restated else [])
+        return [t("brief.by", authors=authors), date(brief.date),
+                *([t("brief.part_of", series=series)] if series else [])]
+    line = [relation_label(src.relation, "byline", authors=authors),
+            t("brief.original_part_of", date=date(src.date), series=series) if series
+            else t("brief.original", date=date(src.date))]
+    return line + ([relation_label(src.relation, "done", date=date(src.restated))] if src.restated else [])
 
 
 def _credit(corpus: Corpus, brief: Brief) -> str:
@@ -83,11 +88,11 @@ def _credit(corpus: Corpus, brief: Brief) -> str:
     src = brief.source
     if src is None:
         return ""
-    authors = links(corpus, "author", brief.authors)
-    whose, whose_s = ("the author", "the author's") if len(brief.authors) == 1 else ("the authors", "the authors'")
-    return (f'<div class="briefs-credit" markdown>\n\nThis page {RELATIONS[src.relation].verb}, in our own words, '
-            f"[*{escape(src.title)}*](<{src.url}>) by {authors} ({escape(src.publisher)}, {date(src.date)}). "
-            f"The wording is ours, not {whose_s}: to quote {whose}, quote the original.\n\n</div>\n")
+    credit = relation_label(src.relation, "credit", original=f"[*{escape(src.title)}*](<{src.url}>)",
+                            authors=links(corpus, "author", brief.authors), publisher=escape(src.publisher),
+                            date=date(src.date))
+    quote = t("brief.quote_original", len(brief.authors))
+    return f'<div class="briefs-credit" markdown>\n\n{credit} {quote}\n\n</div>\n'
 
 
 def _first_anchor(brief: Brief, rec: Recommendation) -> str | None:
@@ -98,8 +103,7 @@ def _explore(param: str, id_: str, recs: list[Recommendation]) -> str:
     """A link to the recommendations explorer filtered on `param=id_` (see assets/explorer.js)."""
     if not recs:
         return ""
-    these = "it" if len(recs) == 1 else f"these {len(recs):,}"
-    return f"[Open {these} in the recommendations explorer](rec:index?{param}={id_})\n"
+    return f"[{t('explore.open', len(recs))}](rec:index?{param}={id_})\n"
 
 
 def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
@@ -109,24 +113,24 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
         f"# {escape(rec.title)}\n",
         f'<div class="briefs-summary" markdown>\n\n{escape(rec.statement)}\n\n</div>\n',
         definitions([
-            ("Addressed to", links(corpus, "actor", rec.addressed_to)),
-            ("Also involves", links(corpus, "actor", rec.involves)),
-            ("Through", links(corpus, "mechanism", rec.mechanisms)),
-            ("Horizon", HORIZONS[rec.horizon]),
-            ("From the brief", link("brief", brief.id, brief.title) + f" ({date(brief.date)})"),
+            (t("rec.addressed_to"), links(corpus, "actor", rec.addressed_to)),
+            (t("rec.also_involves"), links(corpus, "actor", rec.involves)),
+            (t("rec.through"), links(corpus, "mechanism", rec.mechanisms)),
+            (t("rec.horizon"), horizon(rec.horizon)),
+            (t("rec.from_brief"), link("brief", brief.id, brief.title) + f" ({date(brief.date)})"),
         ]),
     ]
     note = corpus.in_context.get(rec.id)
     if note:
         quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
         md += [
-            "## In context\n",
+            f"## {t('rec.in_context')}\n",
             f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n',
-            f"{link('brief', brief.id, 'Read this passage in the brief', note.anchor)}\n",
+            f"{link('brief', brief.id, t('rec.read_passage'), note.anchor)}\n",
         ]
     related = corpus.related_recommendations.get(rec.id, [])
     if related:
-        md += ["## Related recommendations\n", rec_list(corpus, related, "")]
+        md += [f"## {t('rec.related')}\n", rec_list(corpus, related, "")]
     return GeneratedPage(page_uri("rec", rec.id), "\n".join(md), source=brief.pos.path)
 
 
@@ -143,38 +147,33 @@ def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
         shown = ", ".join(
             link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:per_brief]
         )
-        more = f" and {len(mentions) - per_brief} more" if len(mentions) > per_brief else ""
+        more = t("mentions.more", len(mentions) - per_brief) if len(mentions) > per_brief else ""
         rows.append(f"- {link('brief', brief_id, corpus.briefs[brief_id].title)}: {shown}{more}")
     if len(by_brief) > listed:
-        rows.append(f"\nThe newest {listed} of {len(by_brief):,} briefs that mention it are listed here.")
-    return "## Mentioned in\n\n" + "\n".join(rows) + "\n"
-
-
-def _kind_words(kind: str) -> str:
-    """An actor's or mechanism's `kind` field as words: 'state-agency' -> 'state agency'."""
-    return kind.replace("-", " ")
+        rows.append("\n" + t("mentions.newest", len(by_brief), shown=number(listed)))
+    return f"## {t('mentions.title')}\n\n" + "\n".join(rows) + "\n"
 
 
 def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
     members = [corpus.actors[r.id] for r in actor.members]
     addressed, involving = corpus.incoming("addressed_to", actor.id), corpus.incoming("involves", actor.id)
     md = [
-        front_matter(actor.name, actor.description or f"{actor.name}: {_kind_words(actor.kind)}"),
+        front_matter(actor.name, actor.description or f"{actor.name}: {kind_label('actor_kind', actor.kind)}"),
         f"# {escape(actor.name)}\n",
         paragraphs(actor.description or "") + "\n",
         definitions([
-            ("Kind", escape(_kind_words(actor.kind).capitalize())),
-            ("Short name", escape(actor.short or "")),
-            ("Also known as", ", ".join(escape(a) for a in actor.aliases)),
-            ("Members", entity_links("actor", members)),
-            ("Member of", entity_links("actor", corpus.incoming("members", actor.id))),
+            (t("entity.kind"), escape(kind_label("actor_kind", actor.kind))),
+            (t("actor.short"), escape(actor.short or "")),
+            (t("actor.aliases"), ", ".join(escape(a) for a in actor.aliases)),
+            (t("actor.members"), entity_links("actor", members)),
+            (t("actor.member_of"), entity_links("actor", corpus.incoming("members", actor.id))),
         ]),
         actor_diagram(corpus, actor),
-        "## Recommendations addressed to it\n",
-        rec_list(corpus, addressed, "None yet."),
+        f"## {t('actor.addressed')}\n",
+        rec_list(corpus, addressed, t("list.none_yet")),
         _explore("actor", actor.id, addressed),
-        "## Recommendations that involve it\n",
-        rec_list(corpus, involving, "None yet."),
+        f"## {t('actor.involving')}\n",
+        rec_list(corpus, involving, t("list.none_yet")),
         _explore("involves", actor.id, involving),
         _mentions(corpus, "actor", actor.id),
     ]
@@ -185,20 +184,20 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
     through = corpus.incoming("mechanisms", mech.id)
     part_of = link("mechanism", mech.part_of.id, corpus.name_of("mechanism", mech.part_of.id)) if mech.part_of else ""
     md = [
-        front_matter(mech.name, mech.description or f"{mech.name}: {_kind_words(mech.kind)}"),
+        front_matter(mech.name, mech.description or f"{mech.name}: {kind_label('mechanism_kind', mech.kind)}"),
         f"# {escape(mech.name)}\n",
         paragraphs(mech.description or "") + "\n",
         definitions([
-            ("Kind", escape(_kind_words(mech.kind).capitalize())),
-            ("Part of", part_of),
-            ("Parts", entity_links("mechanism", corpus.incoming("part_of", mech.id))),
-            ("Related", entity_links("mechanism", corpus.incoming("related", mech.id))),
-            ("Actors involved",
+            (t("entity.kind"), escape(kind_label("mechanism_kind", mech.kind))),
+            (t("mechanism.part_of"), part_of),
+            (t("mechanism.parts"), entity_links("mechanism", corpus.incoming("part_of", mech.id))),
+            (t("mechanism.related"), entity_links("mechanism", corpus.incoming("related", mech.id))),
+            (t("mechanism.actors"),
              capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
         ]),
         mechanism_diagram(corpus, mech),
-        "## Recommendations that act through it\n",
-        rec_list(corpus, through, "None yet."),
+        f"## {t('mechanism.through')}\n",
+        rec_list(corpus, through, t("list.none_yet")),
         _explore("mechanism", mech.id, through),
         _mentions(corpus, "mechanism", mech.id),
     ]
@@ -211,8 +210,8 @@ def author_page(corpus: Corpus, author: Author) -> GeneratedPage:
         f"# {escape(author.name)}\n",
         escape(author.affiliation or "") + "\n",
         paragraphs(author.bio or "") + "\n",
-        f"[Web page](<{author.url}>)\n" if author.url else "",
-        "## Briefs\n",
+        f"[{t('author.web_page')}](<{author.url}>)\n" if author.url else "",
+        f"## {t('author.briefs')}\n",
         brief_list(corpus.incoming("authors", author.id)),
     ]
     return GeneratedPage(page_uri("author", author.id), "\n".join(md), source=author.pos.path)
@@ -224,10 +223,10 @@ def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
         f"# {escape(series.name)}\n",
         paragraphs(series.description or "") + "\n",
         definitions([
-            ("Publisher", escape(series.publisher or "")),
-            ("Web page", f"[{escape(series.url)}](<{series.url}>)" if series.url else ""),
+            (t("series.publisher"), escape(series.publisher or "")),
+            (t("series.web_page"), f"[{escape(series.url)}](<{series.url}>)" if series.url else ""),
         ]),
-        "## Briefs\n",
+        f"## {t('series.briefs')}\n",
         brief_list(corpus.incoming("series", series.id)),
     ]
     return GeneratedPage(page_uri("series", series.id), "\n".join(md), source=series.pos.path)

@@ -7,11 +7,24 @@ knows about MkDocs.
 
 from __future__ import annotations
 
+from . import labels
 from .corpus import Corpus
 from .kinds import KINDS, page_uri
-from .markup import GeneratedPage, brief_entries, count, escape, front_matter, how_many, link, pager, table
+from .labels import t
+from .markup import (
+    GeneratedPage,
+    brief_entries,
+    escape,
+    front_matter,
+    horizon,
+    how_many,
+    kind_label,
+    link,
+    pager,
+    table,
+)
 from .metadata import index_description
-from .model import HORIZONS, Ref
+from .model import Ref
 
 
 def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
@@ -22,7 +35,7 @@ def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage
 
 
 def _index(corpus: Corpus, kind: str) -> GeneratedPage:
-    title = KINDS[kind].title
+    title = section_title(kind)
     intro, body = _INDEXES[kind](corpus)
     md = front_matter(title, index_description(corpus, kind), hide=("toc",)) + f"# {title}\n\n{intro}\n\n{body}"
     return GeneratedPage(page_uri(kind), md, in_nav=True)
@@ -38,7 +51,7 @@ def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
     total = _index_page_count(corpus, kind)
     for number in range(2, total + 1):
         intro, body = _INDEXES[kind](corpus, number)
-        title = f"{KINDS[kind].title}, page {number} of {total}"
+        title = t("index.page_title", number, section=section_title(kind), total=_number(total))
         md = front_matter(title, intro, hide=("toc",)) + f"# {escape(title)}\n\n{intro}\n\n{body}"
         pages.append(GeneratedPage(f"{KINDS[kind].folder}/page/{number}.md", md))
     return pages
@@ -49,11 +62,10 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     briefs, size = list(c.briefs.values()), c.settings.limits.briefs_page_size
     total, start = _page_count(len(briefs), size), (number - 1) * size
     rows = brief_entries(c, briefs[start : start + size])
-    intro = f"{count(len(briefs), 'brief')}, newest first."
+    intro = t("index.briefs", len(briefs))
     if total == 1:
-        return intro, "\n".join(rows) or "None yet.\n"
-    return (f"{intro} This page lists {start + 1:,} to {start + len(rows):,}.",
-            "\n".join(rows) + "\n" + pager(number, total, "Pages of the list"))
+        return intro, "\n".join(rows) or t("list.none_yet") + "\n"
+    return (f"{intro} {_lists(start, len(rows))}", "\n".join(rows) + "\n" + pager(number, total, t("pager.list")))
 
 
 def _recs_page_count(c: Corpus) -> int:
@@ -69,26 +81,25 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     total, start = _recs_page_count(c), (number - 1) * size
     shown = recs[start : start + size]
     root = "../" if number == 1 else "../../"  # from this page's folder to the docs root
-    intro = f"{count(len(recs), 'recommendation')}, from the newest brief to the oldest."
+    intro = t("index.recs", len(recs))
     if total > 1:
-        intro += f" This page lists {start + 1:,} to {start + len(shown):,}."
+        intro += " " + _lists(start, len(shown))
 
     def plain(kind: str, refs: list[Ref]) -> str:  # no hover titles: they would weigh on a long table
         return ", ".join(f'[{escape(c.name_of(kind, r.id))}]({kind}:{r.id} "")' for r in refs)
 
     rows = [
         [link("rec", r.id, r.title), plain("actor", r.addressed_to), plain("actor", r.involves),
-         plain("mechanism", r.mechanisms), HORIZONS[r.horizon],
+         plain("mechanism", r.mechanisms), horizon(r.horizon),
          f'[{escape(c.brief_of(r).title)}](brief:{r.brief_id} "")']
         for r in shown
     ]
-    rows_table = table(["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"], rows)
-    nav = pager(number, total, "Pages of the table") + "\n" if total > 1 else ""
-    downloads = (
-        f"Download [every recommendation as CSV]({root}data/recommendations.csv) or "
-        f"[as JSON]({root}data/recommendations.json), or [the whole corpus as JSON]({root}data/corpus.json) "
-        f"([its schema]({root}data/corpus.schema.json)).\n{{: .briefs-downloads }}\n\n"
-    )
+    rows_table = table([t("explorer.recommendation"), t("rec.addressed_to"), t("rec.also_involves"),
+                        t("explorer.mechanisms"), t("rec.horizon"), t("explorer.brief")], rows)
+    nav = pager(number, total, t("pager.table")) + "\n" if total > 1 else ""
+    downloads = t("explorer.downloads", csv=f"{root}data/recommendations.csv", json=f"{root}data/recommendations.json",
+                  corpus=f"{root}data/corpus.json", schema=f"{root}data/corpus.schema.json")
+    downloads += "\n{: .briefs-downloads }\n\n"
     # a table split across pages is left out of the search index: each recommendation's own page is in it
     exclude = " data-search-exclude" if total > 1 else ""
     body = (f'<div class="briefs-explorer" data-briefs-explorer data-page-size="{size}"{exclude} '
@@ -103,45 +114,63 @@ def _paged_table(c: Corpus, intro: str, header: list[str], rows: list[list[str]]
     shown = rows[start : start + size]
     if total == 1:
         return intro, table(header, shown)
-    return (f"{intro} This page lists {start + 1:,} to {start + len(shown):,}.",
-            table(header, shown) + "\n" + pager(number, total, "Pages of the list"))
+    return (f"{intro} {_lists(start, len(shown))}", table(header, shown) + "\n" + pager(number, total, t("pager.list")))
+
+
+def _lists(start: int, shown: int) -> str:
+    """'This page lists 101 to 200.'"""
+    return t("index.lists", first=_number(start + 1), last=_number(start + shown))
+
+
+def _number(n: int) -> str:
+    return labels.number(n)
+
+
+def section_title(kind: str) -> str:
+    """The title of a section's index ('Actors'), in the site's language."""
+    return {"brief": t("section.brief"), "rec": t("section.rec"), "actor": t("section.actor"),
+            "mechanism": t("section.mechanism"), "author": t("section.author"), "series": t("section.series")}[kind]
 
 
 def _actors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [
-        [link("actor", a.id, a.name), escape(a.kind.replace("-", " ")),
+        [link("actor", a.id, a.name), escape(kind_label("actor_kind", a.kind)),
          str(len(c.incoming("addressed_to", a.id))), str(len(c.incoming("involves", a.id)))]
         for a in c.actors.values()
     ]
     named = sum(1 for a in c.actors if c.incoming("addressed_to", a) or c.incoming("involves", a))
-    intro = f"{count(len(rows), 'actor')}." + (
-        f" Recommendations address or involve {how_many(named, len(rows))}." if rows else "")
-    return _paged_table(c, intro, ["Actor", "Kind", "Addressed", "Involved"], rows, number)
+    intro = t("index.actors", len(rows)) + (" " + t("index.actors_named", share=how_many(named, len(rows)))
+                                            if rows else "")
+    return _paged_table(c, intro, [t("matrix.actor"), t("entity.kind"), t("index.addressed"), t("index.involved")],
+                        rows, number)
 
 
 def _mechanisms_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [
-        [link("mechanism", m.id, m.name), escape(m.kind.replace("-", " ")),
+        [link("mechanism", m.id, m.name), escape(kind_label("mechanism_kind", m.kind)),
          link("mechanism", m.part_of.id, c.name_of("mechanism", m.part_of.id)) if m.part_of else "",
          str(len(c.incoming("mechanisms", m.id)))]
         for m in c.mechanisms.values()
     ]
     used = sum(1 for m in c.mechanisms if c.incoming("mechanisms", m))
-    intro = f"{count(len(rows), 'mechanism')}." + (
-        f" Recommendations act through {how_many(used, len(rows))}." if rows else "")
-    return _paged_table(c, intro, ["Mechanism", "Kind", "Part of", "Recommendations"], rows, number)
+    intro = t("index.mechanisms", len(rows)) + (" " + t("index.mechanisms_used", share=how_many(used, len(rows)))
+                                                if rows else "")
+    return _paged_table(c, intro, [t("index.mechanism"), t("entity.kind"), t("mechanism.part_of"),
+                                   t("section.rec")], rows, number)
 
 
 def _authors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [[link("author", a.id, a.name), escape(a.affiliation or ""), str(len(c.incoming("authors", a.id)))]
             for a in c.authors.values()]
-    return _paged_table(c, f"{count(len(rows), 'author')}.", ["Author", "Affiliation", "Briefs"], rows, number)
+    return _paged_table(c, t("index.authors", len(rows)),
+                        [t("index.author"), t("index.affiliation"), t("section.brief")], rows, number)
 
 
 def _series_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [[link("series", s.id, s.name), escape(s.publisher or ""), str(len(c.incoming("series", s.id)))]
             for s in c.series.values()]
-    return _paged_table(c, f"{count(len(rows), 'series', 'series')}.", ["Series", "Publisher", "Briefs"],
+    return _paged_table(c, t("index.series", len(rows)), [t("section.series"), t("series.publisher"),
+                                                           t("section.brief")],
                         rows, number)
 
 

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 from .blocks import fenced_lines
 from .corpus import Corpus
 from .diagnostics import Diagnostics, Pos, did_you_mean
-from .kinds import KINDS
+from .labels import t
 from .markup import brief_entries, brief_list, count, link, rec_list, table
 from .model import HORIZONS, Recommendation
 
@@ -102,7 +102,7 @@ def _id(corpus: Corpus, kind: str, id_: str, what: str) -> str:
 def _latest(corpus: Corpus, args: list[str]) -> str:
     shown = list(corpus.briefs.values())[: _limit(args, "latest", LATEST_DEFAULT)]
     if not shown:
-        return "No briefs yet.\n"
+        return t("listing.no_briefs") + "\n"
     return "\n".join(brief_entries(corpus, shown))
 
 
@@ -123,7 +123,7 @@ def _recommendations(corpus: Corpus, args: list[str]) -> str:
             _id(corpus, _FILTER_KIND[key], value, _FILTER_KIND[key])
         filters[key] = value
     recs = [r for r in corpus.recommendations.values() if _matches(corpus, r, filters)]
-    return rec_list(corpus, recs, "No recommendation matches.")
+    return rec_list(corpus, recs, t("listing.no_match"))
 
 
 def _matches(corpus: Corpus, rec: Recommendation, filters: dict[str, str]) -> bool:
@@ -154,12 +154,13 @@ def _count_by(kind: str, link_field: str, heading: str) -> Callable[[Corpus, lis
         ranked = corpus.ranked(kind, {id_: len(back[id_]) for id_ in corpus.table(kind) if back.get(id_)})
         rows = [
             [link(kind, id_, corpus.name_of(kind, id_)),
-             f"[{count(len(back[id_]), 'recommendation')}](rec:index?{urlencode({kind: id_})})"]
+             f"[{count(len(back[id_]), 'count.rec')}](rec:index?{urlencode({kind: id_})})"]
             for id_ in ranked[:limit]
         ]
         if not rows:
-            return "No recommendations yet.\n"
-        return table([KINDS[kind].noun.capitalize(), heading], rows)
+            return t("listing.no_recs") + "\n"
+        noun = t("listing.actor") if kind == "actor" else t("listing.mechanism")
+        return table([noun, t(heading)], rows)
 
     return listing
 
@@ -168,6 +169,6 @@ LISTINGS: dict[str, Callable[[Corpus, list[str]], str]] = {
     "latest": _latest,
     "recommendations": _recommendations,
     "series": _series,
-    "count-by-actor": _count_by("actor", "addressed_to", "Recommendations addressed to it"),
-    "count-by-mechanism": _count_by("mechanism", "mechanisms", "Recommendations through it"),
+    "count-by-actor": _count_by("actor", "addressed_to", "listing.addressed"),
+    "count-by-mechanism": _count_by("mechanism", "mechanisms", "listing.through"),
 }

@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import labels
 from .corpus import Corpus
 from .kinds import page_uri
+from .labels import t
 from .model import Brief, Recommendation, Ref
 
 EXPLORER = page_uri("rec")
@@ -26,9 +28,6 @@ EXPLORER = page_uri("rec")
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -89,31 +88,70 @@ def _escaped(value):
 
 
 def date(day: datetime.date) -> str:
-    """'1 August 2022'."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """'1 August 2022', in the site's language (labels.py)."""
+    return labels.date(day)
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """'1 brief', '2 briefs'."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+def count(n: int, key: str) -> str:
+    """A counted label: count(2, "count.brief") -> '2 briefs'."""
+    return t(key, n)
 
 
 def how_many(part: int, total: int) -> str:
     """How many of `total` things `part` is, as the end of a sentence: 'all of them', '13 of them'."""
     if part == total:
-        return "it" if total == 1 else "all of them"
-    return "none of them yet" if part == 0 else f"{part:,} of them"
+        return t("how_many.it") if total == 1 else t("how_many.all")
+    return t("how_many.none") if part == 0 else t("how_many.some", part)
 
 
 def join(items: list[str], *, serial: bool = False) -> str:
-    """'a', 'a and b', 'a, b and c' (with `serial`: 'a, b, and c')."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + (", and " if serial else " and ") + items[-1]
+    """'a', 'a and b', 'a, b and c' (with `serial`: 'a, b, and c'), in the site's language."""
+    return labels.join(items, serial=serial)
+
+
+def horizon(key: str, *, inline: bool = False) -> str:
+    """A recommendation's horizon ('near-term') as a label: 'Near term' (`inline`: 'near term')."""
+    if inline:
+        return {"near-term": t("horizon.near_term.inline"), "long-term": t("horizon.long_term.inline")}.get(
+            key, t("horizon.unspecified.inline"))
+    return {"near-term": t("horizon.near_term"), "long-term": t("horizon.long_term")}.get(
+        key, t("horizon.unspecified"))
+
+
+_RELATION_LABELS = {
+    "restates": {
+        "byline": "relation.restates.byline",
+        "done": "relation.restates.done",
+        "credit": "relation.restates.credit",
+        "noun": "relation.restates.noun",
+        "verb": "relation.restates.verb",
+        "cite": "relation.restates.cite",
+    },
+    "summarises": {
+        "byline": "relation.summarises.byline",
+        "done": "relation.summarises.done",
+        "credit": "relation.summarises.credit",
+        "noun": "relation.summarises.noun",
+        "verb": "relation.summarises.verb",
+        "cite": "relation.summarises.cite",
+    },
+}
+"""The label of each part of each relation (written out, so the catalogue test finds every key)."""
+
+
+def relation_label(relation: str, part: str, **values: object) -> str:
+    """A label worded from a brief's relation to its source (model.RELATIONS): part 'byline' ("Restatement
+    of commentary by {authors}"), 'done' ("Restated {date}"), 'credit', 'noun', 'verb' or 'cite'."""
+    return t(_RELATION_LABELS[relation][part], **values)
 
 
 def muted(markdown: str) -> str:
     return f'<span class="briefs-muted">{markdown}</span>'
+
+
+def kind_label(key: str, kind: str) -> str:
+    """The label of an actor's or a mechanism's kind ('actor_kind', 'government-body' -> 'Government body')."""
+    return t(f"{key}.{kind}")
 
 
 # --- links ----------------------------------------------------------------------------
@@ -134,7 +172,7 @@ def entity_links(kind: str, entities: Iterable) -> str:
 
 def capped_links(kind: str, entities: list, limit: int) -> str:
     """The first `limit` entities' links, and how many more there are."""
-    more = f" and {len(entities) - limit:,} more" if len(entities) > limit else ""
+    more = t("list.and_more", len(entities) - limit) if len(entities) > limit else ""
     return entity_links(kind, entities[:limit]) + more
 
 
@@ -174,16 +212,17 @@ def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     listed = corpus.settings.limits.listed
     if not recs:
         return f"{empty}\n"
-    rows = [f"- {link('rec', r.id, r.title)} {muted('from ' + link('brief', r.brief_id, corpus.brief_of(r).title))}"
+    rows = [f"- {link('rec', r.id, r.title)} "
+            f"{muted(t('rec_list.from', brief=link('brief', r.brief_id, corpus.brief_of(r).title)))}"
             for r in recs[:listed]]
     if len(recs) > listed:
-        rows.append(f"\nThe newest {listed} of {len(recs):,} are listed here.")
+        rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(listed)))
     return "\n".join(rows) + "\n"
 
 
 def brief_list(briefs: list[Brief]) -> str:
     rows = [f"- {link('brief', b.id, b.title)} ({date(b.date)})" for b in briefs]
-    return "\n".join(rows) + "\n" if rows else "None yet.\n"
+    return "\n".join(rows) + "\n" if rows else t("list.none_yet") + "\n"
 
 
 def brief_entries(corpus: Corpus, briefs: list[Brief]) -> list[str]:
@@ -200,7 +239,8 @@ def pager(number: int, total: int, label: str) -> str:
             return f"page/{n}.md"
         return "../index.md" if n == 1 else f"{n}.md"
 
-    parts = [f"[Previous page]({target(number - 1)})" if number > 1 else "", f"Page {number} of {total}",
-             f"[Next page]({target(number + 1)})" if number < total else ""]
+    parts = [f"[{t('pager.previous')}]({target(number - 1)})" if number > 1 else "",
+             t("pager.page", number, total=labels.number(total)),
+             f"[{t('pager.next')}]({target(number + 1)})" if number < total else ""]
     return (f'<nav class="briefs-pager" aria-label="{label}" markdown>\n\n'
             f"{' · '.join(p for p in parts if p)}\n\n</nav>\n")

@@ -5,11 +5,13 @@ the same with members counted in their groups (`/matrix/groups/`). Nothing here 
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .markup import EXPLORER, WIDE, GeneratedPage, count, escape, front_matter, join, link, relative
+from .labels import number, t
+from .markup import EXPLORER, WIDE, GeneratedPage, escape, front_matter, join, link, relative
 
 MATRIX_PAGE = "matrix/index.md"
 MATRIX_GROUPS_PAGE = "matrix/groups.md"
@@ -49,8 +51,8 @@ def matrix(corpus: Corpus, groups: bool = False) -> Matrix:
         for ref in rec.addressed_to:
             targets = _outermost_groups(corpus, ref.id) if groups else {ref.id}
             addressees |= targets
-            for t in targets - {ref.id}:
-                rolled_up.setdefault(t, set()).add(ref.id)
+            for target in targets - {ref.id}:
+                rolled_up.setdefault(target, set()).add(ref.id)
         mechs = {m.id for m in rec.mechanisms}
         row_totals.update(addressees)
         column_totals.update(mechs)
@@ -73,7 +75,7 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     explorer_all = relative(EXPLORER, here)
     max_rows, max_columns = corpus.settings.limits.matrix_rows, corpus.settings.limits.matrix_columns
     columns = mx.columns[:max_columns]
-    header = ["Actor", "All"] + [
+    header = [t("matrix.actor"), t("matrix.all")] + [
         f'<span class="briefs-matrix-column">{link("mechanism", m, corpus.name_of("mechanism", m))}</span>'
         for m in columns]
     lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
@@ -81,19 +83,19 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
         group = bool(mx.rolled_up.get(row))  # the explorer's ?group= adds everyone in it: the links stay short
         name = link("actor", row, corpus.name_of("actor", row))
         if group:
-            name += f' <span class="briefs-muted">and {count(len(mx.rolled_up[row]), "member")}</span>'
+            name += f' <span class="briefs-muted">{t("matrix.and_members", len(mx.rolled_up[row]))}</span>'
         cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, row, group=group)})"]
         cells += [f"[{mx.counts[row, m]}]({_filtered(here, row, m, group=group)})" if mx.counts[row, m] else ""
                   for m in columns]
         lines.append("| " + " | ".join(cells) + " |")
-    total = ["*Any actor*", f"[{len(corpus.recommendations)}]({explorer_all})"]
+    total = [f"*{t('matrix.any_actor')}*", f"[{len(corpus.recommendations)}]({explorer_all})"]
     total += [f"[{mx.column_totals[m]}]({_filtered(here, None, m)})" for m in columns]
     lines.append("| " + " | ".join(total) + " |")
     cut = ""
     if len(mx.rows) > max_rows or len(mx.columns) > max_columns:
-        shown = join([_shown(corpus, "actor", mx.rows, max_rows, "most addressed", "addressed by recommendations"),
-                      _shown(corpus, "mechanism", mx.columns, max_columns, "most used", "they act through")])
-        cut = f"\nThe table shows {shown}; [the explorer]({explorer_all}) combines any of them.\n"
+        shown = join([_shown(corpus, "actor", mx.rows, max_rows), _shown(corpus, "mechanism", mx.columns,
+                                                                          max_columns)])
+        cut = "\n" + t("matrix.cut", shown=shown, explorer=explorer_all) + "\n"
     return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
 
 
@@ -101,15 +103,16 @@ NAMED_WHEN_LEFT_OUT = 5
 """Up to this many actors or mechanisms left out of the table are named under it; more are counted."""
 
 
-def _shown(corpus: Corpus, kind: str, ids: list[str], limit: int, most: str, which: str) -> str:
+def _shown(corpus: Corpus, kind: str, ids: list[str], limit: int) -> str:
     """'all 6 actors addressed by recommendations', or 'the 20 most used of 21 mechanisms
     they act through (not shown: X)'."""
     if len(ids) <= limit:
-        return f"{'all ' if len(ids) > 1 else ''}{count(len(ids), kind)} {which}"
+        return t("matrix.all_actors" if kind == "actor" else "matrix.all_mechanisms", len(ids))
     left_out = ids[limit:]
-    names = f" (not shown: {join([escape(corpus.name_of(kind, i)) for i in left_out])})" \
+    names = t("matrix.not_shown", names=join([escape(corpus.name_of(kind, i)) for i in left_out])) \
         if len(left_out) <= NAMED_WHEN_LEFT_OUT else ""
-    return f"the {limit} {most} of {len(ids):,} {kind}s {which}{names}"
+    return t("matrix.most_actors" if kind == "actor" else "matrix.most_mechanisms", len(ids),
+             shown=number(limit), not_shown=names)
 
 
 def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
@@ -118,22 +121,18 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
     for uri, grouped in ((MATRIX_PAGE, False), (MATRIX_GROUPS_PAGE, True)):
         mx = matrix(corpus, groups=grouped)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
-        views = ('<nav class="briefs-views" aria-label="Views of the matrix" markdown>\n\n'
-                 + ("**Each actor on its own** · [Members counted in their groups](" + other + ")" if not grouped
-                    else "[Each actor on its own](" + other + ") · **Members counted in their groups**")
+        alone, grouped_view = t("matrix.view.alone"), t("matrix.view.groups")
+        views = (f'<nav class="briefs-views" aria-label="{html.escape(t("matrix.views"))}" markdown>\n\n'
+                 + (f"**{alone}** · [{grouped_view}]({other})" if not grouped
+                    else f"[{alone}]({other}) · **{grouped_view}**")
                  + "\n\n</nav>\n")
-        intro = ("Who is asked to act through what. Each row is an actor that recommendations are addressed to, each "
-                 "column a mechanism they act through; a number counts the recommendations addressed to that actor "
-                 "through that mechanism and opens them in the explorer. *All* counts the actor's recommendations "
-                 "once each, whatever their mechanisms.")
-        md = [front_matter("Who acts through what" if not grouped else "Who acts through what, by group",
-                           "Actors by mechanisms: how many recommendations are addressed to each actor through each "
-                           "mechanism.", hide=WIDE),
-              "# Who acts through what\n", views, intro + "\n"]
+        md = [front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"), t("matrix.description"),
+                           hide=WIDE),
+              f"# {t('matrix.title')}\n", views, t("matrix.intro") + "\n"]
         if grouped:
             md.append(_groups_note(corpus, mx))
-        md.append(_matrix_table(corpus, mx, uri) if mx.rows else "No recommendation yet.\n")
-        md.append("The [map](../map/index.md) draws the same links as a diagram.\n")
+        md.append(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n")
+        md.append(t("matrix.map", map="../map/index.md") + "\n")
         pages.append(GeneratedPage(uri, "\n".join(md), in_nav=not grouped))
     return pages
 
@@ -142,7 +141,7 @@ def _groups_note(corpus: Corpus, mx: Matrix) -> str:
     """Which members count for each group that has a row in the table (at most `limits.matrix_rows`)."""
     groups = [a for a in corpus.actors.values() if a.members and not corpus.incoming("members", a.id)]  # outermost
     if not groups:
-        return "No actor has members, so this view is the same as the other.\n"
+        return t("matrix.no_groups") + "\n"
     cap = corpus.settings.limits.listed
     shown_rows = set(mx.rows[: corpus.settings.limits.matrix_rows])
     in_table = [g for g in groups if g.id in shown_rows]
@@ -150,17 +149,15 @@ def _groups_note(corpus: Corpus, mx: Matrix) -> str:
     for group in in_table:
         members = join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in group.members[:cap]])
         if len(group.members) > cap:
-            members += f" and {len(group.members) - cap:,} more"
+            members += t("list.and_more", len(group.members) - cap)
         counted = mx.rolled_up.get(group.id, [])
         counts_here = join([escape(corpus.name_of("actor", m)) for m in counted[:cap]])
         if len(counted) > cap:
-            counts_here += f" and {len(counted) - cap:,} more"
-        rows.append(f"- {link('actor', group.id, group.name)}: {members}"
-                    + (f"; the recommendations addressed to {counts_here} count here" if counted
-                       else "; no recommendation is addressed to its members yet"))
+            counts_here += t("list.and_more", len(counted) - cap)
+        rows.append(f"- {link('actor', group.id, group.name)}: "
+                    + (t("matrix.group_counts", members=members, counted=counts_here) if counted
+                       else t("matrix.group_none", members=members)))
     others = len(groups) - len(in_table)
-    rest = (f"\n{count(others, 'other group')} {'has' if others == 1 else 'have'} no row in the table; "
-            "each group's page lists its members.\n" if others else "")
-    listed = "The groups in the table and their members:\n\n" + "\n".join(rows) + "\n" if rows else ""
-    return ("In this view a recommendation addressed to a member of a group counts for the group instead, once "
-            "however many of its members it addresses. " + listed + rest)
+    rest = "\n" + t("matrix.other_groups", others) + "\n" if others else ""
+    listed = t("matrix.groups_listed") + "\n\n" + "\n".join(rows) + "\n" if rows else ""
+    return t("matrix.groups_intro") + " " + listed + rest

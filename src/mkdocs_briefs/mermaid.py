@@ -9,7 +9,7 @@ and serves Mermaid from the site itself). Three rules keep them safe and legible
   digits and spaces and writes every other character as a Mermaid entity code (`#34;`),
   so no label can end its quotes, start a comment or directive, or carry HTML;
   node ids are generated (`n1`, `n2`...), never taken from the sources, and a diagram's
-  accessible name (`accTitle`) is fixed wording;
+  accessible name (`accTitle`) is a label of the catalogue, kept to letters and plain punctuation;
 - what a diagram leaves out to stay legible is counted in a dashed "and N more" box and
   said in the note under it (`cut`, `note`);
 - links in a diagram are written as docs-relative paths (`click n3 href "briefs:actors/rok.md"`),
@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .labels import number, t
 from .markup import count, join
 
 MAX_LABEL = 60
@@ -73,7 +74,7 @@ class Flowchart:
     """A Mermaid flowchart whose every label is escaped and whose node ids are generated."""
 
     title: str = ""
-    """The diagram's accessible name (fixed wording: never an editor's text)."""
+    """The diagram's accessible name (a label, never an editor's text)."""
     direction: str = "LR"
     lines: list[str] = field(default_factory=list)
     clicks: list[str] = field(default_factory=list)
@@ -118,13 +119,15 @@ class Flowchart:
     def source(self) -> str:
         out = [*_LAYOUT, f"flowchart {self.direction}"]
         if self.title:
-            if not re.fullmatch(r"[A-Za-z ,.'-]+", self.title):
-                raise ValueError(f"a diagram's title is fixed wording, not {self.title!r}")
-            out.append(f"  accTitle: {self.title}")
+            out.append(f"  accTitle: {_TITLE_UNSAFE.sub(' ', self.title).strip()}")
         out += self.lines
         for css, ids in self.styled.items():
             out += [f"  classDef {css} {_CLASSES[css]}", f"  class {','.join(ids)} {css}"]
         return "\n".join(out + [f"  {c}" for c in self.clicks])
+
+
+_TITLE_UNSAFE = re.compile(r"[^\w ,.'’、。・-]")
+"""Characters left out of a diagram's accessible name: it runs to the end of its line, unquoted."""
 
 
 def _safe_target(target: str) -> str:
@@ -139,8 +142,7 @@ def figure(chart: Flowchart, caption: str, note: str = "") -> str:
     parts = [f'<div class="briefs-diagram-caption" markdown>\n\n{caption}\n\n</div>\n' if caption else "",
              '<div class="briefs-diagram" data-search-exclude markdown>\n\n'
              f"```mermaid\n{chart.source()}\n```\n\n</div>\n",
-             '<noscript><p class="briefs-diagram-noscript">The diagram needs JavaScript; the links on this page lead '
-             'to the same pages.</p></noscript>\n']
+             f'<noscript><p class="briefs-diagram-noscript">{html.escape(t("diagram.noscript"))}</p></noscript>\n']
     if note:
         parts.append(f'<div class="briefs-diagram-note" markdown>\n\n{note}\n\n</div>\n')
     return "\n".join(p for p in parts if p)
@@ -183,18 +185,17 @@ def resolve_diagram_links(page_html: str, url_of: Callable[[str], str | None]) -
 # --- what a diagram leaves out ---------------------------------------------------
 
 
-def cut(shown: int, total: int, noun: str, plural: str | None = None) -> str | None:
-    """'12 of 40 recommendations' when a diagram shows `shown` of `total`, else None."""
-    return f"{shown} of {count(total, noun, plural)}" if total > shown else None
+def cut(shown: int, total: int, key: str) -> str | None:
+    """'12 of 40 recommendations' when a diagram shows `shown` of `total` (counted with the label `key`), else None."""
+    return t("diagram.cut", shown=number(shown), counted=count(total, key)) if total > shown else None
 
 
 def note(cuts: Iterable[str | None], where: str, *, dashed: bool = True) -> str:
     """The note under a diagram: what it leaves out (`cuts`) and `where` the rest is."""
     left_out = [c for c in cuts if c]
     if not left_out:
-        return "Each box links to its page."
-    return (f"To stay legible the diagram shows {join(left_out)}{'; dashed boxes count the rest' if dashed else ''}. "
-            f"Each box links to its page; {where}.")
+        return t("diagram.each_box")
+    return t("diagram.note_dashed" if dashed else "diagram.note", shown=join(left_out), where=where)
 
 
 # --- configuration -------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from .corpus import Corpus
+from .labels import t
 from .markup import count, how_many, join
 from .model import Brief
 
@@ -21,7 +22,7 @@ def _names(names: list[str], limit: int = 3, *, more: bool = True) -> str:
     shown = names[:limit]
     rest = len(names) - len(shown)
     if rest and more:
-        return ", ".join(shown) + f" and {rest} more"
+        return t("list.comma").join(shown) + t("list.and_more", rest)
     return join(shown)
 
 
@@ -37,38 +38,38 @@ def index_description(corpus: Corpus, kind: str) -> str:
     c = corpus
     if kind == "brief":
         restated = sum(1 for b in c.briefs.values() if b.source)
-        if restated and restated == len(c.briefs):
-            text = f"{count(len(c.briefs), 'brief')} restating published policy commentary, newest first."
+        if restated == len(c.briefs):
+            text = t("meta.briefs", len(c.briefs))
         elif restated:
-            verb = "restates" if restated == 1 else "restate"
-            text = (f"{count(len(c.briefs), 'brief')}, newest first; {how_many(restated, len(c.briefs))} "
-                    f"{verb} published policy commentary, the others are original work.")
+            text = t("meta.briefs_mixed", len(c.briefs), share=how_many(restated, len(c.briefs)))
         else:
-            text = f"{count(len(c.briefs), 'brief')}, newest first."
+            text = t("meta.briefs_original", len(c.briefs))
         if c.briefs:
-            text += f" The latest: {next(iter(c.briefs.values())).title}."
+            text += " " + t("meta.latest", title=next(iter(c.briefs.values())).title)
         return text
     if kind == "rec":
-        return (f"{count(len(c.recommendations), 'recommendation')} from {count(len(c.briefs), 'brief')}, "
-                "with who they are addressed to, the mechanisms they act through and their horizon.")
+        return t("meta.recs", recs=count(len(c.recommendations), "count.rec"),
+                 briefs=count(len(c.briefs), "count.brief"))
     if kind == "actor":
         involved = {id_: [*c.incoming("addressed_to", id_), *c.incoming("involves", id_)] for id_ in c.actors}
         named = _ranked(c, "actor", {id_: recs for id_, recs in involved.items() if recs})
         share = how_many(len(named), len(c.actors))
-        text = f"{count(len(c.actors), 'actor')}; recommendations address or involve {share}"
-        return text + (f", among them {_names(named, more=False)}." if named and c.actors else ".")
+        text = t("meta.actors", actors=count(len(c.actors), "count.actor"), share=share)
+        return text + (t("meta.among", names=_names(named, more=False)) if named and c.actors else t("meta.end"))
     if kind == "mechanism":
         used = _ranked(c, "mechanism", {id_: recs for id_, recs in c.backlinks["mechanisms"].items() if recs})
         share = how_many(len(used), len(c.mechanisms))
-        text = f"{count(len(c.mechanisms), 'mechanism')}; recommendations act through {share}"
-        return text + (f", among them {_names(used, more=False)}." if used and c.mechanisms else ".")
+        text = t("meta.mechanisms", mechanisms=count(len(c.mechanisms), "count.mechanism"), share=share)
+        return text + (t("meta.among", names=_names(used, more=False)) if used and c.mechanisms else t("meta.end"))
     if kind == "author":
         every = c.briefs and all(b.source for b in c.briefs.values())
-        text = count(len(c.authors), 'author') + (" of the commentary the briefs restate" if every else "")
-        return text + (f": {_names(_ranked(c, 'author', c.backlinks['authors'], every=True))}." if c.authors else ".")
+        text = t("meta.authors", len(c.authors)) if every else t("meta.authors_any", len(c.authors))
+        return text + (t("meta.names", names=_names(_ranked(c, "author", c.backlinks["authors"], every=True)))
+                       if c.authors else t("meta.end"))
     if kind == "series":
-        text = f"{count(len(c.series), 'series', 'series')} of commentary the briefs belong to"
-        return text + (f": {_names(_ranked(c, 'series', c.backlinks['series'], every=True))}." if c.series else ".")
+        text = t("meta.series", len(c.series))
+        return text + (t("meta.names", names=_names(_ranked(c, "series", c.backlinks["series"], every=True)))
+                       if c.series else t("meta.end"))
     raise ValueError(kind)
 
 

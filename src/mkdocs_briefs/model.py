@@ -18,23 +18,9 @@ HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "
 """A recommendation's horizon: id -> how pages show it."""
 
 
-@dataclass(frozen=True)
-class Relation:
-    """How a brief with a `source` relates to it; the wording of its credit, byline and citation."""
-
-    verb: str
-    """'restates': "This page restates, in our own words, ..." """
-    noun: str
-    """'Restatement': the byline's "Restatement of commentary by ..." and the citation's kind."""
-    done: str
-    """'Restated': the byline's "Restated 25 November 2026"."""
-
-
-RELATIONS = {
-    "restates": Relation("restates", "Restatement", "Restated"),
-    "summarises": Relation("summarises", "Summary", "Summarised"),
-}
-"""A brief's relation to its source: id -> its wording. A brief without a source is original work."""
+RELATIONS = ("restates", "summarises")
+"""A brief's relation to its source (`source.relation`); its wording is in the labels
+(`relation.<id>.<part>`, markup.relation_label). A brief without a source is original work."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
 from .export import export_files
 from .hints import find_hints
+from .labels import ENGLISH, Labels, using
 from .load import load_sources
 from .markup import GeneratedPage
 from .model import Sources
@@ -37,12 +38,12 @@ class Outcome:
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
-        settings: Settings | None = None) -> Outcome:
+        settings: Settings | None = None, labels: Labels = ENGLISH) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
-    (list caps, page sizes, diagram caps: settings.py). Images in briefs may come from
-    the site itself or from `image_hosts`."""
+    (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
+    language (labels.py). Images in briefs may come from the site itself or from `image_hosts`."""
     sources, diags = load_sources(folder, root, image_hosts)
     settings = settings or Settings()
     diags.extend(validate(sources, settings.validation))
@@ -56,6 +57,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         diags.extend(find_hints(sources))
     if pages:
         outcome.corpus = build_corpus(sources, settings)
-        outcome.pages = generate_pages(outcome.corpus)
+        with using(labels):
+            outcome.pages = generate_pages(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
     return outcome

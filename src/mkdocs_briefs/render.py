@@ -6,16 +6,23 @@ author wrote. The link gets the target's one-line description as its title, and 
 brief's page every annotation gets the anchor that other pages link to (see
 `annotations.anchor_for`: both count mentions in document order). Code is never touched,
 because Markdown never makes links inside code.
+
+No two elements of a page share an id (`_UniqueIds`): the anchors of annotations, the ids in
+the page's raw HTML (the "Cite this brief" block's `briefs-cite`...) and the theme's own
+(`__config`...) are kept, and a heading whose slug would take one of them ("Briefs cite")
+or an id an editor set with attr_list (`{: #rec-some-id }`) gets a suffix (`briefs-cite_1`).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
+from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 
 from .annotations import anchor_for
@@ -47,7 +54,11 @@ class AnnotationLinks(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # after attr_list (8), before MkDocs collects anchors (5) and rewrites paths (0)
-        md.treeprocessors.register(_Resolver(md, self), "briefs_annotations", 6)
+        resolver = _Resolver(md, self)
+        md.treeprocessors.register(resolver, "briefs_annotations", 6)
+        # before toc (5) gives headings their ids
+        md.treeprocessors.register(_UniqueIds(md, resolver), "briefs_unique_ids", 5.5)
+        md.treeprocessors.register(_Unreserve(md), "briefs_unreserve", 4)
 
 
 class _Resolver(Treeprocessor):
@@ -56,6 +67,8 @@ class _Resolver(Treeprocessor):
         self.ext = ext
 
     def run(self, root: Element) -> None:
+        self.anchors: list[Element] = []
+        """The annotations given an anchor on this page."""
         corpus, here = self.ext.corpus, self.ext.page_uri
         if corpus is None:
             return
@@ -93,3 +106,45 @@ class _Resolver(Treeprocessor):
             if on_brief_page and kind in ANNOTATION_KINDS and not fragment:
                 counts[kind, id_] += 1
                 el.set("id", anchor_for(kind, id_, counts[kind, id_]))
+                self.anchors.append(el)
+
+
+THEME_IDS = frozenset({"__drawer", "__search", "__config", "__toc", "__consent", *(f"__palette_{i}" for i in range(8))})
+"""Ids Material for MkDocs gives elements of every page, around the content."""
+_RAW_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
+_PLACEHOLDER = "data-briefs-reserved"
+
+
+class _UniqueIds(Treeprocessor):
+    """Keeps the ids the page must have (annotation anchors, ids in raw HTML, the theme's) and
+    gives every other id that repeats one a suffix, as the toc extension does between headings;
+    then leaves an empty element for each id in raw HTML and the theme's, so that the toc
+    extension, which only sees the tree, does not give a heading one of them."""
+
+    def __init__(self, md: Markdown, resolver: _Resolver) -> None:
+        super().__init__(md)
+        self.resolver = resolver
+
+    def run(self, root: Element) -> None:
+        outside = {m.group(1) for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str)
+                   for m in _RAW_ID.finditer(block)} | THEME_IDS
+        ours = {id(el) for el in self.resolver.anchors}
+        taken = outside | {el.get("id", "") for el in self.resolver.anchors}
+        for el in root.iter():
+            name = el.get("id")
+            if name is None or id(el) in ours:
+                continue
+            if name in taken:
+                name = unique(name, taken)
+                el.set("id", name)
+            taken.add(name)
+        for name in sorted(outside):
+            root.append(Element("span", {"id": name, _PLACEHOLDER: ""}))
+
+
+class _Unreserve(Treeprocessor):
+    """Takes away the empty elements `_UniqueIds` left for the toc extension."""
+
+    def run(self, root: Element) -> None:
+        for el in [el for el in root if el.get(_PLACEHOLDER) is not None]:
+            root.remove(el)

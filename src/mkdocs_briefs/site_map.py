@@ -8,6 +8,7 @@ from collections import Counter
 
 from .corpus import Corpus
 from .kinds import page_uri
+from .labels import t
 from .markup import WIDE, GeneratedPage, front_matter
 from .mermaid import Flowchart, cut, figure, note
 
@@ -39,23 +40,22 @@ def _who_through_what(corpus: Corpus) -> str:
     shown_mechs = mechs[: limits.map_mechanisms]
     links = Counter({p: n for p, n in pairs.items() if p[0] in shown_actors and p[1] in shown_mechs})
     strongest = _strongest(links, shown_actors, shown_mechs, limits.map_links)
-    chart = Flowchart("Actors and the mechanisms they are asked to act through")
+    chart = Flowchart(t("map.who.title"))
     nodes = {  # keyed by kind too: an actor and a mechanism may share an id
-        **_column(chart, "Actors asked to act", "actor", [(a, corpus.name_of("actor", a)) for a in shown_actors],
-                  f"and {len(actors) - len(shown_actors)} more actors", len(actors) > len(shown_actors), "stadium"),
-        **_column(chart, "Mechanisms they act through", "mechanism",
+        **_column(chart, t("map.who.actors"), "actor", [(a, corpus.name_of("actor", a)) for a in shown_actors],
+                  t("diagram.more_actors", len(actors) - len(shown_actors)), len(actors) > len(shown_actors),
+                  "stadium"),
+        **_column(chart, t("map.who.mechanisms"), "mechanism",
                   [(m, corpus.name_of("mechanism", m)) for m in shown_mechs],
-                  f"and {len(mechs) - len(shown_mechs)} more mechanisms", len(mechs) > len(shown_mechs)),
+                  t("diagram.more_mechanisms", len(mechs) - len(shown_mechs)), len(mechs) > len(shown_mechs)),
     }
     for a, m in strongest:
         chart.edge(nodes["actor", a], nodes["mechanism", m], _times(links[(a, m)]))
-    cuts = [cut(len(shown_actors), len(actors), "actor addressed by a recommendation",
-                 "actors addressed by recommendations"),
-            cut(len(shown_mechs), len(mechs), "mechanism", None),
-            cut(len(strongest), len(links), "line", None)]
-    return figure(chart, "Each line joins an actor to a mechanism that a recommendation addressed to it acts "
-                         "through; a number on a line counts such recommendations, when there are several.",
-                  note(cuts, "the [matrix](../matrix/index.md) has every pair", dashed=any(cuts[:2])))
+    cuts = [cut(len(shown_actors), len(actors), "map.count.addressed_actor"),
+            cut(len(shown_mechs), len(mechs), "count.mechanism"),
+            cut(len(strongest), len(links), "map.count.line")]
+    return figure(chart, t("map.who.caption"),
+                  note(cuts, t("map.who.where", matrix="../matrix/index.md"), dashed=any(cuts[:2])))
 
 
 def _column(chart: Flowchart, title: str, kind: str, entries: list[tuple[str, str]], more: str, cut: bool,
@@ -81,21 +81,19 @@ def _briefs_and_actors(corpus: Corpus) -> str:
     shown_actors = actors[: limits.map_actors]
     links = Counter({p: n for p, n in links.items() if p[1] in shown_actors})
     strongest = _strongest(links, [b.id for b in shown], shown_actors, limits.map_links)
-    chart = Flowchart("Briefs and the actors their recommendations address")
+    chart = Flowchart(t("map.briefs.title"))
     nodes = {
-        **_column(chart, "Briefs", "brief", [(b.id, b.title) for b in shown],
-                  f"and {len(briefs) - len(shown)} older briefs", len(briefs) > len(shown), "stadium"),
-        **_column(chart, "Actors their recommendations address", "actor",
+        **_column(chart, t("map.briefs.briefs"), "brief", [(b.id, b.title) for b in shown],
+                  t("map.more_briefs", len(briefs) - len(shown)), len(briefs) > len(shown), "stadium"),
+        **_column(chart, t("map.briefs.actors"), "actor",
                   [(a, corpus.name_of("actor", a)) for a in shown_actors],
-                  f"and {len(actors) - len(shown_actors)} more actors", len(actors) > len(shown_actors)),
+                  t("diagram.more_actors", len(actors) - len(shown_actors)), len(actors) > len(shown_actors)),
     }
     for b, a in strongest:
         chart.edge(nodes["brief", b], nodes["actor", a], _times(links[(b, a)]))
-    cuts = [cut(len(shown), len(briefs), "brief", None), cut(len(shown_actors), len(actors), "actor", None),
-            cut(len(strongest), len(links), "line", None)]
-    return figure(chart, "Each line joins a brief to an actor that one of its recommendations is addressed to; a "
-                         "number on a line counts them, when there are several.",
-                  note(cuts, "the lists of briefs and actors have them all", dashed=any(cuts[:2])))
+    cuts = [cut(len(shown), len(briefs), "count.brief"), cut(len(shown_actors), len(actors), "count.actor"),
+            cut(len(strongest), len(links), "map.count.line")]
+    return figure(chart, t("map.briefs.caption"), note(cuts, t("map.briefs.where"), dashed=any(cuts[:2])))
 
 
 def _structure(corpus: Corpus) -> str:
@@ -104,7 +102,7 @@ def _structure(corpus: Corpus) -> str:
     part_links = [(m.part_of.id, m.id) for m in corpus.mechanisms.values() if m.part_of]
     if not (member_links or part_links):
         return ""
-    chart = Flowchart("Groups of actors and their members, mechanisms and their parts")
+    chart = Flowchart(t("map.structure.title"))
     nodes: dict[tuple[str, str], str] = {}
 
     def node(kind: str, id_: str) -> str:
@@ -115,17 +113,16 @@ def _structure(corpus: Corpus) -> str:
     most = corpus.settings.limits.map_links
     shown_members, shown_parts = member_links[:most], part_links[:most]
     if shown_members:
-        with chart.group("Groups of actors and their members"):
+        with chart.group(t("map.structure.groups")):
             for group, member in shown_members:
-                chart.edge(node("actor", member), node("actor", group), "member of")
+                chart.edge(node("actor", member), node("actor", group), t("diagram.edge.member_of"))
     if shown_parts:
-        with chart.group("Mechanisms and their parts"):
+        with chart.group(t("map.structure.mechanisms")):
             for whole, part in shown_parts:
-                chart.edge(node("mechanism", part), node("mechanism", whole), "part of")
-    cuts = [cut(len(shown_members), len(member_links), "membership", "memberships"),
-            cut(len(shown_parts), len(part_links), "part", None)]
-    return figure(chart, "Groups of actors and their members; mechanisms and the larger ones they are part of.",
-                  note(cuts, "each actor's and mechanism's page lists them all", dashed=False))
+                chart.edge(node("mechanism", part), node("mechanism", whole), t("diagram.edge.part_of"))
+    cuts = [cut(len(shown_members), len(member_links), "map.count.membership"),
+            cut(len(shown_parts), len(part_links), "diagram.count.part")]
+    return figure(chart, t("map.structure.caption"), note(cuts, t("map.structure.where"), dashed=False))
 
 
 def _times(n: int) -> str:
@@ -133,19 +130,17 @@ def _times(n: int) -> str:
 
 
 def map_page(corpus: Corpus) -> GeneratedPage:
-    intro = ("The whole site at a glance: who the recommendations ask to act, through what, and which briefs make "
-             "them. Each diagram is capped so that it stays legible; a note under it says what it leaves out.")
-    who = _who_through_what(corpus) if corpus.backlinks["addressed_to"] else "No recommendation yet.\n"
+    who = _who_through_what(corpus) if corpus.backlinks["addressed_to"] else t("map.no_recommendation") + "\n"
     md = [
-        front_matter("Map", "A map of the site: actors, mechanisms and briefs, and the links between them.", hide=WIDE),
-        "# Map\n",
-        intro + "\n",
-        "## Who is asked to act through what {#who-through-what}\n",
+        front_matter(t("map.title"), t("map.description"), hide=WIDE),
+        f"# {t('map.title')}\n",
+        t("map.intro") + "\n",
+        f"## {t('map.who.heading')} {{#who-through-what}}\n",
         who,
-        "## Briefs and who they address {#briefs}\n",
-        _briefs_and_actors(corpus) if corpus.briefs else "No brief yet.\n",
+        f"## {t('map.briefs.heading')} {{#briefs}}\n",
+        _briefs_and_actors(corpus) if corpus.briefs else t("map.no_brief") + "\n",
     ]
     structure = _structure(corpus)
     if structure:
-        md += ["## Groups and parts {#structure}\n", structure]
+        md += [f"## {t('map.structure.heading')} {{#structure}}\n", structure]
     return GeneratedPage(MAP_PAGE, "\n".join(md), in_nav=True)

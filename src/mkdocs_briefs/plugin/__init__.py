@@ -1,7 +1,8 @@
 """The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else.
 
     on_startup  note whether this is `mkdocs serve`, and whether builds are dirty
-    on_config   register the annotation-link extension and the stylesheet
+    on_config   register the annotation-link extension and the stylesheet; choose the labels
+                of the site's language (labels.py: theme.language, the `labels` option)
     on_files    run the pipeline (pipeline.py: load -> validate -> corpus -> pages and
                 exports) and add its pages and data exports as generated files (files.py);
                 while serving, sources with errors give error pages instead; in a dirty
@@ -31,7 +32,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import cite, csp, listings, metadata, pipeline, sanitize
+from .. import cite, csp, labels, listings, metadata, pipeline, sanitize
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page
@@ -58,6 +59,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.jsonld: dict[str, str] = {}
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
+        self.labels = labels.ENGLISH
+        """The labels of the site's language (theme.language), with its overrides."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -66,6 +69,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:  # `enabled: false`: every event leaves the build alone
             return config
+        language = str(config.theme.get("language") or "en")
+        self.labels = labels.Labels(language, self.config.labels)
+        if self.labels.shipped is None:
+            log.info(f"briefs: no labels in '{language}' (theme.language) yet: the generated pages use English "
+                     "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -82,10 +90,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        problems = labels.check_overrides(self.config.labels)
+        if problems:
+            raise PluginError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
         root = Path(config.config_file_path or ".").parent
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=self.config.settings(serving=self.serving))
+                               settings=self.config.settings(serving=self.serving), labels=self.labels)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
@@ -100,7 +111,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         errors = outcome.diagnostics.errors
         if errors and self.serving:
             log.error(_summary(outcome.diagnostics) + "; the pages show them until they are fixed")
-            return [GeneratedPage(uri, error_page(errors)) for uri in self.page_uris or [page_uri(k) for k in KINDS]]
+            uris = self.page_uris or [page_uri(k) for k in KINDS]
+            with labels.using(self.labels):
+                return [GeneratedPage(uri, error_page(errors)) for uri in uris]
         if errors:
             raise PluginError(_summary(outcome.diagnostics) + ": fix them and build again")
         self.corpus = self.links.corpus = outcome.corpus
@@ -137,7 +150,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.links.page_uri = page.file.src_uri
         if isinstance(page.file, GeneratedFile):
             page.file.release()
-        return self._reader_extras(markdown, page, config, files)
+        with labels.using(self.labels):
+            return self._reader_extras(markdown, page, config, files)
 
     def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Listings in hand-written pages; a brief's "Cite this brief" block and JSON-LD."""

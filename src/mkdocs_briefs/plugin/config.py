@@ -89,6 +89,9 @@ class BriefsConfig(base.Config):
     csp = c.Type(bool, default=True)
     """Put a Content-Security-Policy <meta> in every page (csp.py): scripts only from the
     site itself and the theme's own inline scripts, images only from the site (and image_hosts)."""
+    labels = c.Type(dict, default={})
+    """Labels of the generated pages that the site words its own way, by key, in the site's
+    language (`theme.language`): `{section.mechanism: Instruments}`. The reference lists the keys."""
     limits = c.SubConfig(LimitsConfig)
     """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
 

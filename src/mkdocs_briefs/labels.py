@@ -1,0 +1,165 @@
+"""Labels in the site's language: one catalogue per language, chosen by `theme.language`.
+
+The catalogues are `locales/<language>.yml`, a mapping of keys to texts; a text with
+counted forms is a mapping of CLDR plural categories (`one`, `other`...) to texts. A
+language without a catalogue falls back to English, key by key; a site overrides any key
+from mkdocs.yml (`plugins: - briefs: labels: {...}`). Dates, numbers and lists are
+written by Babel in the site's locale.
+
+    t("rec.addressed_to")                      'Addressed to'
+    t("count.brief", 3)                        '3 briefs' ({n} is the number, written in the locale)
+    t("brief.part_of", series="[X](series:x)") 'Part of [X](series:x)'
+
+Pages are written while a `Labels` is in use (`with using(labels): ...`); outside, English.
+Values are put into texts as they are: escape editors' text before (markup.escape).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import functools
+import string
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from importlib import resources
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+Message = str | dict[str, str]
+
+LANGUAGES = ("en",)
+"""The languages whose catalogues ship complete."""
+SCRIPT_PREFIX = "js."
+"""Keys the page's scripts (explorer, previews, diagrams) read from the page."""
+
+
+@functools.cache
+def catalogue(language: str) -> dict[str, Message]:
+    """The shipped catalogue of a language (one of LANGUAGES)."""
+    text = resources.files(__package__).joinpath(f"locales/{language}.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _shipped(language: str) -> str | None:
+    """The shipped catalogue for a theme language ('ko', 'pt-BR'...), if any."""
+    for code in (language, language.replace("_", "-").split("-")[0]):
+        if code in LANGUAGES:
+            return code
+    return None
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def fields(text: str) -> set[str]:
+    """The names of the values a text takes ('{n} of {total}' -> {'n', 'total'})."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def texts(message: Message) -> list[str]:
+    """The text, or each counted form of it."""
+    return list(message.values()) if isinstance(message, dict) else [message]
+
+
+class Labels:
+    """The labels of one site: its language's catalogue over English, and its overrides."""
+
+    def __init__(self, language: str = "en", overrides: Mapping[str, Message] | None = None) -> None:
+        self.language = language
+        self.locale = _locale(language)
+        self.shipped = _shipped(language)
+        """The shipped catalogue used, or None when the language has none (English is used)."""
+        self.messages: dict[str, Message] = {**catalogue("en"), **(catalogue(self.shipped) if self.shipped else {}),
+                                             **(overrides or {})}
+
+    def __call__(self, key: str, n: int | None = None, /, **values: object) -> str:
+        message = self.messages[key]
+        if isinstance(message, dict):
+            form = self.locale.plural_form(n) if n is not None else "other"
+            message = message.get(form) or message["other"]
+        if n is not None:
+            values.setdefault("n", self.number(n))
+        return message.format(**values) if values or n is not None else message
+
+    def number(self, n: int) -> str:
+        return format_decimal(n, locale=self.locale)
+
+    def date(self, day: datetime.date) -> str:
+        pattern = self.messages["format.date"]
+        assert isinstance(pattern, str)
+        return format_date(day, pattern, locale=self.locale)
+
+    def join(self, items: list[str], *, serial: bool = False) -> str:
+        """'a', 'a and b', 'a, b and c' (in English with `serial`: 'a, b, and c')."""
+        if len(items) <= 2:
+            return self("list.and").join(items)
+        last = self("list.serial_and" if serial else "list.last_and")
+        return self("list.comma").join(items[:-1]) + last + items[-1]
+
+    def for_scripts(self) -> dict[str, Message]:
+        """The labels the page's scripts read (keys without their `js.` prefix)."""
+        return {k.removeprefix(SCRIPT_PREFIX): v for k, v in self.messages.items() if k.startswith(SCRIPT_PREFIX)}
+
+
+def check_overrides(overrides: Mapping[str, object]) -> list[str]:
+    """What is wrong with a site's `labels` overrides, each as a sentence (empty when nothing)."""
+    english = catalogue("en")
+    problems = []
+    for key, value in overrides.items():
+        if key not in english:
+            problems.append(f"'{key}' is not a label: see the reference's list of labels")
+            continue
+        wanted = set().union(*(fields(t) for t in texts(english[key])))
+        given = value if isinstance(value, dict) else {"other": value}
+        if not all(isinstance(t, str) for t in given.values()) or "other" not in given:
+            problems.append(f"'{key}' should be a text, or a mapping of 'one', 'other'... to texts")
+            continue
+        for text in given.values():
+            unknown = fields(str(text)) - wanted - {"n"}
+            if unknown:
+                problems.append(f"'{key}': {{{sorted(unknown)[0]}}} is not a value of this label "
+                                f"(it has {', '.join('{' + f + '}' for f in sorted(wanted)) or 'none'})")
+    return problems
+
+
+ENGLISH = Labels()
+_CURRENT: ContextVar[Labels] = ContextVar("briefs_labels", default=ENGLISH)
+
+
+@contextlib.contextmanager
+def using(labels: Labels) -> Iterator[Labels]:
+    """Write pages in `labels`' language inside the `with` block."""
+    token = _CURRENT.set(labels)
+    try:
+        yield labels
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> Labels:
+    return _CURRENT.get()
+
+
+def t(key: str, n: int | None = None, /, **values: object) -> str:
+    """The label `key` in the language in use, with `values` (and the count `n`) put in."""
+    return _CURRENT.get()(key, n, **values)
+
+
+def date(day: datetime.date) -> str:
+    return _CURRENT.get().date(day)
+
+
+def number(n: int) -> str:
+    return _CURRENT.get().number(n)
+
+
+def join(items: list[str], *, serial: bool = False) -> str:
+    return _CURRENT.get().join(items, serial=serial)
