@@ -302,6 +302,8 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
     records = _Records()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # the plugin's INFO lines are messages too
     try:
         config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command=command, dirty=False)
@@ -320,6 +322,7 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
                 config.plugins.on_page_content(page.content, page=page, config=config, files=files)
     finally:
         logger.removeHandler(records)
+        logger.setLevel(level)
     return records.messages
 
 

@@ -7,8 +7,9 @@
                 exports) and add its pages and data exports as generated files (files.py);
                 while serving, sources with errors give error pages instead; in a dirty
                 build, `mkdocs serve --dirty`, pages that did not change are not built again
-    on_nav      keep the navigation small: section indexes only, in a fixed order (and in a
-                dirty build, read the titles of the pages in it that are not built again)
+    on_nav      keep MkDocs' automatic navigation small: section indexes only, in a fixed
+                order, before any other plugin (and in a dirty build, after every other
+                plugin, read the titles of the pages in it that are not built again)
     on_page_markdown   tell the extension which page it is converting (and let go of the
                 generated Markdown MkDocs has just read); fill in the
                 listings of hand-written pages (listings.py); end a brief with its
@@ -27,7 +28,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -94,6 +95,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if problems:
             raise PluginError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
         root = Path(config.config_file_path or ".").parent
+        _outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
                                settings=self.config.settings(serving=self.serving), labels=self.labels)
@@ -120,10 +122,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.page_uris = [p.src_uri for p in outcome.pages]
         return outcome.pages
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.config.enabled:
-            return nav
-        if config.nav is None:  # the automatic navigation: one entry per section, ours last
+    @event_priority(110)  # before any other plugin: one that makes its own nav (awesome-nav, at 100) has the last word
+    def _arrange_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """MkDocs' automatic navigation (never one that mkdocs.yml sets): one entry per section, ours last."""
+        if self.config.enabled and self.config.arrange_nav and config.nav is None:
             ours = {uri: i for i, uri in enumerate(NAV_PAGES)}
             items = [_flatten(item, ours) for item in nav.items]
             mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
@@ -131,11 +133,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             nav.items = [i for i in items if i not in mine] + mine
             for item in nav.items:
                 item.parent = None
-        if self.dirty.enabled:  # a dirty build does not read the pages it skips, but every page shows their titles
+        return nav
+
+    @event_priority(-100)  # after every other plugin, on the pages of the nav that will be built
+    def _read_skipped_titles(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A dirty build does not read the pages it skips, but every page shows their titles."""
+        if self.config.enabled and self.dirty.enabled:
             for page in nav.pages:
                 if not page.file.is_modified():
                     page.read_source(config)
         return nav
+
+    on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # a generated page's source lies outside docs/
@@ -214,6 +223,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def _unknown_link(self, page: str, href: str) -> None:
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
+
+
+def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
+    """Stop when the sources folder is docs_dir or inside it: MkDocs would publish each brief a
+    second time, as written, and copy the registries into the site."""
+    sources, docs_dir = sources.resolve(), docs_dir.resolve()
+    if sources == docs_dir or docs_dir in sources.parents:
+        shown = Path(os.path.relpath(sources, root.resolve())).as_posix()
+        raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
+                          "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
+                          "briefs/) and set the plugin's 'sources' option to it")
 
 
 def _flatten(item, ours: dict[str, int]):

@@ -97,6 +97,9 @@ class BriefsConfig(base.Config):
 
     validation = c.SubConfig(ValidationConfig)
     """How the checks that might be fine are reported (settings.Validation)."""
+    arrange_nav = c.Type(bool, default=True)
+    """Arrange MkDocs' automatic navigation: the section indexes only, after the hand-written pages.
+    A `nav:` in mkdocs.yml, or one made by a plugin like awesome-nav, is never reordered."""
     drafts = c.Type(bool, default=False)
     """Publish the briefs marked `draft: true` with `mkdocs build` too; `mkdocs serve` always shows them."""
 

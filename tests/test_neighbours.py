@@ -1,0 +1,65 @@
+"""Good neighbours: the plugin beside other MkDocs plugins and themes, and where it must
+refuse a layout. Each test builds a real site with the neighbour installed (the `test`
+extra) and reads the HTML.
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import MKDOCS_YML, Project, built
+
+
+def _yml(project: Project, text: str) -> None:
+    project.write("mkdocs.yml", text)
+
+
+def _nav_titles(page) -> list[str]:
+    """The titles of the first level of Material's primary navigation."""
+    nav = page.select_one("nav.md-nav--primary > ul.md-nav__list")
+    return [li.select_one(".md-nav__link").get_text(" ", strip=True) for li in nav.find_all("li", recursive=False)]
+
+
+def test_the_automatic_nav_has_the_section_indexes_after_the_hand_written_pages(minimal_site):
+    assert _nav_titles(minimal_site.html("")) == ["Home", "Briefs", "Recommendations", "Actors", "Mechanisms",
+                                                  "Authors", "Series", "Who acts through what", "Map"]
+
+
+def test_a_nav_made_by_awesome_nav_is_left_as_it_is(project):
+    project.write("docs/about.md", "# About\n")
+    project.write("docs/.nav.yml", "nav:\n  - about.md\n  - index.md\n  - recommendations\n  - briefs\n")
+    _yml(project, MKDOCS_YML.replace("  - search\n", "  - search\n  - awesome-nav\n"))
+    build = built(project.build())
+    titles = _nav_titles(build.html(""))
+    assert titles[:2] == ["About", "Home"], titles  # the order .nav.yml gives, not re-sorted
+    assert titles[2:] == ["Recommendations", "Briefs"], titles  # sections kept as awesome-nav made them
+
+
+def test_arrange_nav_false_leaves_the_automatic_nav_alone(project):
+    _yml(project, MKDOCS_YML.replace("  - briefs\n", "  - briefs:\n      arrange_nav: false\n"))
+    build = built(project.build())
+    titles = _nav_titles(build.html(""))
+    assert titles[0] == "Home" and "Who acts through what" not in titles  # MkDocs' own: folders as sections
+    assert "Matrix" in titles and "Map" in titles
+
+
+def test_sources_inside_docs_dir_stop_the_build_with_the_fix(project):
+    (project.root / "briefs").rename(project.root / "docs" / "briefs")
+    _yml(project, MKDOCS_YML.replace("  - briefs\n", "  - briefs:\n      sources: docs/briefs\n"))
+    build = project.build()
+    assert build.returncode != 0
+    assert ("the briefs sources folder 'docs/briefs' is inside docs_dir, so MkDocs would publish every brief twice"
+            in build.output)
+    assert "move it next to mkdocs.yml" in build.output and "Traceback" not in build.output
+    assert not (build.site / "briefs/first-brief.md").exists()
+
+
+def test_sources_as_docs_dir_itself_stop_the_build(project):
+    _yml(project, MKDOCS_YML + "docs_dir: briefs\n")
+    project.write("briefs/index.md", "# Home\n")
+    build = project.build()
+    assert build.returncode != 0 and "the briefs sources folder 'briefs' is inside docs_dir" in build.output
+
+
+def _corpus(build) -> dict:
+    return json.loads((build.site / "data/corpus.json").read_text("utf-8"))
