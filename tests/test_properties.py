@@ -7,8 +7,10 @@ The example count is small for CI; run longer with `pytest --hypothesis-profile=
 
 from __future__ import annotations
 
+import copy
 import string
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +156,49 @@ def test_corrupted_text_gives_located_diagnostics_never_a_crash(data, draw):
     texts_names = ["actors.yml", "mechanisms.yml", "authors.yml", "series.yml", *(f"{b}.md" for b in data["briefs"])]
     name = draw.draw(st.sampled_from(texts_names))
     _check(data, (name, lambda text: _corrupt_text(draw.draw, text)))
+
+
+
+ODD_VALUES = [None, 7, 2.5, True, 0, "", " ", "2022-02-30", "2022-08-01\n", "٢٠٢٢-٠٨-٠١", "Zz", "rok", "near-term",
+              "x" * 301, "x" * 5001, ["rok", "rok"], ["rok", 1], [True, 1], [], {}, {"x": [1]}, "https://example.org/a b"]
+
+
+def _variants(value: Any) -> Iterator[Any]:
+    """`value` with one part replaced by each odd value, or given an unknown or odd key, in turn."""
+    yield value
+    if isinstance(value, dict):
+        for key in [*value, "Bad Key", "unknown"]:
+            for odd in ODD_VALUES:
+                yield {**value, key: copy.deepcopy(odd)}
+            if key in value:
+                yield {k: v for k, v in value.items() if k != key}
+                for inner in _variants(value[key]):
+                    yield {**value, key: inner}
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            for odd in ODD_VALUES:
+                yield [*value[:i], copy.deepcopy(odd), *value[i + 1:]]
+            for inner in list(_variants(item))[1:]:
+                yield [*value[:i], inner, *value[i + 1:]]
+
+
+def test_the_fast_schema_check_agrees_with_jsonschema():
+    """`schema.check` skips jsonschema for a value its compiled predicate finds valid: the
+    predicate must accept exactly what jsonschema accepts, or errors would go unreported.
+    Every field of the minimal fixture's files, in turn, replaced by odd values."""
+    from conftest import FIXTURES
+
+    from mkdocs_briefs import schema
+
+    folder = FIXTURES / "minimal"
+    documents = [(name, yaml.safe_load((folder / f"{name}.yml").read_text("utf-8")))
+                 for name in ("actors", "mechanisms", "authors", "series")]
+    front = (folder / "first-brief.md").read_text("utf-8").split("---\n")[1]
+    documents.append(("brief", yaml.load(front, Loader=yaml.BaseLoader)))  # dates as text, as located_yaml keeps them
+    checked = 0
+    for name, document in documents:
+        for value in _variants(document):
+            errors = list(schema._validator(name).iter_errors(value))
+            assert schema._valid(name)(value) == (not errors), (name, value, errors)
+            checked += 1
+    assert checked > 1000

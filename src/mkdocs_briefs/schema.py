@@ -7,13 +7,17 @@ diagnostic that points at the offending line and says how to fix it.
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 from .diagnostics import Diagnostics, did_you_mean
 from .located_yaml import LocatedYaml
@@ -66,9 +70,113 @@ _ANNOTATIONS = {"description", "title", "markdownDescription", "default", "examp
 
 @cache
 def _validator(name: str) -> jsonschema.Validator:
+    import jsonschema  # only for a document with an error: importing it takes a tenth of a second
+
     schema = _inline(json.loads(schema_text(name)), json.loads(schema_text("common")))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+# A valid document is the usual case: a schema compiled into plain Python tells it in a
+# fraction of jsonschema's time. It may only err on the side of "not valid" (jsonschema then
+# decides, and words the errors), so any keyword it does not know makes it say "not valid".
+
+Predicate = Callable[[Any], bool]
+
+_TYPES: dict[str, Predicate] = {
+    "string": lambda v: isinstance(v, str),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_date(value: str) -> bool:
+    try:
+        return bool(_DATE.fullmatch(value)) and bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+@cache
+def _valid(name: str) -> Predicate:
+    schema = _inline(json.loads(schema_text(name)), json.loads(schema_text("common")))
+    return _compile(schema) or (lambda value: False)
+
+
+def _compile(schema: Any) -> Predicate | None:
+    """A predicate true only of values `schema` accepts; None for a keyword it does not know."""
+    if isinstance(schema, bool):
+        return lambda value: schema
+    checks: list[Predicate] = []
+    for key, arg in schema.items():
+        check = _keyword(key, arg, schema)
+        if check is None:
+            if key in _ANNOTATIONS or key in ("$schema", "$defs", "x-expected"):
+                continue
+            return None
+        checks.append(check)
+    return lambda value: all(check(value) for check in checks)
+
+
+def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Predicate | None:  # noqa: C901 - one case a keyword
+    if key == "type":
+        types = [_TYPES[t] for t in (arg if isinstance(arg, list) else [arg])]
+        return lambda v: any(t(v) for t in types)
+    if key in ("properties", "propertyNames", "items", "allOf"):
+        return _nested(key, arg)
+    if key == "required":
+        return lambda v: not isinstance(v, dict) or all(k in v for k in arg)
+    if key == "additionalProperties":
+        return _additional(arg, set(schema.get("properties", {})))
+    if key == "enum" and all(isinstance(e, str) for e in arg):
+        return lambda v: isinstance(v, str) and v in arg
+    if key == "pattern":
+        pattern = re.compile(arg)
+        return lambda v: not isinstance(v, str) or pattern.search(v) is not None
+    if key == "format" and arg == "date":
+        return lambda v: not isinstance(v, str) or _is_date(v)
+    if key == "minLength":
+        return lambda v: not isinstance(v, str) or len(v) >= arg
+    if key == "maxLength":
+        return lambda v: not isinstance(v, str) or len(v) <= arg
+    if key == "minItems":
+        return lambda v: not isinstance(v, list) or len(v) >= arg
+    if key == "uniqueItems" and arg is True:
+        return lambda v: not isinstance(v, list) or (all(isinstance(x, str) for x in v) and len(set(v)) == len(v))
+    return None
+
+
+def _additional(arg: Any, named: set[str]) -> Predicate | None:
+    """The values of the keys that `properties` does not name."""
+    if arg is False:
+        return lambda v: not isinstance(v, dict) or v.keys() <= named
+    sub = _compile(arg)
+    if sub is None:
+        return None
+    return lambda v: not isinstance(v, dict) or all(sub(x) for k, x in v.items() if k not in named)
+
+
+def _nested(key: str, arg: Any) -> Predicate | None:
+    """The keywords that apply schemas to parts of a value."""
+    if key == "properties":
+        subs = {name: _compile(sub) for name, sub in arg.items()}
+        if None in subs.values():
+            return None
+        return lambda v: not isinstance(v, dict) or all(subs[k](v[k]) for k in v.keys() & subs.keys())  # type: ignore[misc]
+    if key == "allOf":
+        parts = [_compile(sub) for sub in arg]
+        return None if None in parts else lambda v: all(p(v) for p in parts)  # type: ignore[misc]
+    sub = _compile(arg) if isinstance(arg, (dict, bool)) else None
+    if sub is None:
+        return None
+    if key == "items":
+        return lambda v: not isinstance(v, list) or all(sub(x) for x in v)
+    return lambda v: not isinstance(v, dict) or all(sub(k) for k in v)  # propertyNames
 
 
 def _type_word(value: Any) -> str:
@@ -100,6 +208,8 @@ def _expected(schema: dict[str, Any]) -> str:
 
 def check(doc: LocatedYaml, name: str, diags: Diagnostics) -> bool:
     """Report every way `doc.data` breaks schema `name`; True when it has no error."""
+    if _valid(name)(doc.data):  # the usual case, decided fast; otherwise jsonschema words each error
+        return True
     validator = _validator(name)
     before = len(diags.items)
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
