@@ -25,6 +25,7 @@ from .load_updates import load_updates
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import (
     PAGE_META,
+    RELATIONS,
     Actor,
     Author,
     Brief,
@@ -156,7 +157,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
     if not isinstance(doc.data, dict):
         return None
     f = doc.data
-    source: dict[str, Any] = f["source"] if isinstance(f.get("source"), dict) else {}
+    source: dict[str, Any] | None = f["source"] if isinstance(f.get("source"), dict) else None
     recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
     return Brief(
@@ -165,9 +166,11 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
         date=date_field(f.get("date")),
         authors=refs_at(doc, (), f, "authors"),
         series=ref_at(doc, ("series",), f.get("series")),
-        source=Source(
+        source=None if source is None else Source(
             publisher=text_field(source, "publisher") or "", title=text_field(source, "title") or "",
             date=date_field(source.get("date")), url=text_field(source, "url") or "",
+            relation=source["relation"] if source.get("relation") in RELATIONS else "restates",
+            restated=date_field(source["restated"]) if "restated" in source else None,
         ),
         summary=text_field(f, "summary") or "",
         recommendations=[
