@@ -98,7 +98,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=self.config.settings(serving=self.serving), labels=self.labels)
+                               settings=self.config.settings(serving=self.serving), labels=self.labels, reuse=True)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
