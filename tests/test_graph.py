@@ -56,20 +56,21 @@ def test_node_ids_are_generated_and_link_targets_checked():
         chart.node("x", f'actors/rok.md" "{JS_URL}')
 
 
-def test_diagram_links_are_resolved_relative_to_the_page():
-    html = ('<p>click n1 href "briefs:actors/rok.md"</p>\n<pre class="mermaid"><code>flowchart LR\n'
-            '  click n1 href "briefs:actors/rok.md"\n'
-            '  click n2 href "briefs:recommendations/index.md?actor=a&amp;mechanism=b"\n'
-            '  click n3 href "briefs:#part"\n  click n4 href "briefs:actors/gone.md"\n'
-            '  click n5 href "https://example.org/"</code></pre>')
+def test_diagram_links_are_resolved_relative_to_the_page_before_rendering():
+    fence = ('<div class="briefs-diagram" data-search-exclude markdown>\n\n```mermaid\nflowchart LR\n'
+             '  click n1 href "briefs:actors/rok.md"\n'
+             '  click n2 href "briefs:recommendations/index.md?actor=a&mechanism=b"\n'
+             '  click n3 href "briefs:#part"\n  click n4 href "briefs:actors/gone.md"\n'
+             '  click n5 href "https://example.org/"\n```\n\n</div>\n')
+    text = 'click n1 href "briefs:actors/rok.md"\n\n```python\nclick n1 href "briefs:actors/rok.md"\n```\n'
     urls = {"actors/rok.md": "../rok/", "recommendations/index.md": "../../recommendations/"}
-    out = resolve_diagram_links(html, urls.get)
-    assert '<p>click n1 href "briefs:actors/rok.md"</p>' in out  # only diagrams are touched
+    out = resolve_diagram_links(text + fence, urls.get)
+    assert out.startswith(text)  # only Mermaid fences are touched, not the text or other code
     assert 'click n5 href "https://example.org/"' in out  # and only the links the plugin wrote
     assert 'click n1 href "../rok/"' in out
-    assert 'click n2 href "../../recommendations/?actor=a&amp;mechanism=b"' in out
+    assert 'click n2 href "../../recommendations/?actor=a&mechanism=b"' in out
     assert 'click n3 href "#part"' in out
-    assert "n4" not in out and out.endswith("</code></pre>")
+    assert "n4" not in out and out.endswith("```\n\n</div>\n")
 
 
 # --- configuration -------------------------------------------------------------------

@@ -19,20 +19,23 @@ KEY = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_-]+)+)["']""")
 
 
 def test_counted_labels_take_the_form_of_the_language():
-    en = Labels("en")
+    en, ko, ja = Labels("en"), Labels("ko"), Labels("ja")
     assert en("count.brief", 1) == "1 brief"
     assert en("count.brief", 1200) == "1,200 briefs"
+    assert ko("count.brief", 1) == "브리프 1건" and ja("count.rec", 1200) == "提言1,200件"
 
 
 def test_dates_and_numbers_are_written_in_the_locale():
     day = datetime.date(2022, 8, 1)
     assert Labels("en").date(day) == "1 August 2022"
+    assert Labels("ko").date(day) == "2022년 8월 1일"
+    assert Labels("ja").date(day) == "2022年8月1日"
     assert Labels("de").number(12345) == "12.345"  # no catalogue: English labels, German numbers
 
 
 def test_a_language_without_a_catalogue_falls_back_to_english_and_a_region_to_its_language():
     assert Labels("fr").shipped is None and Labels("fr")("rec.horizon") == "Horizon"
-    assert Labels("en-GB").shipped == "en"
+    assert Labels("en-GB").shipped == "en" and Labels("ko-KR").shipped == "ko"
 
 
 def test_labels_are_used_only_inside_using():
@@ -101,6 +104,11 @@ def test_each_label_takes_the_values_english_gives_it(language):
                 assert fields(text) >= wanted - {"n"}, f"{language}: {key} drops a value: {text!r}"
         if isinstance(message, dict):
             assert "other" in message, f"{language}: {key} has no 'other' form"
+
+
+def test_the_labels_of_the_scripts_cannot_end_their_element():
+    element = Labels("en", {"js.explorer.clear": "</script><script>alert(1)</script>"}).script_element()
+    assert element.count("</script>") == 1 and "\\u003c/script\\u003e" in element
 
 
 # --- a site --------------------------------------------------------------------------------

@@ -357,7 +357,7 @@ def test_catalogue_example_is_what_the_code_prints(example: Example, tmp_path: P
 
 _EMITTER_METHODS = {"error", "warning", "info", "hint", "report"}
 """Diagnostics.error/warning/hint/report, and the plugin's log.error/log.warning/log.info."""
-_EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError"}
+_EMITTER_CLASSES = {"ScaffoldError", "_Invalid", "PluginError", "ExportError"}
 """Exceptions whose message is shown to the user as it is."""
 
 

@@ -63,3 +63,40 @@ def test_sources_as_docs_dir_itself_stop_the_build(project):
 
 def _corpus(build) -> dict:
     return json.loads((build.site / "data/corpus.json").read_text("utf-8"))
+
+
+def test_material_privacy_never_fetches_a_second_mermaid(project):
+    """Offline, a --strict build with Material's privacy plugin fails if it downloads anything."""
+    _yml(project, MKDOCS_YML.replace("  name: material\n", "  name: material\n  font: false\n")
+         .replace("  - search\n", "  - search\n  - privacy\n"))
+    build = built(project.build())
+    assert "mermaid" not in build.output.lower()  # no "Downloading external file: .../mermaid.min.js"
+    assert not (build.site / "assets/external").exists()
+    assert (build.site / "assets/briefs/vendor/mermaid.min.js").is_file()  # the bundled one is published
+
+
+def test_diagram_links_are_resolved_in_the_markdown_whatever_html_a_mermaid_plugin_makes(project):
+    """mkdocs-mermaid2 and others write `<div  class="mermaid">`: the links are resolved before that."""
+    project.write("docs/index.md", "# Home\n\n```mermaid\ngraph LR\n  rok[Seoul]\n"
+                                   '  click rok href "briefs:actors/rok.md"\n```\n')
+    build = built(project.build())
+    diagram = build.html("").select_one(".mermaid").get_text()
+    assert 'click rok href "actors/rok/"' in diagram and "briefs:" not in diagram
+
+
+def test_rss_and_revision_dates_read_what_generated_pages_carry(project):
+    """mkdocs-rss-plugin reads each page's source file (it crashed on None); the localized
+    revision-date plugin would stamp generated pages with the build's time, so they are left out of it."""
+    import subprocess
+
+    _yml(project, MKDOCS_YML.replace("site_name: Test briefs\n", "site_name: Test briefs\nsite_url: https://example.org/\n")
+         .replace("  name: material\n", "  name: material\n  font: false\n")
+         .replace("  - briefs\n", "  - briefs\n  - rss\n  - git-revision-date-localized\n"))
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "Sources"]):
+        subprocess.run([*git, *command], cwd=project.root, check=True, capture_output=True)
+    build = built(project.build())
+    feed = (build.site / "feed_rss_created.xml").read_text("utf-8")
+    assert "<link>https://example.org/briefs/first-brief/</link>" in feed
+    assert build.html("").select(".md-source-file")  # a hand-written page has its date
+    assert not build.html("briefs/first-brief/").select(".md-source-file")  # a generated one no wrong date

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .corpus import Corpus
+from .labels import t
 from .markup import date, join
 from .model import Brief
 
@@ -66,7 +67,8 @@ def citation_text(corpus: Corpus, brief: Brief, site_name: str, url: str | None)
     parts = [f"{authors}. “{brief.title.rstrip('.')}.” {site_name}, {date(brief.date)}."]
     if url:
         parts.append(f"{url}.")
-    parts.append(f"Restates “{src.title.rstrip('.')}” ({src.publisher}, {date(src.date)}), {src.url}.")
+    parts.append(t("cite.restates_url", title=src.title.rstrip("."), publisher=src.publisher, date=date(src.date),
+                   url=src.url))
     return " ".join(" ".join(p.split()) for p in parts)
 
 
@@ -82,7 +84,8 @@ def bibtex(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str
     ]
     if url:
         fields.append(("url", _bibtex_url(url)))
-    fields.append(("note", bibtex_escape(f"Restates “{src.title}” ({src.publisher}, {date(src.date)})")))
+    fields.append(("note", bibtex_escape(t("cite.restates", title=src.title, publisher=src.publisher,
+                                           date=date(src.date)))))
     lines = [f"@misc{{{bibtex_key(corpus, brief)},"]
     for name, value in fields:
         shown = _MONTHS[brief.date.month - 1] if name == "month" else "{" + value + "}"
@@ -101,14 +104,14 @@ def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) ->
     entry = html.escape(bibtex(corpus, brief, site_name, url))
     return (
         '<details class="briefs-cite quote" id="briefs-cite">\n'
-        "<summary>Cite this brief</summary>\n"
+        f"<summary>{html.escape(t('cite.title'))}</summary>\n"
         f'<p id="briefs-cite-text" class="briefs-cite__text">{text}</p>\n'
         '<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#briefs-cite-text">'
-        "Copy citation</button></p>\n"
-        '<p class="briefs-cite__label">BibTeX</p>\n'
+        f"{html.escape(t('cite.copy'))}</button></p>\n"
+        f'<p class="briefs-cite__label">{html.escape(t("cite.bibtex"))}</p>\n'
         # the id is on a wrapper: Material renames the id of a <pre> (to __code_...)
         f'<div id="briefs-cite-bibtex"><pre><code>{entry}</code></pre></div>\n'
         '<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#briefs-cite-bibtex">'
-        "Copy BibTeX</button></p>\n"
+        f"{html.escape(t('cite.copy_bibtex'))}</button></p>\n"
         "</details>\n"
     )

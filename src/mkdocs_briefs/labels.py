@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
+import json
 import string
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -31,10 +32,10 @@ from babel.numbers import format_decimal
 
 Message = str | dict[str, str]
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ko", "ja")
 """The languages whose catalogues ship complete."""
-SCRIPT_PREFIX = "js."
-"""Keys the page's scripts (explorer, previews, diagrams) read from the page."""
+SCRIPT_PREFIXES = ("js.", "horizon.")
+"""Keys the page's scripts (explorer, previews) read from the page (assets/labels.js)."""
 
 
 @functools.cache
@@ -105,8 +106,16 @@ class Labels:
         return self("list.comma").join(items[:-1]) + last + items[-1]
 
     def for_scripts(self) -> dict[str, Message]:
-        """The labels the page's scripts read (keys without their `js.` prefix)."""
-        return {k.removeprefix(SCRIPT_PREFIX): v for k, v in self.messages.items() if k.startswith(SCRIPT_PREFIX)}
+        """The labels the page's scripts read, by key."""
+        return {k: v for k, v in self.messages.items() if k.startswith(SCRIPT_PREFIXES)}
+
+    def script_element(self) -> str:
+        """The <script type="application/json" id="briefs-labels"> that assets/labels.js reads.
+        `<`, `>` and `&` are escaped in the JSON, so no label can end the element."""
+        data = json.dumps(self.for_scripts(), ensure_ascii=False, sort_keys=True)
+        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return f'<script type="application/json" id="briefs-labels">{data}</script>'
+
 
 
 def check_overrides(overrides: Mapping[str, object]) -> list[str]:

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .blocks import fences
 from .labels import number, t
 from .markup import count, join
 
@@ -152,34 +153,39 @@ def figure(chart: Flowchart, caption: str, note: str = "") -> str:
 
 LINK_PREFIX = "briefs:"
 """Marks the link targets this module writes, so that only those are rewritten."""
-_DIAGRAM_BLOCK = re.compile(r'(<(?:pre|div) class="mermaid(?: [^"]*)?"[^>]*>)(.*?)(</(?:pre|div)>)', re.DOTALL)
 _PATH_AND_REST = re.compile(r"([^?#]*)(.*)", re.DOTALL)
-_CLICK = re.compile(r'^(\s*click \w+ href ")' + LINK_PREFIX + r'([^"]*)(")', re.MULTILINE)
+_CLICK = re.compile(r'^(\s*click \w+ href ")' + LINK_PREFIX + r'([^"]*)(")')
 
 
-def resolve_diagram_links(page_html: str, url_of: Callable[[str], str | None]) -> str:
-    """Turn the link targets this module wrote in a page's diagrams into URLs.
+def resolve_diagram_links(markdown: str, url_of: Callable[[str], str | None]) -> str:
+    """Turn the `briefs:` link targets in a page's ```mermaid fences into URLs, in the page's
+    Markdown, before it is rendered: whatever HTML a Mermaid plugin then makes of the fence
+    (Material's `<pre class="mermaid">`, mkdocs-mermaid2's `<div  class=...>`), the links are
+    already there. Text outside the fences (a brief's prose, other code) is never touched.
 
     Targets are docs-relative paths after LINK_PREFIX ('briefs:actors/rok.md'); `url_of(path)`
     gives the URL, relative to the page, of the docs file at `path`, or None if there is
     none. A `?query` or `#fragment` is kept. A click whose target is unknown is dropped, so
-    the box shows without a link. Other clicks (in a diagram an editor wrote) are left alone.
+    the box shows without a link. Other clicks (`https://...`) are left alone.
     """
+    if LINK_PREFIX not in markdown:
+        return markdown
 
     def click(match: re.Match) -> str:
-        target = html.unescape(match.group(2))
-        path, rest = _PATH_AND_REST.fullmatch(target).groups()  # type: ignore[union-attr]  # matches any text
+        path, rest = _PATH_AND_REST.fullmatch(match.group(2)).groups()  # type: ignore[union-attr]  # matches any text
         if not path:  # '#part' of the page itself
             return f"{match.group(1)}{match.group(2)}{match.group(3)}"
         url = url_of(path)
         if url is None:
             return ""
-        return f"{match.group(1)}{html.escape(url + rest, quote=False)}{match.group(3)}"
+        return f"{match.group(1)}{url}{rest}{match.group(3)}"
 
-    def block(match: re.Match) -> str:
-        return match.group(1) + _CLICK.sub(click, match.group(2)) + match.group(3)
-
-    return _DIAGRAM_BLOCK.sub(block, page_html)
+    lines = markdown.split("\n")
+    for fence in fences(lines):
+        if fence.is_mermaid:
+            for i in range(fence.start + 1, len(lines) if fence.end is None else fence.end):
+                lines[i] = _CLICK.sub(click, lines[i])
+    return "\n".join(lines)
 
 
 # --- what a diagram leaves out ---------------------------------------------------

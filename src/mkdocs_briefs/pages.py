@@ -18,7 +18,8 @@ from .diagnostics import Diagnostic
 from .entity_pages import ENTITY_PAGES
 from .indexes import index_pages
 from .kinds import KINDS, page_uri
-from .markup import GeneratedPage, front_matter
+from .labels import t
+from .markup import GeneratedPage, escape, front_matter
 from .matrix import MATRIX_PAGE, matrix_pages
 from .site_map import MAP_PAGE, map_page
 
@@ -44,9 +45,10 @@ def _entity_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
 def error_page(errors: list[Diagnostic]) -> str:
     """Shown by `mkdocs serve` in place of every generated page while the sources have errors."""
     listing = html.escape("\n".join(str(d) for d in errors))
+    title = t("error_page.title")
     return (
-        front_matter("The briefs sources have errors", "The briefs sources have errors.")
-        + "# The briefs sources have errors\n\n"
-        + "This page will come back as soon as they are fixed; save the file and it reloads.\n\n"
+        front_matter(title, title)
+        + f"# {escape(title)}\n\n"
+        + t("error_page.text") + "\n\n"
         + f'<pre class="briefs-errors"><code>{listing}</code></pre>\n'
     )

@@ -23,18 +23,23 @@
 (function () {
   "use strict";
 
+  /* Labels come from the page (labels.js), in the site's language. */
+  function t(key, n, values) { return window.briefsLabels.t(key, n, values); }
+  function num(n) { return window.briefsLabels.number(n); }
+
   var FACETS = [
-    { param: "actor", label: "Addressed to", list: "actors" },
-    { param: "involves", label: "Also involves", list: "actors" },
-    { param: "mechanism", label: "Mechanism", list: "mechanisms" },
-    { param: "horizon", label: "Horizon", list: "horizons" },
-    { param: "brief", label: "Brief", list: "briefs" },
-    { param: "series", label: "Series", list: "series" },
-    { param: "author", label: "Author", list: "authors" }
+    { param: "actor", label: "js.filter.actor", list: "actors" },
+    { param: "involves", label: "js.filter.involves", list: "actors" },
+    { param: "mechanism", label: "js.filter.mechanism", list: "mechanisms" },
+    { param: "horizon", label: "js.filter.horizon", list: "horizons" },
+    { param: "brief", label: "js.filter.brief", list: "briefs" },
+    { param: "series", label: "js.filter.series", list: "series" },
+    { param: "author", label: "js.filter.author", list: "authors" }
   ];
+  var HORIZONS = { "near-term": "horizon.near_term", "long-term": "horizon.long_term", "unspecified": "horizon.unspecified" };
   var TEXT = "text";
   var GROUP = "group";
-  var COLUMNS = ["Recommendation", "Addressed to", "Also involves", "Mechanisms", "Horizon", "Brief"];
+  var COLUMNS = []; // the table's own column headings, read when the explorer starts
   var ANNOUNCE_DELAY = 400; // ms of quiet typing before the count is announced
 
   var current = null;
@@ -64,10 +69,6 @@
 
   function fold(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  function plural(n, noun) {
-    return n.toLocaleString("en") + " " + noun + (n === 1 ? "" : "s");
   }
 
   /* The filters of a URL's query: {facets: {param: [ids]}, text: "..."} */
@@ -136,6 +137,7 @@
     }
     this.lists = {};
     FACETS.forEach(function (f) { self.lists[f.list] = self.lists[f.list] || entries(f.list); });
+    self.lists.horizons.forEach(function (entry, id) { if (HORIZONS[id]) entry.name = t(HORIZONS[id]); });
     var briefs = new Map((data.briefs || []).map(function (b) { return [b.id, b]; }));
 
     this.recs = (data.recommendations || []).map(function (r) {
@@ -154,6 +156,9 @@
     });
 
     this.table = this.root.querySelector("table");
+    if (this.table && this.table.tHead) {
+      COLUMNS = Array.from(this.table.tHead.rows[0].cells).map(function (cell) { return cell.textContent.trim(); });
+    }
     if (!this.table) return;
     this.within = new Map((data.actors || []).filter(function (a) { return a.within; })
       .map(function (a) { return [a.id, a.within]; }));
@@ -188,7 +193,7 @@
     var signal = this.aborter.signal;
     var textInput = el("input", {
       type: "search", id: "briefs-explorer-text", autocomplete: "off", spellcheck: "false",
-      placeholder: "Words in a title, statement, actor, mechanism or brief"
+      placeholder: t("js.explorer.placeholder")
     });
     textInput.value = this.state.text;
     textInput.addEventListener("input", function () {
@@ -200,7 +205,7 @@
     this.facets = FACETS.map(function (f) {
       var options = Array.from(self.lists[f.list].values());
       if (!options.length) return null;
-      var group = el("fieldset", {}, [el("legend", { "class": "briefs-sr-only", text: f.label })]);
+      var group = el("fieldset", {}, [el("legend", { "class": "briefs-sr-only", text: t(f.label) })]);
       var boxes = new Map();
       var list = el("ul", { role: "list" });
       options.forEach(function (option) {
@@ -213,7 +218,7 @@
       group.appendChild(list);
       var chosen = el("span", { "class": "briefs-facet__chosen" });
       var details = el("details", { "class": "briefs-facet", "data-facet": f.param }, [
-        el("summary", {}, [el("span", { text: f.label }), chosen]), group
+        el("summary", {}, [el("span", { text: t(f.label) }), chosen]), group
       ]);
       group.addEventListener("change", function (event) {
         var box = event.target;
@@ -226,7 +231,7 @@
     }).filter(Boolean);
 
     this.status = el("p", { "class": "briefs-explorer__status", role: "status", "aria-live": "polite" });
-    this.clear = el("button", { type: "button", "class": "md-button briefs-explorer__clear", text: "Clear filters" });
+    this.clear = el("button", { type: "button", "class": "md-button briefs-explorer__clear", text: t("js.explorer.clear") });
     this.clear.addEventListener("click", function () {
       self.state = readState("");
       self.changed(true);
@@ -238,9 +243,9 @@
       self.render(false);
     }, { signal: signal });
 
-    var controls = el("div", { "class": "briefs-explorer__controls", role: "search", "aria-label": "Filter recommendations" }, [
+    var controls = el("div", { "class": "briefs-explorer__controls", role: "search", "aria-label": t("js.explorer.region") }, [
       el("div", { "class": "briefs-explorer__text" }, [
-        el("label", { "for": "briefs-explorer-text", text: "Filter by words" }), textInput
+        el("label", { "for": "briefs-explorer-text", text: t("js.explorer.words") }), textInput
       ]),
       el("div", { "class": "briefs-explorer__facets" }, this.facets.map(function (x) { return x.details; })),
       el("div", { "class": "briefs-explorer__summary" }, [this.status, this.clear])
@@ -327,10 +332,10 @@
       x.boxes.forEach(function (entry, id) {
         var n = counts[x.facet.param].get(id) || 0;
         entry.box.checked = chosen.indexOf(id) >= 0;
-        entry.count.textContent = "(" + n.toLocaleString("en") + ")";
+        entry.count.textContent = "(" + num(n) + ")";
         entry.item.classList.toggle("briefs-facet__none", n === 0 && !entry.box.checked);
       });
-      x.chosen.textContent = chosen.length ? " · " + chosen.length + " chosen" : "";
+      x.chosen.textContent = chosen.length ? t("js.explorer.chosen", chosen.length) : "";
     });
 
     var filtered = active.length > 0 || words.length > 0;
@@ -342,13 +347,12 @@
     if (this.pager) this.pager.hidden = filtered;
     var rest = filtered ? matches.length - Math.min(matches.length, this.limit) : 0;
     this.more.hidden = rest <= 0;
-    this.more.textContent = "Show " + Math.min(rest, this.pageSize).toLocaleString("en") + " more (" +
-      rest.toLocaleString("en") + " not shown)";
+    this.more.textContent = t("js.explorer.more", rest, { shown: num(Math.min(rest, this.pageSize)) });
     this.clear.disabled = !filtered;
 
-    var summary = matches.length.toLocaleString("en") + " of " + plural(this.recs.length, "recommendation");
-    if (!filtered && this.pager) summary += ", " + this.pageRows.length.toLocaleString("en") + " on this page";
-    else if (rest > 0) summary += ", the first " + this.limit.toLocaleString("en") + " shown";
+    var summary = t("js.explorer.summary", this.recs.length, { matches: num(matches.length) });
+    if (!filtered && this.pager) summary += t("js.explorer.on_page", this.pageRows.length);
+    else if (rest > 0) summary += t("js.explorer.first", this.limit);
     clearTimeout(this.timer);
     var status = this.status;
     if (typing) this.timer = setTimeout(function () { status.textContent = summary; }, ANNOUNCE_DELAY);

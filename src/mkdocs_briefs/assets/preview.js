@@ -16,8 +16,8 @@
 
   var LINKS = "a.briefs-link[data-briefs-name]";
   var KINDS = {
-    actor: "Actor", mechanism: "Mechanism", rec: "Recommendation",
-    brief: "Brief", author: "Author", series: "Series"
+    actor: "js.kind.actor", mechanism: "js.kind.mechanism", rec: "js.kind.rec",
+    brief: "js.kind.brief", author: "js.kind.author", series: "js.kind.series"
   };
   var SHOW_DELAY = 250;  /* ms of hovering before the preview appears */
   var HIDE_DELAY = 200;  /* ms to move the mouse from the link onto the preview */
@@ -59,7 +59,7 @@
     }
     var kind = link.getAttribute("data-briefs-kind") || "";
     var description = link.getAttribute("data-briefs-title") || "";
-    part("kind").textContent = KINDS[kind] || kind;
+    part("kind").textContent = KINDS[kind] ? window.briefsLabels.t(KINDS[kind]) : kind;
     part("name").textContent = link.getAttribute("data-briefs-name");
     part("description").textContent = description;
     part("description").hidden = !description;

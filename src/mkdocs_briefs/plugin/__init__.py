@@ -11,10 +11,11 @@
                 order, before any other plugin (and in a dirty build, after every other
                 plugin, read the titles of the pages in it that are not built again)
     on_page_markdown   tell the extension which page it is converting (and let go of the
-                generated Markdown MkDocs has just read); fill in the
+                generated Markdown MkDocs has just read); turn the links in a page's
+                diagrams into URLs before rendering (mermaid.py); fill in the
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
-    on_page_content    turn the links in diagrams into URLs (mermaid.py)
+    on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
     on_serve    watch the sources folder
 """
@@ -73,13 +74,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
         if self.labels.shipped is None:
-            log.info(f"briefs: no labels in '{language}' (theme.language) yet: the generated pages use English "
+            log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(self.links)
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
+        _declare_bundled_mermaid(config)
+        _no_build_time_as_revision_date(config)
         for name in assets(".css"):
             if f"{ASSETS}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSETS}/{name}")
@@ -102,7 +105,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
-        add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty)
+        add_generated(files, config, self._pages(outcome), outcome.exports, self.dirty, Path(self.config.sources))
         self.dirty.end(files, self.failed)
         add_assets(files, config)
         return files
@@ -159,6 +162,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.links.page_uri = page.file.src_uri
         if isinstance(page.file, GeneratedFile):
             page.file.release()
+        markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
         with labels.using(self.labels):
             return self._reader_extras(markdown, page, config, files)
 
@@ -195,23 +199,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                     content=page.content or "")
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
-        if script and end >= 0:
-            output = output[:end] + script + "\n" + output[end:]
+        if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
+            extra = self.labels.script_element() + "\n" + (script + "\n" if script else "")
+            output = output[:end] + extra + output[end:]
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
-
-        def url_of(path: str) -> str | None:
-            file = files.get_file_from_path(path)
-            if file is None:
-                log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', "
-                            "which does not exist")
-                return None
-            return file.url_relative_to(page.file)
-
-        html = resolve_diagram_links(html, url_of)
         if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
             html = sanitize.clean(html, frozenset(self.config.image_hosts))
         return html
@@ -223,6 +218,42 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def _unknown_link(self, page: str, href: str) -> None:
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
+
+
+GENERATED_FOLDERS = tuple(dict.fromkeys(uri.split("/")[0] for uri in NAV_PAGES))
+"""The folders of the docs that the generated pages fill: briefs, recommendations, ... matrix, map."""
+MATERIAL_MERMAID = "unpkg.com/mermaid@*"
+"""The Mermaid that Material's script would load from a CDN; diagrams.js stands in for it with the bundled one."""
+
+
+def _declare_bundled_mermaid(config: MkDocsConfig) -> None:
+    """Tell Material's privacy plugin that the site brings its own Mermaid, so that it never
+    downloads the one Material's script names (an offline build would fail on it)."""
+    for plugin in config.plugins.values():
+        if type(plugin).__name__ == "PrivacyPlugin" and type(plugin).__module__.startswith("material."):
+            exclude = plugin.config.assets_exclude
+            if MATERIAL_MERMAID not in exclude:
+                exclude.append(MATERIAL_MERMAID)
+
+
+def _no_build_time_as_revision_date(config: MkDocsConfig) -> None:
+    """mkdocs-git-revision-date(-localized) gives a generated page the time of the build as its
+    date: leave the generated folders out of it, so that they show no date rather than a wrong one."""
+    for plugin in config.plugins.values():
+        if type(plugin).__name__.startswith("GitRevisionDate") and isinstance(plugin.config.get("exclude"), list):
+            exclude = plugin.config["exclude"]
+            exclude += [f"{folder}/*" for folder in GENERATED_FOLDERS if f"{folder}/*" not in exclude]
+
+
+def _diagram_url_of(page: Page, files: Files):
+    """The URL, relative to `page`, of the docs file a diagram links to (None, with a warning, if there is none)."""
+    def url_of(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None:
+            log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', which does not exist")
+            return None
+        return file.url_relative_to(page.file)
+    return url_of
 
 
 def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:

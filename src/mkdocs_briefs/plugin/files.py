@@ -107,8 +107,13 @@ def _rebuild_hand_written(files: Files, every: bool) -> None:
 
 
 def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage], exports: dict[str, str],
-                  dirty: DirtyBuild) -> None:
-    """Add the generated pages and exports to the build, unless a hand-written file takes the place."""
+                  dirty: DirtyBuild, sources: Path) -> None:
+    """Add the generated pages and exports to the build, unless a hand-written file takes the place.
+
+    Each page's `abs_src_path` is the file it was made from (a brief, a registry), or the
+    `sources` folder for a page made from all of them (an index, the map): plugins that read
+    a page's source for its dates (mkdocs-rss-plugin) find the real one. Its Markdown stays
+    in memory: MkDocs reads `abs_src_path` only for a file without content."""
     root = Path(config.config_file_path or ".").parent
     docs_dir = Path(config.docs_dir)
     for page in pages:
@@ -120,6 +125,7 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         file = cast(GeneratedFile,
                     GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level))
         file.unchanged = dirty.unchanged(page)
+        file.abs_src_path = str((root / page.source) if page.source else sources)
         if page.source:
             file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
         files.append(file)
