@@ -74,6 +74,8 @@ WITHOUT_EXAMPLE = {
                                           "(test_every_schema_rule_has_its_own_wording)",
     "does not contain an anchor": "MkDocs' own check of anchors, once every page is built: not the plugin's message",
     "cannot write briefs/": "a file the system refuses to write: tests run as root, whom permissions do not stop",
+    "cannot be asked for a rebuild": "a MkDocs release whose live-reload server has no rebuild request: none is known "
+                                     "(tests/test_serve.py runs the installed one)",
 }
 """Text blocks of the catalogue that are not examples, by words they contain, and why."""
 

@@ -1,5 +1,5 @@
-"""Checks that need the whole set of sources: ids, references, cycles, unused entries; and
-`without_drafts`, the sources a build publishes.
+"""Checks that need the whole set of sources: ids, references, cycles, unused entries, control and
+bidirectional characters in texts; and `without_drafts`, the sources a build publishes.
 
 Structural problems (missing fields, wrong types, unknown kinds) were reported while
 loading, by the schemas. Errors here stop a build; warnings stop it under `--strict`.
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 
-from .diagnostics import Diagnostics, closest, did_you_mean
+from .diagnostics import Diagnostics, Pos, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
-from .model import Recommendation, Ref, Sources, refs
+from .model import Entity, Recommendation, Ref, Sources, refs
 from .schema import invisible, shown
 from .settings import Validation
 
@@ -34,6 +35,7 @@ def validate(sources: Sources, checks: Validation | None = None) -> Diagnostics:
     )
     _check_annotated(sources, diags, checks.unannotated)
     _check_used(sources, diags, checks.unused)
+    _check_text(sources, diags)
     return diags
 
 
@@ -178,3 +180,43 @@ def without_drafts(s: Sources) -> tuple[Sources, Diagnostics]:
                 diags.warning(note.pos, f"{KINDS[note.kind].noun} '{note.target}' {where}, which `mkdocs build` "
                                         "leaves out: publish that brief (remove 'draft: true') or remove the link")
     return dataclasses.replace(s, briefs=published), diags
+
+
+_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|(?P<bidi>[\u202a-\u202e\u2066-\u2069])")
+"""Refused in titles, names and every other text of front matter and registries: control
+characters (tab and newline are fine), and the bidirectional embeddings, overrides and
+isolates, which make a text show in another order than it is written ("Trojan Source")."""
+_NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations"}
+
+
+def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
+    """Each text an editor wrote for an entity: (field, text, where the field's value is)."""
+    for f in dataclasses.fields(entity):
+        value = getattr(entity, f.name)
+        where = entity.where.get(f.name, entity.pos)
+        if f.name in _NOT_TEXT:
+            continue
+        if isinstance(value, str):
+            yield f.name, value, where
+        elif isinstance(value, list):
+            yield from ((f.name, v, where) for v in value if isinstance(v, str))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Ref)):  # a brief's source
+            yield from ((f"{f.name}.{g.name}", v, where) for g in dataclasses.fields(value)
+                        if isinstance(v := getattr(value, g.name), str))
+
+
+def _check_text(s: Sources, diags: Diagnostics) -> None:
+    for kind in KINDS.values():
+        for entity in s.each(kind.key):
+            for name, text, where in _texts(entity):
+                bad = _UNSAFE_TEXT.search(text)
+                if bad is None:
+                    continue
+                char = bad.group()
+                what = f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+                after = f" after {shown(text[: bad.start()][-30:])}" if bad.start() else " at its start"
+                if bad.group("bidi"):
+                    diags.error(where, f"'{name}' has the bidirectional control {what}{after}: it makes the text show "
+                                       "in another order than it is written; delete it")
+                else:
+                    diags.error(where, f"'{name}' has the control character {what}{after}: delete it")
