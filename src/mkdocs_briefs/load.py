@@ -22,7 +22,20 @@ from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostic, Diagnostics, Pos
 from .kinds import REGISTRIES, Kind
 from .located_yaml import LocatedYaml, parse_yaml
-from .model import PAGE_META, Actor, Author, Brief, Entity, Mechanism, Recommendation, Ref, Series, Source, Sources
+from .model import (
+    PAGE_META,
+    RELATIONS,
+    Actor,
+    Author,
+    Brief,
+    Entity,
+    Mechanism,
+    Recommendation,
+    Ref,
+    Series,
+    Source,
+    Sources,
+)
 
 MAX_FILE_BYTES = 1_000_000
 """Largest source file accepted (1 MB); a larger one is refused with an error."""
@@ -267,7 +280,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
     if not isinstance(doc.data, dict):
         return None
     f = doc.data
-    source: dict[str, Any] = f["source"] if isinstance(f.get("source"), dict) else {}
+    source: dict[str, Any] | None = f["source"] if isinstance(f.get("source"), dict) else None
     recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
     return Brief(
@@ -276,9 +289,11 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
         date=_date(f.get("date")),
         authors=_refs(doc, (), f, "authors"),
         series=_ref(doc, ("series",), f.get("series")),
-        source=Source(
+        source=None if source is None else Source(
             publisher=_str(source, "publisher") or "", title=_str(source, "title") or "",
             date=_date(source.get("date")), url=_str(source, "url") or "",
+            relation=source["relation"] if source.get("relation") in RELATIONS else "restates",
+            restated=_date(source["restated"]) if "restated" in source else None,
         ),
         summary=_str(f, "summary") or "",
         recommendations=[

@@ -118,6 +118,33 @@ def horizon(key: str, *, inline: bool = False) -> str:
         key, t("horizon.unspecified"))
 
 
+_RELATION_LABELS = {
+    "restates": {
+        "byline": "relation.restates.byline",
+        "done": "relation.restates.done",
+        "credit": "relation.restates.credit",
+        "noun": "relation.restates.noun",
+        "verb": "relation.restates.verb",
+        "cite": "relation.restates.cite",
+    },
+    "summarises": {
+        "byline": "relation.summarises.byline",
+        "done": "relation.summarises.done",
+        "credit": "relation.summarises.credit",
+        "noun": "relation.summarises.noun",
+        "verb": "relation.summarises.verb",
+        "cite": "relation.summarises.cite",
+    },
+}
+"""The label of each part of each relation (written out, so the catalogue test finds every key)."""
+
+
+def relation_label(relation: str, part: str, **values: object) -> str:
+    """A label worded from a brief's relation to its source (model.RELATIONS): part 'byline' ("Restatement
+    of commentary by {authors}"), 'done' ("Restated {date}"), 'credit', 'noun', 'verb' or 'cite'."""
+    return t(_RELATION_LABELS[relation][part], **values)
+
+
 def muted(markdown: str) -> str:
     return f'<span class="briefs-muted">{markdown}</span>'
 

@@ -18,6 +18,11 @@ HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "
 """A recommendation's horizon: id -> how pages show it."""
 
 
+RELATIONS = ("restates", "summarises")
+"""A brief's relation to its source (`source.relation`); its wording is in the labels
+(`relation.<id>.<part>`, markup.relation_label). A brief without a source is original work."""
+
+
 @dataclass(frozen=True)
 class Ref:
     """A reference by id to another entity, as written at `pos`."""
@@ -75,12 +80,18 @@ class Series:
 
 @dataclass
 class Source:
-    """The original commentary a brief restates, credited on its page."""
+    """The original work a brief restates or summarises in the site's own words, credited on its page.
+
+    The brief's `authors` are then the original's authors: the wording on the page is the site's."""
 
     publisher: str
     title: str
     date: datetime.date
     url: str
+    relation: str = "restates"
+    """A key of RELATIONS."""
+    restated: datetime.date | None = None
+    """When the site published its restatement, if the brief says."""
 
 
 @dataclass
@@ -120,7 +131,8 @@ class Brief:
     title: str
     date: datetime.date
     authors: list[Ref]
-    source: Source
+    source: Source | None
+    """The original it restates; None for a brief that is original work."""
     summary: str
     recommendations: list[Recommendation]
     body: str

@@ -90,6 +90,8 @@ source:  # {d['source']}
   title: Title of the original  # {src['title']}
   date: {today.isoformat()}  # {src['date']}
   url: https://example.org/the-original  # {src['url']}
+  relation: restates  # (optional) {src['relation']}
+  # restated: {today.isoformat()}  # (optional) {src['restated']}
 summary: One or two sentences on what the brief argues.  # {d['summary']}
 recommendations:  # {d['recommendations']}
   - id: {rec_id}  # {rec['id']}
