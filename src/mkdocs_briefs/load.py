@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import located_yaml, schema
 from .annotations import find_annotations, refuse_diagrams
-from .diagnostics import Diagnostics, Pos
+from .diagnostics import Diagnostic, Diagnostics, Pos
 from .kinds import REGISTRIES, UPDATES_FOLDER, Kind
 from .load_updates import load_updates
 from .located_yaml import LocatedYaml, parse_yaml
@@ -53,10 +53,12 @@ RESERVED_IDS = frozenset({"index"})
 """Ids that would clash with the index page of a section."""
 
 
-def load_sources(folder: Path, root: Path | None = None,
-                 image_hosts: frozenset[str] = frozenset()) -> tuple[Sources, Diagnostics]:
+def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[str] = frozenset(),
+                 *, reuse: bool = False) -> tuple[Sources, Diagnostics]:
     """Read every source in `folder`; paths in messages are shown relative to `root`;
-    images in briefs may come from `image_hosts` (the plugin's option), else only from the site."""
+    images in briefs may come from `image_hosts` (the plugin's option), else only from the site.
+    With `reuse`, a brief whose text is the same as in the previous run with `reuse` is not
+    parsed again (see _PARSED_BRIEFS)."""
     diags = Diagnostics()
     sources = Sources()
     root = root or Path.cwd()
@@ -70,16 +72,46 @@ def load_sources(folder: Path, root: Path | None = None,
     files = md_files(folder, root, diags)
     if len(diags.errors) > before:  # a brief that is not read: what it refers to is unknown
         sources.unreadable.add("briefs")
+    kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]] = {}
     for path in files:
         text = read_source(path, root, diags)
-        brief = None if text is None else _load_brief(path.stem, text, shown_path(path, root), diags, image_hosts)
+        if text is None:
+            brief = None
+        elif reuse:
+            brief = _cached_brief(path.stem, text, shown_path(path, root), diags, image_hosts, kept)
+        else:
+            brief = _load_brief(path.stem, text, shown_path(path, root), diags, image_hosts)
         if brief is None:
             sources.unreadable.add("briefs")
         else:
             sources.briefs[brief.id] = brief
+    if reuse:
+        _PARSED_BRIEFS.clear()  # what this run did not read (a deleted or changed file) is forgotten
+        _PARSED_BRIEFS.update(kept)
     if (folder / UPDATES_FOLDER).is_dir():
         load_updates(sources, folder / UPDATES_FOLDER, root, diags, image_hosts)
     return sources, diags
+
+
+_PARSED_BRIEFS: dict[tuple, tuple[Brief | None, list[Diagnostic]]] = {}
+"""The briefs of the last run, by (id, path shown, text, image hosts, YAML parser): `mkdocs serve` loads the
+sources again after every save, and a brief whose text did not change is not parsed again.
+Keyed by the text itself, not the file's modification time, so an edit is never missed; the
+entities are never changed after loading, so sharing them between runs is safe."""
+
+
+def _cached_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str],
+                  kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]]) -> Brief | None:
+    key = (id_, shown, text, image_hosts, located_yaml._Loader)  # tests and benchmarks swap the YAML parser
+    found = _PARSED_BRIEFS.get(key) or kept.get(key)
+    if found is None:
+        before = len(diags.items)
+        brief = _load_brief(id_, text, shown, diags, image_hosts)
+        found = (brief, diags.items[before:])
+    else:
+        diags.items.extend(found[1])
+    kept[key] = found
+    return found[0]
 
 
 def _load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics) -> None:

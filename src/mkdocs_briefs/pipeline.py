@@ -40,15 +40,18 @@ class Outcome:
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
-        settings: Settings | None = None, labels: Labels = ENGLISH, today: datetime.date | None = None) -> Outcome:
+        settings: Settings | None = None, labels: Labels = ENGLISH, reuse: bool = False,
+        today: datetime.date | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
     (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
     language (labels.py). Images in briefs may come from the site itself or from `image_hosts`.
-    Updates are checked against the status scale of `settings` and `today` (by default the
-    machine's date: an update may not be dated later)."""
-    sources, diags = load_sources(folder, root, image_hosts)
+    With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
+    did not change since the last such run is not parsed again. Updates are checked against the
+    status scale of `settings` and `today` (by default the machine's date: an update may not be
+    dated later)."""
+    sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
     settings = settings or Settings()
     diags.extend(validate(sources, settings.validation, settings.scale, today))
     if not settings.drafts and not diags.errors:

@@ -106,7 +106,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=settings, labels=self.labels)
+                               settings=settings, labels=self.labels, reuse=True)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
