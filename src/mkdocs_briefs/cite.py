@@ -8,7 +8,6 @@ the same from one build to the next. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -16,6 +15,7 @@ from .corpus import Corpus
 from .labels import t
 from .markup import date, join
 from .model import Brief
+from .templates import render
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -100,18 +100,5 @@ def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) ->
 
     The copy buttons use Material's clipboard support (any `data-clipboard-target`).
     """
-    text = html.escape(citation_text(corpus, brief, site_name, url))
-    entry = html.escape(bibtex(corpus, brief, site_name, url))
-    return (
-        '<details class="briefs-cite quote" id="briefs-cite">\n'
-        f"<summary>{html.escape(t('cite.title'))}</summary>\n"
-        f'<p id="briefs-cite-text" class="briefs-cite__text">{text}</p>\n'
-        '<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#briefs-cite-text">'
-        f"{html.escape(t('cite.copy'))}</button></p>\n"
-        f'<p class="briefs-cite__label">{html.escape(t("cite.bibtex"))}</p>\n'
-        # the id is on a wrapper: Material renames the id of a <pre> (to __code_...)
-        f'<div id="briefs-cite-bibtex"><pre><code>{entry}</code></pre></div>\n'
-        '<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#briefs-cite-bibtex">'
-        f"{html.escape(t('cite.copy_bibtex'))}</button></p>\n"
-        "</details>\n"
-    )
+    return render("briefs/cite.html", brief=brief, text=citation_text(corpus, brief, site_name, url),
+                  bibtex=bibtex(corpus, brief, site_name, url))
