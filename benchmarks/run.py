@@ -371,7 +371,7 @@ def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bo
     if root.exists():
         shutil.rmtree(root)
     log(f"N={n}: generating the corpus")
-    generate.generate(n, project, seed, unnamed)
+    generate.generate(n, project, seed, unnamed=unnamed)
     sources_bytes = tree_bytes(project / "briefs")
 
     log(f"N={n}: load, validate, corpus, pages in process")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from conftest import Project, built
 from sitecheck import check_site
 
@@ -47,3 +48,35 @@ def test_no_heading_or_attribute_takes_an_id_the_page_needs(project):
     assert "#briefs-cite_1" in toc and "#briefs-cite-text_1" in toc  # the contents follow the headings
     ids = Counter(el["id"] for el in page.select("[id]"))
     assert ids.most_common(1)[0][1] == 1 and ids["x"] == ids["x_1"] == 1
+
+
+@pytest.mark.parametrize("hand", ["docs/actors/rok.md", "docs/actors/rok/index.md", "docs/actors/rok/index.html"])
+def test_a_file_of_docs_at_a_generated_address_stops_the_build_naming_both(project, hand):
+    project.write(hand, "# The Republic of Korea, by hand\n")
+    project.write("docs/data/corpus.json", "{}\n")
+    build = project.build()
+    assert build.returncode == 1
+    assert (f"ERROR   -  briefs: {hand} and the generated page actors/rok.md (from briefs/actors.yml) would both be "
+            f"published as actors/rok/index.html: remove or move {hand}") in build.output
+    assert ("docs/data/corpus.json and the plugin's export data/corpus.json would both be published as "
+            "data/corpus.json: remove or move docs/data/corpus.json") in build.output
+    assert "2 files in the docs folder would replace a generated page or export" in build.output
+
+
+def test_bidi_and_control_characters_in_titles_names_and_registry_text_are_located_errors(project):
+    project.replace("briefs/actors.yml", "name: Republic of Korea", 'name: "Republic of \\u202eaeroK"')
+    project.replace("briefs/actors.yml", "aliases: [South Korea, ROK]", 'aliases: [South Korea, "R\\u2066OK"]')
+    project.replace("briefs/first-brief.md", "title: The First Brief", 'title: "The First\\x07 Brief"')
+    project.replace("briefs/first-brief.md", "  title: The Original Commentary", '  title: "\\u2069Original"')
+    assert project.check() == [
+        "briefs/actors.yml:3:9: error: 'name' has the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) after "
+        "'Republic of ': it makes the text show in another order than it is written; delete it",
+        "briefs/actors.yml:7:12: error: 'aliases' has the bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE) "
+        "after 'R': it makes the text show in another order than it is written; delete it",
+        "briefs/first-brief.md:2:8: error: 'title' has the control character U+0007 (a control character) after "
+        "'The First': delete it",
+        "briefs/first-brief.md:7:3: error: 'source.title' has the bidirectional control U+2069 (POP DIRECTIONAL "
+        "ISOLATE) at its start: it makes the text show in another order than it is written; delete it",
+    ]
+    build = project.build()
+    assert build.returncode == 1 and "RIGHT-TO-LEFT OVERRIDE" in build.output

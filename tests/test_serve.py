@@ -4,6 +4,7 @@ an error is shown on the page instead of a stale one, and fixing it recovers."""
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -91,3 +92,23 @@ def test_an_error_is_shown_on_the_page_and_fixing_it_recovers(project, served):
     output = server.communicate(timeout=10)[0]
     assert "Traceback" not in output
     assert "briefs/first-brief.md:16:20: error: unknown actor 'rokk'" in output
+
+
+def test_moving_the_sources_folder_away_shows_the_error_and_moving_it_back_recovers(project, served):
+    base, server = served
+    _wait_for(f"{base}/actors/rok/", lambda html: "Recommendations addressed to it" in html, server)
+
+    project.briefs.rename(project.root / "briefs-elsewhere")
+    missing = _wait_for(f"{base}/actors/rok/", lambda html: "The briefs sources have errors" in html, server)
+    assert "the sources folder does not exist" in missing
+    (project.root / "briefs-elsewhere").rename(project.briefs)
+    _wait_for(f"{base}/actors/rok/", lambda html: "Recommendations addressed to it" in html, server)
+
+    # a folder put back as a new copy (a checkout, a restore) is watched too: an edit shows
+    project.briefs.rename(project.root / "briefs-elsewhere")
+    _wait_for(f"{base}/actors/rok/", lambda html: "The briefs sources have errors" in html, server)
+    shutil.copytree(project.root / "briefs-elsewhere", project.briefs)
+    _wait_for(f"{base}/actors/rok/", lambda html: "Recommendations addressed to it" in html, server)
+    project.replace("briefs/actors.yml", "description: South Korea.", "description: Freshly edited.")
+    _wait_for(f"{base}/actors/rok/", lambda html: "Freshly edited." in html, server)
+    assert server.poll() is None

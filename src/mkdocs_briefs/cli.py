@@ -1,14 +1,16 @@
 """`mkdocs-briefs`: check the sources without building, scaffold new ones, start a site.
 
     mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
-    mkdocs-briefs new brief|actor|mechanism|author|series ID [--sources SOURCES]
+    mkdocs-briefs new brief|actor|mechanism|author|series|update ID [--sources SOURCES]
     mkdocs-briefs init [DIR]
+    mkdocs-briefs export DIR [--config-file mkdocs.yml]
     mkdocs-briefs --version
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
-Imports nothing from MkDocs, so it starts fast. `check` reads the plugin's options that change
-what is an error (`sources`, `image_hosts`) from the mkdocs.yml of the current folder, when
-there is one, so that it agrees with the build.
+Imports nothing from MkDocs but for `export`, which reads mkdocs.yml as a build does, so it
+starts fast. `check` reads the plugin's options that change what is an error (`sources`,
+`image_hosts`) from the mkdocs.yml of the current folder, when there is one, so that it
+agrees with the build.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import yaml
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
-from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry
+from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry, new_update
 from .starter import init_site
 
 JSON_FORMAT_VERSION = 1
@@ -125,6 +127,8 @@ def _run_new(args: argparse.Namespace) -> int:
     try:
         if args.kind == "brief":
             path = new_brief(folder, args.id, _today())
+        elif args.kind == "update":
+            path = new_update(folder, args.id, _today())
         else:
             path = new_registry_entry(folder, args.kind, args.id)
     except ScaffoldError as exc:
@@ -150,6 +154,27 @@ def _run_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_export(args: argparse.Namespace) -> int:
+    from .plugin.export_docs import ExportError, export_docs, plain_config  # MkDocs: only for this command
+
+    out = Path(args.dir)
+    try:
+        result = export_docs(Path(args.config_file), out)
+    except ExportError as exc:
+        print(f"mkdocs-briefs: error: {exc}", file=sys.stderr)
+        return 2
+    for d in result.diagnostics.sorted():
+        print(d)
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    if result.diagnostics.errors:
+        print(_summary(_counts(result.diagnostics)) + ": nothing exported; fix them and export again")
+        return 1
+    print(f"wrote {result.written} files in {out}: build them without the briefs plugin, "
+          f"with these settings in the configuration:\n\n{plain_config(args.dir)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mkdocs-briefs", description="Check and scaffold mkdocs-briefs sources.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('mkdocs-briefs')}")
@@ -161,14 +186,19 @@ def main(argv: list[str] | None = None) -> int:
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")
     check_cmd.set_defaults(run=_run_check)
-    new_cmd = commands.add_parser("new", help="write a skeleton brief, or an entry of a registry")
-    new_cmd.add_argument("kind", choices=("brief", *REGISTRY_KINDS))
+    new_cmd = commands.add_parser("new", help="write a skeleton brief or update, or an entry of a registry")
+    new_cmd.add_argument("kind", choices=("brief", "update", *REGISTRY_KINDS))
     new_cmd.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
     new_cmd.add_argument("--sources", default="briefs", help="the sources folder (default: briefs)")
     new_cmd.set_defaults(run=_run_new)
     init_cmd = commands.add_parser("init", help="write a new site: configuration, an example brief, workflows")
     init_cmd.add_argument("dir", nargs="?", default=".", help="the folder of the new site (default: this one)")
     init_cmd.set_defaults(run=_run_init)
+    export_cmd = commands.add_parser("export", help="write every page as plain files, for a build without the plugin")
+    export_cmd.add_argument("dir", help="the new docs folder to write (it must not exist, or be empty)")
+    export_cmd.add_argument("-f", "--config-file", default="mkdocs.yml",
+                            help="the site's configuration (default: mkdocs.yml)")
+    export_cmd.set_defaults(run=_run_export)
     args = parser.parse_args(argv)
     return args.run(args)
 

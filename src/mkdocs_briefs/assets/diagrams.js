@@ -6,7 +6,11 @@
    `render` loads the copy of Mermaid published with the site (vendor/mermaid.min.js,
    beside this script), hands it Material's settings and renders with it. Pages without a
    diagram never load it. The stand-in stays in place across Material's instant
-   navigation, since this script runs once per visit. */
+   navigation, since this script runs once per visit.
+
+   On another theme (MkDocs' own, Read the Docs), nothing draws ```mermaid blocks: once the
+   page has loaded without Material, this script draws each <pre class="mermaid"> itself,
+   with the same bundled Mermaid. */
 (function () {
   "use strict";
   if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) {
@@ -14,7 +18,7 @@
   }
   var self = document.currentScript || document.querySelector('script[src*="assets/briefs/diagrams.js"]');
   var source = new URL("vendor/mermaid.min.js", self ? self.src : document.baseURI).href;
-  var settings = {};
+  var settings = { startOnLoad: false, securityLevel: "strict" };
   var loading = null;
 
   function load() {
@@ -43,8 +47,11 @@
 
   var standIn = {
     initialize: function (options) {
-      // Material's settings, kept for the real Mermaid; labels are never trusted as HTML
-      settings = Object.assign({}, options, { startOnLoad: false, securityLevel: "strict" });
+      // Material's settings, kept for the real Mermaid; labels are never trusted as HTML.
+      // A diagram is drawn at its own size, never shrunk to the column (shrunk, its text fell to
+      // 5 px on a phone): a wide one scrolls inside its box (graph.css).
+      var flowchart = Object.assign({}, options && options.flowchart, { useMaxWidth: false });
+      settings = Object.assign({}, options, { startOnLoad: false, securityLevel: "strict", flowchart: flowchart });
     },
     render: function (id, text, container) {
       return load().then(function (mermaid) {
@@ -58,4 +65,24 @@
     },
   };
   window.mermaid = standIn;
+
+  function drawWithoutMaterial() {
+    if (typeof document$ !== "undefined") return; /* Material draws the diagrams */
+    Array.prototype.forEach.call(document.querySelectorAll("pre.mermaid"), function (pre, i) {
+      var text = pre.textContent;
+      load()
+        .then(function (mermaid) { return mermaid.render("briefs-mermaid-" + i, text); })
+        .then(function (result) {
+          var drawn = document.createElement("div");
+          drawn.className = "mermaid";
+          drawn.innerHTML = result.svg;  /* Mermaid's own output, its labels escaped (securityLevel strict) */
+          pre.replaceWith(drawn);
+          if (result.bindFunctions) result.bindFunctions(drawn);
+        })
+        .catch(function (error) { console.error(error); });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawWithoutMaterial);
+  else drawWithoutMaterial();
 })();

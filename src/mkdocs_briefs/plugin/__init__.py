@@ -16,8 +16,9 @@
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    pass the HTML through the allowlist (sanitize.py)
-    on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
-    on_serve    watch the sources folder
+    on_post_page       mend Material's HTML (html_fixes.py, option material.valid_html); put the
+                       scripts' labels and a brief's JSON-LD in its <head>
+    on_serve    watch the sources folder, even when it is moved away and back (serve.py)
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import cite, csp, labels, listings, metadata, pipeline, sanitize
+from .. import cite, csp, labels, listings, metadata, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page
@@ -43,8 +44,9 @@ from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
-from .config import BriefsConfig
+from .config import MATERIAL_ASSETS, BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+from .serve import watch_sources
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -62,6 +64,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
         self.labels = labels.ENGLISH
+        self.templates = templates.PACKAGE
+        """The site's templates (its theme's custom_dir) over the package's."""
         """The labels of the site's language (theme.language), with its overrides."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -73,6 +77,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return config
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
+        custom_dir = getattr(config.theme, "custom_dir", None)
+        self.templates = templates.Templates([Path(custom_dir)] if custom_dir else [])
         if self.labels.shipped is None:
             log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
@@ -83,12 +89,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
         _declare_bundled_mermaid(config)
         _no_build_time_as_revision_date(config)
-        for name in assets(".css"):
-            if f"{ASSETS}/{name}" not in config.extra_css:
-                config.extra_css.append(f"{ASSETS}/{name}")
-        for name in assets(".js"):
-            if f"{ASSETS}/{name}" not in config.extra_javascript:
-                config.extra_javascript.append(f"{ASSETS}/{name}")
+        wanted = self.config.material.assets()
+        ours = [f"{ASSETS}/{name}" for name in assets("") if (name not in MATERIAL_ASSETS or name in wanted)
+                and not (name == "preview.js" and _theme_previews(config))]
+        # before the site's own stylesheets and scripts, so that a site rule of the same weight wins
+        config.extra_css[:0] = [p for p in ours if p.endswith(".css") and p not in config.extra_css]
+        config.extra_javascript[:0] = [p for p in ours if p.endswith(".js") and p not in config.extra_javascript]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -99,14 +105,23 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
         root = Path(config.config_file_path or ".").parent
         _outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
+        try:
+            settings = self.config.settings()
+        except (TypeError, ValueError) as exc:  # scale_from: the 'statuses' option
+            raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=self.config.settings(serving=self.serving), labels=self.labels)
+                               settings=settings, labels=self.labels, reuse=True, templates=self.templates)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets)
-        add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources))
+        clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources))
+        for clash in clashes:
+            log.error(clash)
+        if clashes:
+            raise PluginError(f"{len(clashes)} file{'s' if len(clashes) > 1 else ''} in the docs folder would replace "
+                              "a generated page or export (listed above): remove or move them")
         self.dirty.end(files, self.failed)
         add_assets(files, config)
         return files
@@ -118,7 +133,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if errors and self.serving:
             log.error(_summary(outcome.diagnostics) + "; the pages show them until they are fixed")
             uris = self.page_uris or [page_uri(k) for k in KINDS]
-            with labels.using(self.labels):
+            with labels.using(self.labels), templates.using(self.templates):
                 return [GeneratedPage(uri, error_page(errors)) for uri in uris]
         if errors:
             raise PluginError(_summary(outcome.diagnostics) + ": fix them and build again")
@@ -164,7 +179,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if isinstance(page.file, GeneratedFile):
             page.file.release()
         markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
-        with labels.using(self.labels):
+        with labels.using(self.labels), templates.using(self.templates):
             return self._reader_extras(markdown, page, config, files)
 
     def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -194,7 +209,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
-        output = fix_page(output)
+        if self.config.material.valid_html:
+            output = fix_page(output)
         if self.config.csp:  # security: the Content-Security-Policy <meta>
             output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
                                     content=page.content or "")
@@ -214,7 +230,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
-            server.watch(self.config.sources)
+            watch_sources(server, os.path.abspath(self.config.sources))
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
@@ -235,6 +251,16 @@ def _declare_bundled_mermaid(config: MkDocsConfig) -> None:
             exclude = plugin.config.assets_exclude
             if MATERIAL_MERMAID not in exclude:
                 exclude.append(MATERIAL_MERMAID)
+
+
+THEME_PREVIEWS = ("content.tooltips", "navigation.instant.preview")
+"""Material's features that show a link's title or target on hover: the plugin's previews step aside for them."""
+
+
+def _theme_previews(config: MkDocsConfig) -> bool:
+    """Whether the theme draws its own previews of links, so that the plugin's would show twice."""
+    features = config.theme.get("features") or []
+    return config.theme.name == "material" and any(f in features for f in THEME_PREVIEWS)
 
 
 def _no_build_time_as_revision_date(config: MkDocsConfig) -> None:

@@ -9,6 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..settings import Level, Limits, Settings, Validation
+from ..statuses import scale_from
 
 
 class _Count(c.BaseConfigOption[int]):
@@ -73,6 +74,31 @@ class ValidationConfig(base.Config):
     """A recommendation that no passage of its brief annotates."""
 
 
+class MaterialConfig(base.Config):
+    """`material:` changes to Material's own look and markup, on every page of the site (not
+    only the plugin's). Each answers an accessibility or HTML check Material fails; all are
+    off unless the site turns them on."""
+
+    underline_links = c.Type(bool, default=False)
+    """Underline links in running text, and keep their colour when hovered (assets/material-links.css)."""
+    contrast = c.Type(bool, default=False)
+    """Raise the footer's last line and outlined buttons to 4.5:1 contrast (assets/material-contrast.css)."""
+    search_dialog_name = c.Type(bool, default=False)
+    """Give the search dialog the accessible name of its field (assets/material-search-name.js)."""
+    valid_html = c.Type(bool, default=False)
+    """Mend three attributes of Material's HTML that the Nu HTML Checker refuses (html_fixes.py)."""
+
+    def assets(self) -> set[str]:
+        """The asset files of the options turned on."""
+        chosen = {"underline_links": "material-links.css", "contrast": "material-contrast.css",
+                  "search_dialog_name": "material-search-name.js"}
+        return {name for option, name in chosen.items() if self[option]}
+
+
+MATERIAL_ASSETS = {"material-links.css", "material-contrast.css", "material-search-name.js"}
+"""Assets that change Material's own look: added only with their option (MaterialConfig)."""
+
+
 class BriefsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the briefs at all. With `false` the plugin does nothing (like Material's plugins,
@@ -92,8 +118,19 @@ class BriefsConfig(base.Config):
     labels = c.Type(dict, default={})
     """Labels of the generated pages that the site words its own way, by key, in the site's
     language (`theme.language`): `{section.mechanism: Instruments}`. The reference lists the keys."""
+    material = c.SubConfig(MaterialConfig)
+    """Changes to Material's own look and markup on every page, each off by default."""
     limits = c.SubConfig(LimitsConfig)
     """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
+    statuses = c.Type(dict, default={})
+    """The status scale of tracked recommendations (statuses.py): each entry, id -> label (or a
+    mapping of label, meaning, progress, setback, symbol), renames or redefines a default level
+    or adds one."""
+    statuses_replace = c.Type(bool, default=False)
+    """With it, the `statuses` entries are the whole scale instead of changes to the default one."""
+    stale_after_days = _Count(365)
+    """The tracker page flags a tracked recommendation as stale when its latest update is older
+    than this many days, counted back from the newest update of the site."""
 
     validation = c.SubConfig(ValidationConfig)
     """How the checks that might be fine are reported (settings.Validation)."""
@@ -107,4 +144,6 @@ class BriefsConfig(base.Config):
         """The options the pipeline depends on, as the pipeline's own typed value (drafts show while `serving`)."""
         return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
                         validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated),
-                        drafts=self.drafts or serving)
+                        drafts=self.drafts or serving,
+                        scale=scale_from(self.statuses, self.statuses_replace),
+                        stale_after_days=self.stale_after_days)

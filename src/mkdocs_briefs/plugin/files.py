@@ -136,34 +136,44 @@ def _rebuild_hand_written(files: Files, changed: list[str], every: bool) -> None
 
 
 def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage], exports: dict[str, str],
-                  dirty: DirtyBuild, sources: Path) -> None:
-    """Add the generated pages and exports to the build, unless a hand-written file takes the place.
+                  dirty: DirtyBuild, sources: Path) -> list[str]:
+    """Add the generated pages and exports to the build. Returns the clashes: each file of docs/
+    that would be published at the address of a generated page or export, with both named.
+    Neither is added then: the build must stop rather than one of them silently win.
 
     Each page's `abs_src_path` is the file it was made from (a brief, a registry), or the
     `sources` folder for a page made from all of them (an index, the map): plugins that read
     a page's source for its dates (mkdocs-rss-plugin) find the real one. Its Markdown stays
     in memory: MkDocs reads `abs_src_path` only for a file without content."""
     root = Path(config.config_file_path or ".").parent
-    docs_dir = Path(config.docs_dir)
+    published = {file.dest_uri: file for file in files}
+    clashes: list[str] = []
+
+    def clash(file: File, what: str) -> bool:
+        other = files.get_file_from_path(file.src_uri) or published.get(file.dest_uri)
+        if other is not None:
+            shown = Path(os.path.relpath(other.abs_src_path or other.src_uri, root)).as_posix()
+            clashes.append(f"{shown} and {what} would both be published as {file.dest_uri}: "
+                           f"remove or move {shown} (to change a generated page, change the sources)")
+        return other is not None
+
     for page in pages:
-        if files.get_file_from_path(page.src_uri) is not None:
-            shown = Path(os.path.relpath(docs_dir / page.src_uri, root)).as_posix()
-            log.warning(f"{shown} is written by hand, so the generated page is not used: remove the file or move it")
-            continue
         level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = cast(GeneratedFile,
                     GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level))
+        origin = f" (from {page.source})" if page.source else ""
+        if clash(file, f"the generated page {page.src_uri}{origin}"):
+            continue
         file.unchanged = dirty.unchanged(page)
         file.abs_src_path = str((root / page.source) if page.source else sources)
         if page.source:
-            file.edit_uri = Path(os.path.relpath(root / page.source, docs_dir)).as_posix()
+            file.edit_uri = Path(os.path.relpath(root / page.source, config.docs_dir)).as_posix()
         files.append(file)
     for path, text in exports.items():  # data/corpus.json, data/recommendations.csv...
-        if files.get_file_from_path(path) is not None:
-            shown = Path(os.path.relpath(docs_dir / path, root)).as_posix()
-            log.warning(f"{shown} is written by hand, so the plugin's export is not used: remove the file or move it")
-            continue
-        files.append(GeneratedFile.generated(config, path, content=text))
+        export = GeneratedFile.generated(config, path, content=text)
+        if not clash(export, f"the plugin's export {path}"):
+            files.append(export)
+    return clashes
 
 
 def add_assets(files: Files, config: MkDocsConfig) -> None:

@@ -1,0 +1,89 @@
+"""`mkdocs-briefs export DIR`: a docs folder that builds the same pages without the plugin.
+
+Reads mkdocs.yml as MkDocs does, so that the export sees the plugin's options, the
+sources folder, `docs_dir`, `site_url` and `use_directory_urls` as a build would; then
+writes into DIR the hand-written docs, every generated page (docs_export.py), the data
+exports and the plugin's assets, as plain files.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
+
+from .. import pipeline
+from ..diagnostics import Diagnostics
+from ..docs_export import EXTENSIONS, plain_pages
+from .files import ASSETS, PACKAGE, VENDOR, assets
+
+
+class ExportError(Exception):
+    """The export cannot start; the message says why and what to do."""
+
+
+@dataclass
+class Exported:
+    diagnostics: Diagnostics
+    warnings: list[str] = field(default_factory=list)
+    written: int = 0
+
+
+def export_docs(config_file: Path, out: Path) -> Exported:
+    """Write the plain docs folder `out`, which must be new or empty."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ExportError(f"{out} is not an empty folder: export writes a whole docs folder and overwrites "
+                          "nothing; remove it first, or choose another")
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as exc:
+        raise ExportError(f"cannot read {config_file}: {exc}") from None
+    plugin = config.plugins.get("briefs")
+    if plugin is None:
+        raise ExportError(f"{config_file} does not use the briefs plugin: add it under plugins:, as for a build")
+    root = Path(config.config_file_path or ".").parent
+    options = plugin.config
+    outcome = pipeline.run(Path(options.sources), root, directory_urls=config.use_directory_urls,
+                           site_url=config.site_url, image_hosts=frozenset(options.image_hosts),
+                           settings=options.settings())
+    result = Exported(outcome.diagnostics)
+    if outcome.diagnostics.errors or outcome.corpus is None:
+        return result
+    docs = Path(config.docs_dir)
+    hand_written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
+    pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
+                                                site_name=config.site_name, site_url=config.site_url,
+                                                directory_urls=config.use_directory_urls)
+    result.diagnostics.extend(diags)
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(docs, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
+    texts = {**{p: t for p, t in outcome.exports.items() if not (docs / p).exists()}, **pages}
+    for path, text in texts.items():
+        _write(out / path, text.encode("utf-8"))
+    package = resources.files(PACKAGE)
+    for name in assets(""):
+        _write(out / ASSETS / name, package.joinpath("assets", name).read_bytes())
+    for name, path in VENDOR.items():
+        _write(out / path, package.joinpath(name).read_bytes())
+    result.written = sum(1 for p in out.rglob("*") if p.is_file())
+    return result
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def plain_config(docs_dir: str) -> str:
+    """What mkdocs.yml needs, without the plugin, to build the exported folder as the plugin would."""
+    css = "".join(f"\n  - {ASSETS}/{n}" for n in assets(".css"))
+    js = "".join(f"\n  - {ASSETS}/{n}" for n in assets(".js"))
+    extensions = "".join(f"\n  - {e}" for e in EXTENSIONS if e != "tables")
+    return (f"docs_dir: {docs_dir}\nextra_css:{css}\nextra_javascript:{js}\nmarkdown_extensions:{extensions}\n"
+            "  - tables:\n      use_align_attribute: true  # the align attribute, as the plugin's sanitiser writes\n"
+            "  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n          class: mermaid\n"
+            "          format: !!python/name:pymdownx.superfences.fence_code_format\n")

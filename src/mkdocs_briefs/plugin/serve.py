@@ -1,0 +1,53 @@
+"""`mkdocs serve` and the sources folder: watched for as long as the server runs, even when
+the folder is moved away and back, or removed and made again (a checkout, a restore).
+
+MkDocs' watcher follows the folder it was given wherever it goes, and ignores events on
+folders themselves: a folder moved away left the preview as it was (no error page), and a
+folder made anew was never watched again. `watch_sources` adds a watch on the folder's
+parent for that one name: when the folder goes or comes, it asks for a rebuild (so the
+pages show the error while the folder is missing, and the site once it is back), and a
+folder that came back is watched anew.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import watchdog.events
+
+from .files import log
+
+
+def watch_sources(server: Any, folder: str) -> None:
+    """Watch the sources `folder` (an absolute path) on MkDocs' LiveReloadServer `server`."""
+    if os.path.isdir(folder):
+        server.watch(folder)
+    parent = os.path.dirname(folder)
+    if not os.path.isdir(parent):
+        return
+
+    def on_event(event: watchdog.events.FileSystemEvent) -> None:
+        paths = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")}
+        if folder not in paths or event.event_type not in ("created", "deleted", "moved"):
+            return
+        if os.path.isdir(folder):  # back, perhaps as another folder: watch the one there now
+            if folder in getattr(server, "_watched_paths", {}):
+                server.unwatch(folder)
+            server.watch(folder)
+        _rebuild(server)
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = on_event  # type: ignore[method-assign]
+    server.observer.schedule(handler, parent, recursive=False)
+
+
+def _rebuild(server: Any) -> None:
+    """Ask the server for a rebuild, as its own watches do (MkDocs 1.6 has no public call for it)."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None:
+        log.warning("this MkDocs version cannot be asked for a rebuild: save a file to rebuild the site")
+        return
+    with condition:
+        server._want_rebuild = True
+        condition.notify_all()
