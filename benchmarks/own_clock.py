@@ -13,6 +13,7 @@ plugin's own work in the build. The wrappers cost about a microsecond a call.
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import sys
 import time
@@ -37,13 +38,16 @@ def clocked(name: str, method: Callable) -> Callable:
 def main(argv: list[str]) -> int:
     from markdown.treeprocessors import Treeprocessor
     from mkdocs.__main__ import cli
+    from mkdocs.plugins import CombinedEvent
 
     from mkdocs_briefs import plugin, render
 
     out, options = argv[0], argv[1:]
-    events = [name for name, value in vars(plugin.BriefsPlugin).items() if name.startswith("on_") and callable(value)]
-    for name in events:
-        setattr(plugin.BriefsPlugin, name, clocked(name, getattr(plugin.BriefsPlugin, name)))
+    for name, value in list(vars(plugin.BriefsPlugin).items()):
+        if name.startswith("on_") and inspect.isfunction(value):
+            setattr(plugin.BriefsPlugin, name, clocked(name, value))
+        elif isinstance(value, CombinedEvent):  # an event made of several methods, each with its priority
+            value.methods = tuple(clocked(name, method) for method in value.methods)
     for value in list(vars(render).values()):  # the link resolver and the other tree processors of the extension
         if isinstance(value, type) and issubclass(value, Treeprocessor) and value is not Treeprocessor:
             value.run = clocked("render", value.run)  # type: ignore[method-assign]
