@@ -82,6 +82,14 @@ def test_bidi_and_control_characters_in_titles_names_and_registry_text_are_locat
     assert build.returncode == 1 and "RIGHT-TO-LEFT OVERRIDE" in build.output
 
 
+
+def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):
+    _add_to_body(project, "Readers see \u2067[Seoul](actor:rok) trusted\u2069 here.")
+    line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 3
+    assert project.check() == [
+        f"briefs/first-brief.md:{line}:13: error: bidirectional control U+2067 is not allowed in a brief's text: it "
+        "makes the text show in another order than it is written; delete it"]
+
 @pytest.mark.slow
 def test_a_brief_of_70000_annotations_builds_and_one_over_the_size_limit_says_so(project):
     """The build that "stopped with an error" in issue 11: 70,000 `[Seoul](actor:rok) ` make
