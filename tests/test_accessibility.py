@@ -1,7 +1,8 @@
 """An axe-core scan of each kind of page, in the light and the dark palette: no serious or
 critical violation. Stock Material fails it (an unnamed search dialog, the footer's
-contrast, links told apart by colour alone); assets/a11y.css and assets/theme-fixes.js fix
-that. To scan another kind of page, add a line to PAGES."""
+contrast, links told apart by colour alone); the plugin's `material` options, which this
+repository's site turns on, fix that (assets/material-*.css, material-search-name.js).
+To scan another kind of page, add a line to PAGES."""
 
 from __future__ import annotations
 

@@ -1,22 +1,11 @@
-/* mkdocs-briefs: two small fixes to Material's pages, run on every page (instant
-   navigation included, through Material's `document$`). They only set attributes.
-
-   - The search dialog (div.md-search, role="dialog") has no accessible name (axe:
-     aria-dialog-name). It gets the search field's own label, so it follows the site's
-     language. A script, not a template override, so no Material template is copied.
-   - Each link in the article records its full address in data-briefs-href, which the
-     print stylesheet (reader.css) prints after the link: a relative href on paper says
-     nothing. Links within the page are left out.
+/* mkdocs-briefs: each link in the article records its full address in data-briefs-href,
+   which the print stylesheet (reader.css) prints after the link: a relative href on paper
+   says nothing. Links within the page are left out. Run on every page (instant navigation
+   included, through Material's `document$`); it only sets attributes. (The search dialog's
+   name is material-search-name.js, an option.)
 */
 (function () {
   "use strict";
-
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (!dialog || dialog.hasAttribute("aria-label") || dialog.hasAttribute("aria-labelledby")) return;
-    var input = dialog.querySelector("input[aria-label]");
-    dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
-  }
 
   function recordLinkAddresses() {
     var links = document.querySelectorAll(".md-content article a[href]");
@@ -29,7 +18,6 @@
   }
 
   function fix() {
-    nameSearchDialog();
     recordLinkAddresses();
   }
 

@@ -16,7 +16,8 @@
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    pass the HTML through the allowlist (sanitize.py)
-    on_post_page       mend Material's HTML (html_fixes.py); put a brief's JSON-LD in its <head>
+    on_post_page       mend Material's HTML (html_fixes.py, option material.valid_html); put the
+                       scripts' labels and a brief's JSON-LD in its <head>
     on_serve    watch the sources folder, even when it is moved away and back (serve.py)
 """
 
@@ -43,7 +44,7 @@ from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
-from .config import BriefsConfig
+from .config import MATERIAL_ASSETS, BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 from .serve import watch_sources
 
@@ -84,12 +85,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
         _declare_bundled_mermaid(config)
         _no_build_time_as_revision_date(config)
-        for name in assets(".css"):
-            if f"{ASSETS}/{name}" not in config.extra_css:
-                config.extra_css.append(f"{ASSETS}/{name}")
-        for name in assets(".js"):
-            if f"{ASSETS}/{name}" not in config.extra_javascript:
-                config.extra_javascript.append(f"{ASSETS}/{name}")
+        wanted = self.config.material.assets()
+        ours = [f"{ASSETS}/{name}" for name in assets("") if name not in MATERIAL_ASSETS or name in wanted]
+        # before the site's own stylesheets and scripts, so that a site rule of the same weight wins
+        config.extra_css[:0] = [p for p in ours if p.endswith(".css") and p not in config.extra_css]
+        config.extra_javascript[:0] = [p for p in ours if p.endswith(".js") and p not in config.extra_javascript]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -200,7 +200,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
-        output = fix_page(output)
+        if self.config.material.valid_html:
+            output = fix_page(output)
         if self.config.csp:  # security: the Content-Security-Policy <meta>
             output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
                                     content=page.content or "")

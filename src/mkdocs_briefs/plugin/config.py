@@ -73,6 +73,31 @@ class ValidationConfig(base.Config):
     """A recommendation that no passage of its brief annotates."""
 
 
+class MaterialConfig(base.Config):
+    """`material:` changes to Material's own look and markup, on every page of the site (not
+    only the plugin's). Each answers an accessibility or HTML check Material fails; all are
+    off unless the site turns them on."""
+
+    underline_links = c.Type(bool, default=False)
+    """Underline links in running text, and keep their colour when hovered (assets/material-links.css)."""
+    contrast = c.Type(bool, default=False)
+    """Raise the footer's last line and outlined buttons to 4.5:1 contrast (assets/material-contrast.css)."""
+    search_dialog_name = c.Type(bool, default=False)
+    """Give the search dialog the accessible name of its field (assets/material-search-name.js)."""
+    valid_html = c.Type(bool, default=False)
+    """Mend three attributes of Material's HTML that the Nu HTML Checker refuses (html_fixes.py)."""
+
+    def assets(self) -> set[str]:
+        """The asset files of the options turned on."""
+        chosen = {"underline_links": "material-links.css", "contrast": "material-contrast.css",
+                  "search_dialog_name": "material-search-name.js"}
+        return {name for option, name in chosen.items() if self[option]}
+
+
+MATERIAL_ASSETS = {"material-links.css", "material-contrast.css", "material-search-name.js"}
+"""Assets that change Material's own look: added only with their option (MaterialConfig)."""
+
+
 class BriefsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the briefs at all. With `false` the plugin does nothing (like Material's plugins,
@@ -92,6 +117,8 @@ class BriefsConfig(base.Config):
     labels = c.Type(dict, default={})
     """Labels of the generated pages that the site words its own way, by key, in the site's
     language (`theme.language`): `{section.mechanism: Instruments}`. The reference lists the keys."""
+    material = c.SubConfig(MaterialConfig)
+    """Changes to Material's own look and markup on every page, each off by default."""
     limits = c.SubConfig(LimitsConfig)
     """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
 
