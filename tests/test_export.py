@@ -170,7 +170,9 @@ def _rebuild(data: dict) -> Sources:
         sources.briefs[b["id"]] = Brief(
             id=b["id"], title=b["title"], date=datetime.date.fromisoformat(b["date"]), authors=_refs(b["authors"]),
             series=Ref(b["series"], NOWHERE) if b["series"] else None,
-            source=Source(src["publisher"], src["title"], datetime.date.fromisoformat(src["date"]), src["url"]),
+            source=src and Source(src["publisher"], src["title"], datetime.date.fromisoformat(src["date"]), src["url"],
+                                  relation=src["relation"],
+                                  restated=src["restated"] and datetime.date.fromisoformat(src["restated"])),
             summary=b["summary"], body=b["body"], body_line=b["body_line"], pos=NOWHERE, annotations=annotations,
             draft=b["draft"], page_meta=b["page_meta"],
             recommendations=[
@@ -282,6 +284,7 @@ def test_csv_has_one_row_per_recommendation(exported):
     data = _corpus_json(build)
     rows = _csv_rows(build)
     assert [r["id"] for r in rows] == [r["id"] for r in data["recommendations"]]
+    names = {kind: {e["id"]: e["name"] for e in data[kind]} for kind in ("actors", "mechanisms", "authors", "series")}
     briefs = {b["id"]: b for b in data["briefs"]}
     for row, rec in zip(rows, data["recommendations"], strict=True):
         brief = briefs[rec["brief"]]
@@ -292,6 +295,16 @@ def test_csv_has_one_row_per_recommendation(exported):
             rec["horizon"], brief["id"], brief["title"], brief["date"])
         assert row["series"] == (brief["series"] or "") and row["authors"] == ";".join(brief["authors"])
         assert row["url"].endswith(rec["page"])
+        # names beside the ids, for a reader of the spreadsheet
+        assert row["addressed_to_names"] == "; ".join(names["actors"][a] for a in rec["addressed_to"])
+        assert row["involves_names"] == "; ".join(names["actors"][a] for a in rec["involves"])
+        assert row["mechanism_names"] == "; ".join(names["mechanisms"][m] for m in rec["mechanisms"])
+        assert row["author_names"] == "; ".join(names["authors"][a] for a in brief["authors"])
+        assert row["series_name"] == (names["series"][brief["series"]] if brief["series"] else "")
+        src = brief["source"] or {}
+        assert row["relation"] == src.get("relation", "original")
+        assert (row["source_title"], row["source_publisher"], row["source_date"], row["source_url"]) == (
+            src.get("title", ""), src.get("publisher", ""), src.get("date", ""), src.get("url", ""))
 
 
 def test_csv_quotes_awkward_text(full_site):

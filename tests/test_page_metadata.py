@@ -76,17 +76,19 @@ def test_a_brief_page_carries_article_json_ld(shipped_site):
         "@type": "Article",
         "headline": brief["title"],
         "description": " ".join(brief["summary"].split()),
-        "datePublished": "2022-08-01",
-        "author": [{"@type": "Person", "name": "Clint Work", "url": base + "authors/clint-work/"}],
+        "datePublished": brief["source"]["restated"].isoformat(),
+        # the site wrote what the page holds; the original is Clint Work's
+        "author": {"@type": "Organization", "name": "Policy Briefs", "url": base},
         "publisher": {"@type": "Organization", "name": "Policy Briefs", "url": base},
         "isBasedOn": {
             "@type": "CreativeWork",
             "name": brief["source"]["title"],
             "url": brief["source"]["url"],
+            "author": [{"@type": "Person", "name": "Clint Work", "url": base + "authors/clint-work/"}],
             "datePublished": "2022-08-01",
             "publisher": {"@type": "Organization", "name": brief["source"]["publisher"]},
+            "isPartOf": {"@type": "CreativeWorkSeries", "name": _registry("series")["future-of-trilateralism"]["name"]},
         },
-        "isPartOf": {"@type": "CreativeWorkSeries", "name": _registry("series")["future-of-trilateralism"]["name"]},
         "url": base + "briefs/trilateral-prism/",
         "mainEntityOfPage": base + "briefs/trilateral-prism/",
     }
@@ -101,18 +103,78 @@ def test_cite_this_brief(shipped_site):
     assert block.summary.get_text(strip=True) == "Cite this brief"
     url = "https://mkdocs-briefs.github.io/mkdocs-briefs/briefs/trilateral-prism/"
     text = block.select_one("#briefs-cite-text").get_text()
-    assert text.startswith("Clint Work. “Transforming the U.S.-ROK Alliance through a Trilateral Prism.” "
-                           f"Policy Briefs, 1 August 2022. {url}. Restates “Transforming")
+    source = _front(REPO / "briefs" / "trilateral-prism.md")["source"]
+    # what the page holds is the site's restatement: the site is its author, Clint Work the original's
+    assert text == ("Policy Briefs. “Transforming the U.S.-ROK Alliance through a Trilateral Prism.” "
+                    f"Restatement, 25 November 2026. {url}. Restates: Clint Work, “Transforming the U.S.-ROK "
+                    f"Alliance through a Trilateral Prism,” The National Bureau of Asian Research, 1 August 2022, "
+                    f"{source['url']}.")
+    assert block.select_one("#briefs-cite-original").get_text() == (
+        "Clint Work. “Transforming the U.S.-ROK Alliance through a Trilateral Prism.” The National Bureau of "
+        f"Asian Research, 1 August 2022. {source['url']}.")
+    labels = [p.get_text() for p in block.select(".briefs-cite__label")]
+    assert labels == ["This page: our restatement, in our own words", "The original, to quote Clint Work", "BibTeX"]
     bibtex = block.select_one("#briefs-cite-bibtex pre code").get_text()
-    assert bibtex.split("\n")[:4] == [
-        "@misc{work2022-trilateral-prism,",
-        "  author       = {Clint Work},",
+    mine, theirs = bibtex.split("\n\n")
+    assert mine.split("\n")[:4] == [
+        "@misc{policybriefs-trilateral-prism,",
+        "  author       = {{Policy Briefs}},",
         "  title        = {{Transforming the U.S.-ROK Alliance through a Trilateral Prism}},",
         "  howpublished = {Policy Briefs},",
     ]
-    assert f"  url          = {{{url}}}," in bibtex and "  month        = aug," in bibtex and bibtex.endswith("\n}")
+    assert f"  url          = {{{url}}}," in mine and "  related      = {work2022-trilateral-prism}," in mine
+    assert "  month        = nov," in mine and "Clint Work" not in mine.split("\n")[1]
+    assert theirs.split("\n")[:4] == [
+        "@misc{work2022-trilateral-prism,",
+        "  author       = {Clint Work},",
+        "  title        = {{Transforming the U.S.-ROK Alliance through a Trilateral Prism}},",
+        "  howpublished = {The National Bureau of Asian Research},",
+    ]
+    assert f"  url          = {{{source['url']}}}," in theirs and "  month        = aug," in theirs
+    assert theirs.endswith("\n}")
     targets = [b["data-clipboard-target"] for b in block.select("button.briefs-copy")]
-    assert targets == ["#briefs-cite-text", "#briefs-cite-bibtex"]
+    assert targets == ["#briefs-cite-text", "#briefs-cite-original", "#briefs-cite-bibtex"]
+
+
+def test_a_restated_brief_says_whose_the_original_is(shipped_site):
+    page = shipped_site.html("briefs/trilateral-prism/")
+    byline = page.select_one("article .briefs-meta").get_text(" ", strip=True)
+    assert byline == ("Restatement of commentary by Clint Work · Original 1 August 2022, part of The Future of "
+                      "Trilateralism under the Biden-Yoon-Kishida Administrations · Restated 25 November 2026")
+    credit = page.select_one("article .briefs-credit")
+    assert " ".join(credit.get_text().split()) == (
+        "This page restates, in our own words, Transforming the U.S.-ROK Alliance through a Trilateral Prism "
+        "by Clint Work (The National Bureau of Asian Research, 1 August 2022). The wording is ours, not the "
+        "author's: to quote the author, quote the original.")
+    assert credit.find("a", href=_front(REPO / "briefs" / "trilateral-prism.md")["source"]["url"]) is not None
+
+
+def test_an_original_brief_is_credited_to_its_authors(project: Project):
+    """A brief without a source is its authors' own work: no credit line, no isBasedOn, one BibTeX entry."""
+    text = (project.root / "briefs" / "first-brief.md").read_text("utf-8")
+    start = text.index("source:")
+    end = text.index("summary:")
+    project.write("briefs/first-brief.md", text[:start] + text[end:])
+    build = project.build()
+    assert build.returncode == 0, build.output
+    page = build.html("briefs/first-brief/")
+    assert page.select_one("article .briefs-credit") is None
+    assert page.select_one("article .briefs-meta").get_text(" ", strip=True) == (
+        "By Ann Author · 1 August 2022 · Part of A Roundtable")
+    data = json.loads(page.head.find("script", type="application/ld+json").string)
+    assert data["author"] == [{"@type": "Person", "name": "Ann Author"}] and "isBasedOn" not in data
+    assert data["datePublished"] == "2022-08-01" and data["isPartOf"]["name"] == "A Roundtable"
+    cite = page.select_one("details.briefs-cite")
+    assert cite.select_one("#briefs-cite-text").get_text() == "Ann Author. “The First Brief.” Test briefs, 1 August 2022."
+    assert cite.select_one("#briefs-cite-original") is None
+    bibtex = cite.select_one("#briefs-cite-bibtex").get_text()
+    assert bibtex.count("@misc") == 1 and bibtex.startswith("@misc{author2022-first-brief,\n  author       = {Ann Author},")
+    corpus = json.loads((build.site / "data" / "corpus.json").read_text("utf-8"))
+    assert corpus["briefs"][0]["source"] is None
+    rows = (build.site / "data" / "recommendations.csv").read_text("utf-8").splitlines()
+    header = rows[0].split(",")
+    assert rows[1].split(",")[header.index("relation")] == "original"
+    assert build.html("briefs/").find("meta", attrs={"name": "description"})["content"].startswith("1 brief, newest first.")
 
 
 def test_editors_text_stays_text_in_head_json_ld_and_bibtex(project: Project):
@@ -140,19 +202,22 @@ def test_editors_text_stays_text_in_head_json_ld_and_bibtex(project: Project):
     body = raw[start: raw.index("</script>", start)]
     assert "<" not in body
     data = json.loads(body)
-    assert (data["headline"], data["description"], data["author"][0]["name"]) == (HOSTILE, SUMMARY, "Ann {Au}thor, Jr.")
+    assert (data["headline"], data["description"], data["isBasedOn"]["author"][0]["name"]) == (
+        HOSTILE, SUMMARY, "Ann {Au}thor, Jr.")
     assert "url" not in data and "url" not in data["publisher"]  # no site_url in this project
 
     # citation and BibTeX: TeX's special characters made literal, names kept whole
     cite = page.select_one("details.briefs-cite")
-    assert cite.select_one("#briefs-cite-text").get_text().startswith(f"Ann {{Au}}thor, Jr. “{HOSTILE}.” Test briefs")
+    assert cite.select_one("#briefs-cite-text").get_text().startswith(f"Test briefs. “{HOSTILE}.” Restatement.")
+    assert cite.select_one("#briefs-cite-original").get_text().startswith("Ann {Au}thor, Jr. “The Original Commentary.”")
     bibtex = cite.select_one("#briefs-cite-bibtex").get_text()
     assert bibtex.split("\n")[:3] == [
-        "@misc{jr2022-first-brief,",
-        r"  author       = {{Ann \{Au\}thor, Jr.}},",
+        "@misc{testbriefs-first-brief,",
+        "  author       = {{Test briefs}},",
         "  title        = {{" + HOSTILE.replace("&", r"\&") + "}},",
     ]
-    assert "url " not in bibtex
+    assert "@misc{jr2022-first-brief,\n" + r"  author       = {{Ann \{Au\}thor, Jr.}}," in bibtex
+    assert "url " not in bibtex.split("\n\n")[0]  # no site_url: the restatement has no address
 
 
 def test_bibtex_escapes_every_special_character():

@@ -175,9 +175,12 @@ def test_copying_the_bibtex_entry(browser_page, site_url):
     page.get_by_role("button", name="Copy BibTeX").click()
     page.locator(".md-dialog", has_text="Copied to clipboard").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("@misc{work2022-trilateral-prism,\n  author       = {Clint Work},")
+    assert copied.startswith("@misc{policybriefs-trilateral-prism,\n  author       = {{Policy Briefs}},")
+    assert "\n}\n\n@misc{work2022-trilateral-prism,\n  author       = {Clint Work}," in copied
     assert copied.endswith("\n}")
-    page.get_by_role("button", name="Copy citation").click()
+    page.get_by_role("button", name="Copy citation", exact=True).click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('Policy Briefs. '))")
+    page.get_by_role("button", name="Copy the original's citation").click()
     page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('Clint Work. '))")
     assert page.watch.console_errors == []
 

@@ -94,7 +94,7 @@ def test_aligned_table_cells_keep_their_alignment_without_style(project):
 def test_the_plugins_own_markup_comes_through(shipped_site):
     brief = shipped_site.html("briefs/trilateral-prism/")
     assert [b["data-clipboard-target"] for b in brief.select("button.briefs-copy")] == [
-        "#briefs-cite-text", "#briefs-cite-bibtex"]
+        "#briefs-cite-text", "#briefs-cite-original", "#briefs-cite-bibtex"]
     assert brief.select_one("details#briefs-cite") is not None
     assert brief.select("a.briefs-link[data-briefs-kind][data-briefs-name]")
     assert brief.select_one(".briefs-diagram pre.mermaid code") is not None

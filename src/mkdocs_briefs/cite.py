@@ -8,13 +8,14 @@ the same from one build to the next. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import unicodedata
 
 from .corpus import Corpus
 from .labels import t
-from .markup import date, join
+from .markup import date, join, relation_label
 from .model import Brief
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -54,64 +55,129 @@ def _author_names(corpus: Corpus, brief: Brief) -> list[str]:
 
 
 def bibtex_key(corpus: Corpus, brief: Brief) -> str:
-    """`work2022-trilateral-prism`: first author's last word, year, brief id (unique in the site)."""
+    """`work2022-trilateral-prism`: first author's last word, year, brief id (unique in the site).
+
+    For a restated brief this is the key of the original (its authors, its year)."""
     names = _author_names(corpus, brief)
     surname = _ascii_word(names[0].split()[-1]) if names and names[0].split() else ""
-    return f"{surname or 'anon'}{brief.date.year}-{brief.id}"
+    year = brief.source.date.year if brief.source else brief.date.year
+    return f"{surname or 'anon'}{year}-{brief.id}"
+
+
+def restatement_key(brief: Brief, site_name: str) -> str:
+    """`policybriefs-trilateral-prism`: the site's restatement of a brief's source."""
+    return f"{_ascii_word(site_name) or 'site'}-{brief.id}"
+
+
+def _sentence(text: str) -> str:
+    return text.rstrip(".")
+
+
+def original_text(corpus: Corpus, brief: Brief) -> str:
+    """`Clint Work, “Original,” Publisher, 1 August 2022, URL`: a restated brief's source."""
+    src = brief.source
+    assert src is not None
+    authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
+    return f"{authors}, “{_sentence(src.title)},” {src.publisher}, {date(src.date)}, {src.url}"
 
 
 def citation_text(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
-    """`Clint Work. “Title.” Site, 1 August 2022. URL. Restates “Original” (Publisher, date).`"""
+    """The citation of what the page holds.
+
+    Original work: `Ann Author. “Title.” Site, 1 August 2022. URL.`
+    Restatement: `Site. “Title.” Restatement, 25 November 2026. URL. Restates: Clint Work, “Original,”
+    Publisher, 1 August 2022, URL.`: the site's wording is never credited to the original's authors.
+    """
     src = brief.source
-    authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
-    parts = [f"{authors}. “{brief.title.rstrip('.')}.” {site_name}, {date(brief.date)}."]
-    if url:
-        parts.append(f"{url}.")
-    parts.append(t("cite.restates_url", title=src.title.rstrip("."), publisher=src.publisher, date=date(src.date),
-                   url=src.url))
+    if src is None:
+        authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
+        parts = [f"{authors}. “{_sentence(brief.title)}.” {site_name}, {date(brief.date)}."]
+        if url:
+            parts.append(f"{url}.")
+    else:
+        when = f", {date(src.restated)}" if src.restated else ""
+        noun = relation_label(src.relation, "noun")
+        parts = [f"{_sentence(site_name)}. “{_sentence(brief.title)}.” {noun}{when}."]
+        if url:
+            parts.append(f"{url}.")
+        parts.append(f"{relation_label(src.relation, 'verb')}: {original_text(corpus, brief)}.")
     return " ".join(" ".join(p.split()) for p in parts)
 
 
-def bibtex(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
-    src = brief.source
-    fields = [
-        ("author", " and ".join(_bibtex_name(n) for n in _author_names(corpus, brief))),
-        ("title", "{" + bibtex_escape(brief.title) + "}"),  # inner braces keep "U.S.-ROK" as written
-        ("howpublished", bibtex_escape(site_name)),
-        ("year", str(brief.date.year)),
-        ("month", ""),  # a macro, not braced text
-        ("date", brief.date.isoformat()),
-    ]
-    if url:
-        fields.append(("url", _bibtex_url(url)))
-    fields.append(("note", bibtex_escape(t("cite.restates", title=src.title, publisher=src.publisher,
-                                           date=date(src.date)))))
-    lines = [f"@misc{{{bibtex_key(corpus, brief)},"]
+def _entry(key: str, fields: list[tuple[str, str]], day: datetime.date | None) -> list[str]:
+    if day:
+        fields = [*fields, ("year", str(day.year)), ("month", _MONTHS[day.month - 1]), ("date", day.isoformat())]
+    lines = [f"@misc{{{key},"]
     for name, value in fields:
-        shown = _MONTHS[brief.date.month - 1] if name == "month" else "{" + value + "}"
+        shown = value if name == "month" else "{" + value + "}"  # month: a macro, not braced text
         lines.append(f"  {name:<12} = {shown},")
     lines[-1] = lines[-1].rstrip(",")
     lines.append("}")
-    return "\n".join(lines)
+    return lines
+
+
+def bibtex(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
+    """One entry for an original brief; for a restatement, the restatement's entry (its author is the
+    site) and the original's, which the first names in its `related` field."""
+    src = brief.source
+    authors = " and ".join(_bibtex_name(n) for n in _author_names(corpus, brief))
+    title = "{" + bibtex_escape(brief.title) + "}"  # inner braces keep "U.S.-ROK" as written
+    if src is None:
+        fields = [("author", authors), ("title", title), ("howpublished", bibtex_escape(site_name))]
+        if url:
+            fields.append(("url", _bibtex_url(url)))
+        return "\n".join(_entry(bibtex_key(corpus, brief), fields, brief.date))
+    original = bibtex_key(corpus, brief)
+    mine = [("author", "{" + bibtex_escape(site_name) + "}"), ("title", title),
+            ("howpublished", bibtex_escape(site_name))]
+    if url:
+        mine.append(("url", _bibtex_url(url)))
+    note = t("cite.bibtex_note", relation=relation_label(src.relation, "noun"), original=original_text(corpus, brief))
+    mine += [("note", bibtex_escape(note)),
+             ("related", original)]
+    theirs = [("author", authors), ("title", "{" + bibtex_escape(src.title) + "}"),
+              ("howpublished", bibtex_escape(src.publisher)), ("url", _bibtex_url(src.url))]
+    return "\n".join([*_entry(restatement_key(brief, site_name), mine, src.restated), "",
+                      *_entry(original, theirs, src.date)])
+
+
+def original_citation(corpus: Corpus, brief: Brief) -> str:
+    """`Clint Work. “Original.” Publisher, 1 August 2022. URL.`: the source of a restated brief."""
+    src = brief.source
+    assert src is not None
+    authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
+    text = f"{authors}. “{_sentence(src.title)}.” {_sentence(src.publisher)}, {date(src.date)}. {src.url}."
+    return " ".join(text.split())
+
+
+def _copy(target: str, label: str) -> str:
+    return (f'<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#{target}">'
+            f"{html.escape(label)}</button></p>\n")
 
 
 def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) -> str:
     """The "Cite this brief" block of a brief's page, as raw HTML (every text escaped).
 
+    For a restated brief it cites the restatement as the site's, then the original as its authors'.
     The copy buttons use Material's clipboard support (any `data-clipboard-target`).
     """
     text = html.escape(citation_text(corpus, brief, site_name, url))
     entry = html.escape(bibtex(corpus, brief, site_name, url))
-    return (
-        '<details class="briefs-cite quote" id="briefs-cite">\n'
-        f"<summary>{html.escape(t('cite.title'))}</summary>\n"
-        f'<p id="briefs-cite-text" class="briefs-cite__text">{text}</p>\n'
-        '<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#briefs-cite-text">'
-        f"{html.escape(t('cite.copy'))}</button></p>\n"
-        f'<p class="briefs-cite__label">{html.escape(t("cite.bibtex"))}</p>\n'
-        # the id is on a wrapper: Material renames the id of a <pre> (to __code_...)
-        f'<div id="briefs-cite-bibtex"><pre><code>{entry}</code></pre></div>\n'
-        '<p><button type="button" class="md-button briefs-copy" data-clipboard-target="#briefs-cite-bibtex">'
-        f"{html.escape(t('cite.copy_bibtex'))}</button></p>\n"
-        "</details>\n"
-    )
+    parts = ['<details class="briefs-cite quote" id="briefs-cite">\n',
+             f"<summary>{html.escape(t('cite.title'))}</summary>\n"]
+    if brief.source is not None:
+        label = relation_label(brief.source.relation, "cite")
+        parts.append(f'<p class="briefs-cite__label">{html.escape(label)}</p>\n')
+    parts += [f'<p id="briefs-cite-text" class="briefs-cite__text">{text}</p>\n',
+              _copy("briefs-cite-text", t("cite.copy"))]
+    if brief.source is not None:
+        original = html.escape(original_citation(corpus, brief))
+        authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
+        parts += [f'<p class="briefs-cite__label">{html.escape(t("cite.original", authors=authors))}</p>\n',
+                  f'<p id="briefs-cite-original" class="briefs-cite__text">{original}</p>\n',
+                  _copy("briefs-cite-original", t("cite.copy_original"))]
+    parts += [f'<p class="briefs-cite__label">{html.escape(t("cite.bibtex"))}</p>\n',
+              # the id is on a wrapper: Material renames the id of a <pre> (to __code_...)
+              f'<div id="briefs-cite-bibtex"><pre><code>{entry}</code></pre></div>\n',
+              _copy("briefs-cite-bibtex", t("cite.copy_bibtex")), "</details>\n"]
+    return "".join(parts)

@@ -29,9 +29,12 @@ from .markup import (
     link,
     links,
     paragraphs,
+    rec_badge,
     rec_list,
+    relation_label,
 )
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
+from .update_pages import status_section, update_page
 
 DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
               "`draft: true`.\n{: .briefs-draft }\n")
@@ -39,29 +42,22 @@ DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief ou
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
-    src = brief.source
-    byline = [t("brief.by", authors=links(corpus, "author", brief.authors)), date(brief.date)]
-    if brief.series:
-        byline.append(t("brief.part_of", series=link("series", brief.series.id,
-                                                      corpus.name_of("series", brief.series.id))))
     md = [
         front_matter(brief.title, brief.summary, meta=brief.page_meta),
         f"# {escape(brief.title)}\n",
         '<div class="briefs-meta" markdown>\n',
-        " · ".join(byline) + "\n",
+        " · ".join(_byline(corpus, brief)) + "\n",
         "</div>\n",
         *([DRAFT_NOTE] if brief.draft else []),
         f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
-        '<div class="briefs-credit" markdown>\n\n'
-        + t("brief.credit", original=f"[*{escape(src.title)}*](<{src.url}>)", publisher=escape(src.publisher),
-            date=date(src.date)) + "\n\n</div>\n",
+        _credit(corpus, brief),
         escape_raw_html(brief.body).strip() + "\n",
         f"## {t('brief.recommendations')} {{#recommendations}}\n",
     ]
     for rec in brief.recommendations:
         anchor = _first_anchor(brief, rec)
         where = f" ([{t('brief.in_the_text')}](#{anchor}))" if anchor else ""
-        md.append(f"{link('rec', rec.id, rec.title)}{where}\n")
+        md.append(f"{link('rec', rec.id, rec.title)}{where} {rec_badge(corpus, rec.id)}\n")
         md.append(f":   {escape(rec.statement)}\n")
         md.append(":   " + t("brief.addressed_to", actors=links(corpus, "actor", rec.addressed_to)))
         if rec.mechanisms:
@@ -71,6 +67,34 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         md.append(t("brief.no_recommendation") + "\n")
     md.append(brief_diagram(corpus, brief))
     return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
+
+
+def _byline(corpus: Corpus, brief: Brief) -> list[str]:
+    """Original work: "By Ann Author · 1 August 2022 · Part of S". A restatement says it is one, whose
+    the original is and when each was published: "Restatement of commentary by Clint Work ·
+    Original 1 August 2022, part of S · Restated 25 November 2026"."""
+    authors = links(corpus, "author", brief.authors)
+    series = link("series", brief.series.id, corpus.name_of("series", brief.series.id)) if brief.series else ""
+    src = brief.source
+    if src is None:
+        return [t("brief.by", authors=authors), date(brief.date),
+                *([t("brief.part_of", series=series)] if series else [])]
+    line = [relation_label(src.relation, "byline", authors=authors),
+            t("brief.original_part_of", date=date(src.date), series=series) if series
+            else t("brief.original", date=date(src.date))]
+    return line + ([relation_label(src.relation, "done", date=date(src.restated))] if src.restated else [])
+
+
+def _credit(corpus: Corpus, brief: Brief) -> str:
+    """A restated brief's credit line, worded from its relation to the source; none for original work."""
+    src = brief.source
+    if src is None:
+        return ""
+    credit = relation_label(src.relation, "credit", original=f"[*{escape(src.title)}*](<{src.url}>)",
+                            authors=links(corpus, "author", brief.authors), publisher=escape(src.publisher),
+                            date=date(src.date))
+    quote = t("brief.quote_original", len(brief.authors))
+    return f'<div class="briefs-credit" markdown>\n\n{credit} {quote}\n\n</div>\n'
 
 
 def _first_anchor(brief: Brief, rec: Recommendation) -> str | None:
@@ -98,6 +122,7 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
             (t("rec.from_brief"), link("brief", brief.id, brief.title) + f" ({date(brief.date)})"),
         ]),
     ]
+    md.append(status_section(corpus, rec))
     note = corpus.in_context.get(rec.id)
     if note:
         quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
@@ -212,6 +237,6 @@ def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
 
 ENTITY_PAGES: dict[str, Callable[[Corpus, Any], GeneratedPage]] = {
     "brief": brief_page, "rec": recommendation_page, "actor": actor_page,
-    "mechanism": mechanism_page, "author": author_page, "series": series_page,
+    "mechanism": mechanism_page, "author": author_page, "series": series_page, "update": update_page,
 }
 """The function that writes the page of each kind of entity."""

@@ -33,9 +33,12 @@ CORPUS_SCHEMA = "data/corpus.schema.json"
 RECOMMENDATIONS_CSV = "data/recommendations.csv"
 RECOMMENDATIONS_JSON = "data/recommendations.json"
 
-CSV_COLUMNS = ("id", "title", "statement", "addressed_to", "involves", "mechanisms", "horizon",
-               "brief", "brief_title", "date", "series", "authors", "url")
-"""The CSV's header row; lists of ids are joined with ';' (an id never contains one)."""
+CSV_COLUMNS = ("id", "title", "statement", "addressed_to", "addressed_to_names", "involves", "involves_names",
+               "mechanisms", "mechanism_names", "horizon", "brief", "brief_title", "date", "series", "series_name",
+               "authors", "author_names", "relation", "source_title", "source_publisher", "source_date",
+               "source_url", "url")
+"""The CSV's header row; lists of ids are joined with ';' (an id never contains one), their names
+with '; '. `relation` is 'original' for a brief without a source."""
 
 
 def page_url(kind: str, id_: str | None, directory_urls: bool = True) -> str:
@@ -105,8 +108,7 @@ def _brief(b: Brief, url: _Urls) -> dict:
         "series": b.series.id if b.series else None,
         "draft": b.draft,
         "page_meta": b.page_meta,
-        "source": {"publisher": b.source.publisher, "title": b.source.title,
-                   "date": b.source.date.isoformat(), "url": b.source.url},
+        "source": _source(b),
         "summary": b.summary,
         "recommendations": [r.id for r in b.recommendations],
         "body": b.body,
@@ -117,6 +119,17 @@ def _brief(b: Brief, url: _Urls) -> dict:
             for n in b.annotations
         ],
     }
+
+
+def _source(b: Brief) -> dict | None:
+    """What a restated brief restates; None for original work. Its `authors` are the original's,
+    and the brief's text is the site's wording, not theirs."""
+    src = b.source
+    if src is None:
+        return None
+    return {"relation": src.relation, "authors": _ids(b.authors), "publisher": src.publisher, "title": src.title,
+            "date": src.date.isoformat(), "url": src.url,
+            "restated": src.restated.isoformat() if src.restated else None}
 
 
 def _recommendation(r: Recommendation, url: _Urls) -> dict:
@@ -168,12 +181,21 @@ def recommendations_csv(corpus: Corpus, *, directory_urls: bool = True, site_url
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    def names(kind: str, refs) -> str:
+        return _cell("; ".join(corpus.name_of(kind, id_) for id_ in _ids(refs)))
+
     for r in corpus.recommendations.values():
         brief = corpus.brief_of(r)
+        src = brief.source
         writer.writerow([
-            r.id, _cell(r.title), _cell(r.statement), ";".join(_ids(r.addressed_to)), ";".join(_ids(r.involves)),
-            ";".join(_ids(r.mechanisms)), r.horizon, brief.id, _cell(brief.title), brief.date.isoformat(),
-            brief.series.id if brief.series else "", ";".join(_ids(brief.authors)),
+            r.id, _cell(r.title), _cell(r.statement), ";".join(_ids(r.addressed_to)), names("actor", r.addressed_to),
+            ";".join(_ids(r.involves)), names("actor", r.involves), ";".join(_ids(r.mechanisms)),
+            names("mechanism", r.mechanisms), r.horizon, brief.id, _cell(brief.title), brief.date.isoformat(),
+            brief.series.id if brief.series else "",
+            _cell(corpus.name_of("series", brief.series.id)) if brief.series else "",
+            ";".join(_ids(brief.authors)), names("author", brief.authors),
+            src.relation if src else "original", _cell(src.title) if src else "", _cell(src.publisher) if src else "",
+            src.date.isoformat() if src else "", src.url if src else "",
             base + page_url("rec", r.id, directory_urls),
         ])
     return out.getvalue()

@@ -37,7 +37,13 @@ def index_description(corpus: Corpus, kind: str) -> str:
     """One or two sentences on what a section's index lists, with examples from the data."""
     c = corpus
     if kind == "brief":
-        text = t("meta.briefs", len(c.briefs))
+        restated = sum(1 for b in c.briefs.values() if b.source)
+        if restated == len(c.briefs):
+            text = t("meta.briefs", len(c.briefs))
+        elif restated:
+            text = t("meta.briefs_mixed", len(c.briefs), share=how_many(restated, len(c.briefs)))
+        else:
+            text = t("meta.briefs_original", len(c.briefs))
         if c.briefs:
             text += " " + t("meta.latest", title=next(iter(c.briefs.values())).title)
         return text
@@ -56,19 +62,33 @@ def index_description(corpus: Corpus, kind: str) -> str:
         text = t("meta.mechanisms", mechanisms=count(len(c.mechanisms), "count.mechanism"), share=share)
         return text + (t("meta.among", names=_names(used, more=False)) if used and c.mechanisms else t("meta.end"))
     if kind == "author":
-        text = t("meta.authors", len(c.authors))
+        every = c.briefs and all(b.source for b in c.briefs.values())
+        text = t("meta.authors", len(c.authors)) if every else t("meta.authors_any", len(c.authors))
         return text + (t("meta.names", names=_names(_ranked(c, "author", c.backlinks["authors"], every=True)))
                        if c.authors else t("meta.end"))
     if kind == "series":
         text = t("meta.series", len(c.series))
         return text + (t("meta.names", names=_names(_ranked(c, "series", c.backlinks["series"], every=True)))
                        if c.series else t("meta.end"))
+    return _updates_description(c) if kind == "update" else _unknown_kind(kind)
+
+
+def _updates_description(c: Corpus) -> str:
+    text = t("meta.updates", len(c.updates))
+    return text + (t("meta.latest_update", title=next(iter(c.updates.values())).title) if c.updates
+                   else t("meta.end"))
+
+
+def _unknown_kind(kind: str) -> str:
     raise ValueError(kind)
 
 
 def article_jsonld(corpus: Corpus, brief: Brief, *, site_name: str, site_url: str | None,
                    url: str | None, author_urls: dict[str, str] | None = None) -> dict:
-    """The brief as a schema.org `Article`; addresses are left out when the site has no site_url."""
+    """The brief as a schema.org `Article`; addresses are left out when the site has no site_url.
+
+    Original work: its authors are the Article's. A restatement: the site is its author, and the
+    original (`isBasedOn`) carries the original's authors, date, publisher and series."""
     src = brief.source
     author_urls = author_urls or {}
     authors = []
@@ -80,24 +100,33 @@ def article_jsonld(corpus: Corpus, brief: Brief, *, site_name: str, site_url: st
     publisher = {"@type": "Organization", "name": site_name}
     if site_url:
         publisher["url"] = site_url
-    data = {
+    series = None
+    if brief.series:
+        series = {"@type": "CreativeWorkSeries", "name": corpus.name_of("series", brief.series.id)}
+    data: dict = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": brief.title,
         "description": " ".join(brief.summary.split()),
-        "datePublished": brief.date.isoformat(),
-        "author": authors,
-        "publisher": publisher,
-        "isBasedOn": {
+    }
+    if src is None:
+        data.update({"datePublished": brief.date.isoformat(), "author": authors, "publisher": publisher})
+        if series:
+            data["isPartOf"] = series
+    else:
+        if src.restated:
+            data["datePublished"] = src.restated.isoformat()
+        original: dict = {
             "@type": "CreativeWork",
             "name": src.title,
             "url": src.url,
+            "author": authors,
             "datePublished": src.date.isoformat(),
             "publisher": {"@type": "Organization", "name": src.publisher},
-        },
-    }
-    if brief.series:
-        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": corpus.name_of("series", brief.series.id)}
+        }
+        if series:
+            original["isPartOf"] = series
+        data.update({"author": publisher, "publisher": publisher, "isBasedOn": original})
     if url:
         data["url"] = url
         data["mainEntityOfPage"] = url

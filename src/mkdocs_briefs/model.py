@@ -18,6 +18,11 @@ HORIZONS = {"near-term": "Near term", "long-term": "Long term", "unspecified": "
 """A recommendation's horizon: id -> how pages show it."""
 
 
+RELATIONS = ("restates", "summarises")
+"""A brief's relation to its source (`source.relation`); its wording is in the labels
+(`relation.<id>.<part>`, markup.relation_label). A brief without a source is original work."""
+
+
 @dataclass(frozen=True)
 class Ref:
     """A reference by id to another entity, as written at `pos`."""
@@ -75,12 +80,18 @@ class Series:
 
 @dataclass
 class Source:
-    """The original commentary a brief restates, credited on its page."""
+    """The original work a brief restates or summarises in the site's own words, credited on its page.
+
+    The brief's `authors` are then the original's authors: the wording on the page is the site's."""
 
     publisher: str
     title: str
     date: datetime.date
     url: str
+    relation: str = "restates"
+    """A key of RELATIONS."""
+    restated: datetime.date | None = None
+    """When the site published its restatement, if the brief says."""
 
 
 @dataclass
@@ -120,7 +131,8 @@ class Brief:
     title: str
     date: datetime.date
     authors: list[Ref]
-    source: Source
+    source: Source | None
+    """The original it restates; None for a brief that is original work."""
     summary: str
     recommendations: list[Recommendation]
     body: str
@@ -137,6 +149,54 @@ class Brief:
 
 
 @dataclass
+class Affect:
+    """What an update says of one recommendation: its status from then on (for some of its
+    addressees, with `for_`), and why."""
+
+    rec: Ref
+    pos: Pos
+    status: str | None = None
+    for_: list[Ref] = field(default_factory=list)
+    """The actors the status is for; empty: for the recommendation as a whole."""
+    note: str | None = None
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Update:
+    """A dated development, with its sources, and what it means for some recommendations
+    (`briefs/updates/<id>.md`)."""
+
+    id: str
+    title: str
+    date: datetime.date
+    sources: list[Source]
+    affects: list[Affect]
+    body: str
+    pos: Pos
+    body_line: int = 1
+    annotations: list[Annotation] = field(default_factory=list)
+    where: dict[str, Pos] = field(default_factory=dict)
+
+    @property
+    def recs(self) -> list[Ref]:
+        """The recommendations it bears on, each once, in the order written (kinds.LINKS['recs'])."""
+        return _first_of_each([a.rec for a in self.affects])
+
+    @property
+    def addressees(self) -> list[Ref]:
+        """The actors its `for` lists name (kinds.LINKS['addressees']), each once."""
+        return _first_of_each([r for a in self.affects for r in a.for_])
+
+
+def _first_of_each(refs: list[Ref]) -> list[Ref]:
+    first: dict[str, Ref] = {}
+    for ref in refs:
+        first.setdefault(ref.id, ref)
+    return list(first.values())
+
+
+@dataclass
 class Sources:
     """Everything read from the sources folder, in a defined order (by id, briefs by file)."""
 
@@ -145,9 +205,11 @@ class Sources:
     authors: dict[str, Author] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
     briefs: dict[str, Brief] = field(default_factory=dict)
+    updates: dict[str, Update] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
     """Registries ('actors', ...) that could not be read, and 'briefs' if some brief's front matter
-    could not: their ids are unknown, so references to them and unused entries are not reported."""
+    could not (and 'updates' for an update): their ids are unknown, so references to them and
+    unused entries are not reported."""
 
     def table(self, kind: str) -> dict[str, Entity]:
         """The entities of a kind by id (recommendations: of every brief; the last of a duplicate id)."""
@@ -166,7 +228,7 @@ class Sources:
         return [rec for brief in self.briefs.values() for rec in brief.recommendations]
 
 
-Entity = Brief | Recommendation | Actor | Mechanism | Author | Series
+Entity = Brief | Recommendation | Actor | Mechanism | Author | Series | Update
 
 
 def refs(entity: Entity, name: str) -> list[Ref]:

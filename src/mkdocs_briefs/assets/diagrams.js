@@ -43,8 +43,11 @@
 
   var standIn = {
     initialize: function (options) {
-      // Material's settings, kept for the real Mermaid; labels are never trusted as HTML
-      settings = Object.assign({}, options, { startOnLoad: false, securityLevel: "strict" });
+      // Material's settings, kept for the real Mermaid; labels are never trusted as HTML.
+      // A diagram is drawn at its own size, never shrunk to the column (shrunk, its text fell to
+      // 5 px on a phone): a wide one scrolls inside its box (graph.css).
+      var flowchart = Object.assign({}, options && options.flowchart, { useMaxWidth: false });
+      settings = Object.assign({}, options, { startOnLoad: false, securityLevel: "strict", flowchart: flowchart });
     },
     render: function (id, text, container) {
       return load().then(function (mermaid) {

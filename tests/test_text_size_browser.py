@@ -1,0 +1,39 @@
+"""Every visual of the site is readable without zooming: no text under 12 CSS px, measured in
+Chromium at a phone's width (390 px) and a desktop's (1280 px), in the light and the dark scheme,
+on one page of every type that has a diagram or a grid (textsize.PAGES)."""
+
+from __future__ import annotations
+
+import pytest
+from browser import OPEN_SHADOW
+from textsize import PAGES, WIDTHS, smallest
+
+SMALLEST_READABLE = 12.0
+"""CSS px: the smallest text a reader should have to read (issue 12)."""
+
+
+@pytest.fixture(scope="module", params=[(w, scheme) for w in WIDTHS for scheme in ("default", "slate")],
+                ids=lambda p: f"{p[0]}px-{p[1]}")
+def reader(request, chromium, site_url):
+    width, scheme = request.param
+    # the site's palette follows the system's preference (mkdocs.yml)
+    context = chromium.new_context(viewport={"width": width, "height": 900},
+                                   color_scheme="light" if scheme == "default" else "dark")
+    context.add_init_script(OPEN_SHADOW)
+    page = context.new_page()
+    yield page, width, scheme
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_text_of_a_visual_is_under_12_px(reader, site_url, path):
+    page, width, scheme = reader
+    page.goto(site_url + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    texts = smallest(page)
+    assert texts, f"{path} has no visual to measure"
+    small = [t for t in texts if t["size"] < SMALLEST_READABLE]
+    print(f"{width} px {scheme} {path}: smallest text {texts[0]['size']:.1f} px ({texts[0]['text']!r})")
+    assert not small, f"{path} at {width} px: text under {SMALLEST_READABLE} px: {small[:5]}"
+    # a wide visual scrolls in its own box: the page itself never scrolls sideways
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
