@@ -222,7 +222,7 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
         elif fence.is_mermaid:
             diags.error(pos, "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
                              "describe it in the text, or mark the block ```text to show it as code")
-    if not CONTROL.search(body) and not _MAYBE_DEEP.search(body):
+    if not CONTROL.search(body) and not BIDI.search(body) and not _MAYBE_DEEP.search(body):
         return  # the usual case, found without looking at each line
     for i, line in enumerate(lines):
         bad = CONTROL.search(line)
