@@ -1,6 +1,6 @@
 """A deterministic corpus of N policy briefs, written as a complete MkDocs project.
 
-    python benchmarks/generate.py N OUTDIR [--seed S]
+    python benchmarks/generate.py N OUTDIR [--seed S] [--actors A]
 
 writes OUTDIR/mkdocs.yml (Material, the `search` and `briefs` plugins, the settings of the
 repository's own mkdocs.yml), OUTDIR/docs/index.md and OUTDIR/briefs/ with N briefs and the four
@@ -14,7 +14,8 @@ The shape follows issue 6:
   list), 8 recommendations and about 30 annotations: each recommendation annotated once,
   the rest naming actors and mechanisms, mostly those its recommendations name;
 - registries grow with N: 20 + 0.3 N actors (320 at N = 1,000), 15 + 0.085 N mechanisms
-  (100 at N = 1,000), 5 + N / 10 authors, 2 + N / 50 series;
+  (100 at N = 1,000), 5 + N / 10 authors, 2 + N / 50 series; `--actors A` sets the number
+  of actors instead (a test that needs more than a page of actors needs no more briefs);
 - references are skewed as in a real archive: actors and mechanisms are drawn with
   Zipf-like weights (1 / rank^0.9), so a few (the first states) appear in a large share of
   recommendations, and the long tail in few;
@@ -170,8 +171,9 @@ def slug(text: str) -> str:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int) -> None:
+    def __init__(self, n: int, seed: int, actors: int | None = None) -> None:
         self.n = n
+        self.actor_count = actors if actors is not None else 20 + n * 3 // 10
         self.seed = seed
         self.rng = random.Random(seed)
         self.ids: set[str] = set()  # membership only, never iterated
@@ -236,7 +238,7 @@ class Generator:
     # registries --------------------------------------------------------------------------
 
     def actors(self) -> list[Entry]:
-        count = 20 + self.n * 3 // 10
+        count = self.actor_count
         states: list[Entry] = []
         out: list[Entry] = []
         for i in range(count):
@@ -507,11 +509,13 @@ def brief_text(b: BriefDraft) -> str:
     return "\n".join(out)
 
 
-def generate(n: int, outdir: Path, seed: int = DEFAULT_SEED) -> dict[str, int]:
-    """Write the project for N briefs into outdir; returns a few counts."""
+def generate(n: int, outdir: Path, seed: int = DEFAULT_SEED, actors: int | None = None) -> dict[str, int]:
+    """Write the project for N briefs (and `actors` actors, else 20 + 0.3 N) into outdir; returns a few counts."""
     if n < 1:
         raise ValueError("N must be at least 1")
-    files = Generator(n, seed).run()
+    if actors is not None and actors < 3:
+        raise ValueError("the corpus needs at least 3 actors")
+    files = Generator(n, seed, actors).run()
     for rel in sorted(files):
         path = outdir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -524,8 +528,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of briefs")
     parser.add_argument("outdir", type=Path, help="folder to write the MkDocs project into")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--actors", type=int, default=None, help="number of actors (default: 20 + 0.3 N)")
     args = parser.parse_args(argv)
-    counts = generate(args.n, args.outdir, args.seed)
+    counts = generate(args.n, args.outdir, args.seed, args.actors)
     print(f"wrote {counts['files']} files ({counts['bytes']:,} bytes) for {args.n} briefs into {args.outdir}")
     return 0
 

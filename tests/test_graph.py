@@ -298,7 +298,7 @@ def test_members_roll_up_to_their_group_in_the_second_view(graph_site):
     assert ("UNC Sending States: Australia; the recommendations addressed to Australia count here") in text
 
 
-def test_matrix_and_map_follow_the_six_lists_in_the_navigation(graph_site):
+def test_matrix_and_map_follow_the_lists_and_the_tracker_in_the_navigation(graph_site):
     page = graph_site.html("actors/rok/")
     nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary > ul > li > a")]
-    assert nav[-3:] == ["Series", "Who acts through what", "Map"]
+    assert nav[-5:] == ["Series", "Updates", "Tracker", "Who acts through what", "Map"]

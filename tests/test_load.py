@@ -95,3 +95,28 @@ def test_a_source_that_links_outside_the_sources_folder_is_an_error(briefs, tmp_
     (outside / "first-brief.md").rename(briefs / "original.md")
     (briefs / "first-brief.md").symlink_to("original.md")
     assert not any("first-brief.md" in m and "link" in m for m in messages(briefs))
+
+
+def test_a_reused_brief_is_parsed_again_only_when_its_text_changed(project):
+    """`mkdocs serve` loads the sources after every save: with `reuse`, an unchanged brief is
+    the same object as before, a changed one is read again, and a run gives the same
+    diagnostics as a fresh load."""
+    second = project.briefs / "second-brief.md"
+    second.write_text((project.briefs / "first-brief.md").read_text("utf-8")
+                      .replace("date: 2022-08-01", "date: 2022-13-01", 1), "utf-8")  # an error, reused too
+
+    def load(reuse: bool = True):
+        sources, diags = load_sources(project.briefs, project.root, reuse=reuse)
+        return sources, [str(d) for d in diags.sorted()]
+
+    first_run, first_messages = load()
+    assert any("second-brief.md" in m and "not a valid date" in m for m in first_messages)
+    again, again_messages = load()
+    assert again_messages == first_messages == load(reuse=False)[1]
+    assert again.briefs["first-brief"] is first_run.briefs["first-brief"]
+    project.replace("briefs/first-brief.md", "title:", "title: Changed")
+    changed, changed_messages = load()
+    assert changed_messages == load(reuse=False)[1]
+    assert changed.briefs["first-brief"] is not first_run.briefs["first-brief"]
+    assert changed.briefs["first-brief"].title.startswith("Changed")
+    assert changed.briefs["second-brief"] is again.briefs["second-brief"]

@@ -22,7 +22,8 @@ def _nav_titles(page) -> list[str]:
 
 def test_the_automatic_nav_has_the_section_indexes_after_the_hand_written_pages(minimal_site):
     assert _nav_titles(minimal_site.html("")) == ["Home", "Briefs", "Recommendations", "Actors", "Mechanisms",
-                                                  "Authors", "Series", "Who acts through what", "Map"]
+                                                  "Authors", "Series", "Updates", "Tracker", "Who acts through what",
+                                                  "Map"]
 
 
 def test_a_nav_made_by_awesome_nav_is_left_as_it_is(project):

@@ -16,9 +16,9 @@ LIMIT = 200_000
 
 @pytest.mark.slow
 def test_a_larger_corpus_gives_small_pages(tmp_path):
-    # 300 briefs: 110 actors, more than one page of the actors index
-    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "300", str(tmp_path / "gen")],
-                   check=True, capture_output=True)
+    # 110 briefs and 110 actors: more than one page of the briefs index and of the actors index
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "110", str(tmp_path / "gen"),
+                    "--actors", "110"], check=True, capture_output=True)
     build = run_build(tmp_path / "gen")
     assert build.returncode == 0, build.output
     sizes = {p.relative_to(build.site).as_posix(): p.stat().st_size for p in build.site.rglob("*.html")}

@@ -71,8 +71,8 @@ def test_navigation_lists_sections_not_every_page(shipped_site):
     page = shipped_site.html("actors/rok/")
     top = [item.find(["a", "label"]).get_text(" ", strip=True)
            for item in page.select("nav.md-nav--primary > ul > li")]
-    assert top == ["Home", "Briefs", "Recommendations", "Actors", "Mechanisms", "Authors", "Series",
-                   "Who acts through what", "Map", "About", "For editors and maintainers"]
+    assert top == ["Home", "Briefs", "Recommendations", "Actors", "Mechanisms", "Authors", "Series", "Updates",
+                   "Tracker", "Who acts through what", "Map", "About", "For editors and maintainers"]
     editors = page.select("nav.md-nav--primary > ul > li")[-1]
     assert [a.get_text(" ", strip=True) for a in editors.select("a")] == [
         "Authoring guide", "Messages", "Site maintainer reference", "Developers' guide", "Benchmarks"]

@@ -47,6 +47,8 @@ _AUTOLINK = re.compile(r"<(?:(?i:https?)://[^<>]*|[^<> !]+@[^@<> ]+)>")
 without an '@' is raw HTML to it."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ESCAPED = re.compile(r"\\.")
+_MAYBE_DEEP = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
+"""A line that could nest more than MAX_NESTING deep: each level takes at least one of these characters."""
 
 
 def anchor_for(kind: str, target: str, n: int) -> str:
@@ -220,6 +222,8 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
         elif fence.is_mermaid:
             diags.error(pos, "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
                              "describe it in the text, or mark the block ```text to show it as code")
+    if not CONTROL.search(body) and not _MAYBE_DEEP.search(body):
+        return  # the usual case, found without looking at each line
     for i, line in enumerate(lines):
         bad = CONTROL.search(line)
         if bad:

@@ -1,7 +1,7 @@
 """`mkdocs-briefs`: check the sources without building, scaffold new ones, start a site.
 
     mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
-    mkdocs-briefs new brief|actor|mechanism|author|series ID [--sources SOURCES]
+    mkdocs-briefs new brief|actor|mechanism|author|series|update ID [--sources SOURCES]
     mkdocs-briefs init [DIR]
     mkdocs-briefs export DIR [--config-file mkdocs.yml]
     mkdocs-briefs --version
@@ -28,7 +28,7 @@ import yaml
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
-from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry
+from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry, new_update
 from .starter import init_site
 
 JSON_FORMAT_VERSION = 1
@@ -127,6 +127,8 @@ def _run_new(args: argparse.Namespace) -> int:
     try:
         if args.kind == "brief":
             path = new_brief(folder, args.id, _today())
+        elif args.kind == "update":
+            path = new_update(folder, args.id, _today())
         else:
             path = new_registry_entry(folder, args.kind, args.id)
     except ScaffoldError as exc:
@@ -184,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")
     check_cmd.set_defaults(run=_run_check)
-    new_cmd = commands.add_parser("new", help="write a skeleton brief, or an entry of a registry")
-    new_cmd.add_argument("kind", choices=("brief", *REGISTRY_KINDS))
+    new_cmd = commands.add_parser("new", help="write a skeleton brief or update, or an entry of a registry")
+    new_cmd.add_argument("kind", choices=("brief", "update", *REGISTRY_KINDS))
     new_cmd.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
     new_cmd.add_argument("--sources", default="briefs", help="the sources folder (default: briefs)")
     new_cmd.set_defaults(run=_run_new)

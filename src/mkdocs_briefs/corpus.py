@@ -15,8 +15,10 @@ from itertools import chain
 from typing import Any
 
 from .kinds import KINDS, LINKS, Link
-from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, refs
+from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, Update, refs
 from .settings import Settings
+from .statuses import Scale
+from .tracking import Track, build_tracks
 
 COMMON_FEATURE = 100
 """An actor or mechanism named by more recommendations than this is too common to find related ones by."""
@@ -46,8 +48,17 @@ class Corpus:
     mentions: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
     related_recommendations: dict[str, list[Recommendation]] = field(default_factory=dict)
     in_context: dict[str, Annotation] = field(default_factory=dict)
+    updates: dict[str, Update] = field(default_factory=dict)
+    """Newest first (then by id)."""
+    tracks: dict[str, Track] = field(default_factory=dict)
+    """What became of each recommendation (tracking.py), by its id."""
     settings: Settings = field(default_factory=Settings)
     """How the pages built from this corpus are tuned (list caps, page sizes, diagram caps)."""
+
+    @property
+    def scale(self) -> Scale:
+        """The status scale of the site (statuses.py)."""
+        return self.settings.scale
 
     def incoming(self, link: str, id_: str) -> list[Any]:
         """The entities whose `link` field refers to `id_`: incoming('addressed_to', 'rok')."""
@@ -93,8 +104,10 @@ def build_corpus(sources: Sources, settings: Settings | None = None) -> Corpus:
     briefs = dict(sorted(sources.briefs.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
     actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
     recs = {r.id: r for b in briefs.values() for r in b.recommendations}
-    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series),
+    updates = dict(sorted(sources.updates.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
+    c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series), updates=updates,
                settings=settings or Settings())
+    c.tracks = build_tracks(recs.values(), updates.values(), c.scale)
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
     named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
              for m, rs in c.backlinks["mechanisms"].items()}

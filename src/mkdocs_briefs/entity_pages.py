@@ -29,10 +29,12 @@ from .markup import (
     link,
     links,
     paragraphs,
+    rec_badge,
     rec_list,
     relation_label,
 )
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
+from .update_pages import status_section, update_page
 
 DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
               "`draft: true`.\n{: .briefs-draft }\n")
@@ -55,7 +57,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     for rec in brief.recommendations:
         anchor = _first_anchor(brief, rec)
         where = f" ([{t('brief.in_the_text')}](#{anchor}))" if anchor else ""
-        md.append(f"{link('rec', rec.id, rec.title)}{where}\n")
+        md.append(f"{link('rec', rec.id, rec.title)}{where} {rec_badge(corpus, rec.id)}\n")
         md.append(f":   {escape(rec.statement)}\n")
         md.append(":   " + t("brief.addressed_to", actors=links(corpus, "actor", rec.addressed_to)))
         if rec.mechanisms:
@@ -120,6 +122,7 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
             (t("rec.from_brief"), link("brief", brief.id, brief.title) + f" ({date(brief.date)})"),
         ]),
     ]
+    md.append(status_section(corpus, rec))
     note = corpus.in_context.get(rec.id)
     if note:
         quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
@@ -234,6 +237,6 @@ def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
 
 ENTITY_PAGES: dict[str, Callable[[Corpus, Any], GeneratedPage]] = {
     "brief": brief_page, "rec": recommendation_page, "actor": actor_page,
-    "mechanism": mechanism_page, "author": author_page, "series": series_page,
+    "mechanism": mechanism_page, "author": author_page, "series": series_page, "update": update_page,
 }
 """The function that writes the page of each kind of entity."""

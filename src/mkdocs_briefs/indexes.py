@@ -25,6 +25,7 @@ from .markup import (
 )
 from .metadata import index_description
 from .model import Ref
+from .update_pages import updates_index, updates_page_count
 
 
 def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
@@ -129,7 +130,8 @@ def _number(n: int) -> str:
 def section_title(kind: str) -> str:
     """The title of a section's index ('Actors'), in the site's language."""
     return {"brief": t("section.brief"), "rec": t("section.rec"), "actor": t("section.actor"),
-            "mechanism": t("section.mechanism"), "author": t("section.author"), "series": t("section.series")}[kind]
+            "mechanism": t("section.mechanism"), "author": t("section.author"), "series": t("section.series"),
+            "update": t("section.update")}[kind]
 
 
 def _actors_index(c: Corpus, number: int = 1) -> tuple[str, str]:
@@ -175,7 +177,8 @@ def _series_index(c: Corpus, number: int = 1) -> tuple[str, str]:
 
 
 _INDEXES = {"brief": _briefs_index, "rec": _recs_table, "actor": _actors_index,
-            "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index}
+            "mechanism": _mechanisms_index, "author": _authors_index, "series": _series_index,
+            "update": updates_index}
 """Page `number` of each section's index: (intro, body)."""
 
 
@@ -185,4 +188,6 @@ def _index_page_count(c: Corpus, kind: str) -> int:
         return _page_count(len(c.briefs), c.settings.limits.briefs_page_size)
     if kind == "rec":
         return _recs_page_count(c)
+    if kind == "update":
+        return updates_page_count(c)
     return _page_count(len(c.table(kind)), c.settings.limits.table_page_size)

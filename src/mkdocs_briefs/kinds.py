@@ -47,12 +47,15 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          registry=True),
     Kind("author", "authors", "Authors", "author", "authors", "authors.yml", "authors", registry=True),
     Kind("series", "series", "Series", "series", "series", "series.yml", "series", registry=True),
+    Kind("update", "updates", "Updates", "update", "updates", "the updates folder (file names)", "updates"),
 )}
 """Every kind, in the order of the site's sections."""
 
 ANNOTATION_KINDS = ("actor", "mechanism", "rec", "brief")
 """Kinds whose annotations are mentions, with an anchor on the brief's page (in the order
-messages list them); links to an author or a series are checked, but are not mentions."""
+messages list them); links to an author, a series or an update are checked, but are not mentions."""
+UPDATES_FOLDER = "updates"
+"""The subfolder of the sources folder that holds the updates (`briefs/updates/<id>.md`)."""
 REGISTRIES = tuple(kind for kind in KINDS.values() if kind.registry)
 """Kinds read from a registry file, in the order they are read."""
 
@@ -92,6 +95,8 @@ LINKS: dict[str, Link] = {link.field: link for link in (
     Link("related", "mechanism", "mechanism", "related to", "related to", symmetric=True),
     Link("authors", "brief", "author", "by", "author of"),
     Link("series", "brief", "series", "part of", "has brief"),
+    Link("recs", "update", "rec", "bears on", "tracked by"),
+    Link("addressees", "update", "actor", "concerns", "concerned by"),
 )}
 """Every kind of link between entities, by field name."""
 

@@ -22,6 +22,7 @@ from .corpus import Corpus
 from .kinds import page_uri
 from .labels import t
 from .model import Brief, Recommendation, Ref
+from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
 
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
@@ -212,12 +213,53 @@ def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     listed = corpus.settings.limits.listed
     if not recs:
         return f"{empty}\n"
-    rows = [f"- {link('rec', r.id, r.title)} "
+    rows = [f"- {link('rec', r.id, r.title)} {rec_badge(corpus, r.id)} "
             f"{muted(t('rec_list.from', brief=link('brief', r.brief_id, corpus.brief_of(r).title)))}"
             for r in recs[:listed]]
     if len(recs) > listed:
         rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(listed)))
     return "\n".join(rows) + "\n"
+
+
+def status_label(corpus: Corpus, status: str) -> str:
+    """A status's name in the site's words (not escaped): the site's own, or the label catalogue's."""
+    level = corpus.scale.get(status)
+    if level is None:
+        return t(NOT_TRACKED_LABEL)
+    return level.label or (t(level.label_key) if level.label_key else level.id)
+
+
+def status_meaning(corpus: Corpus, status: str) -> str:
+    """What a status claims, in the site's words (not escaped)."""
+    level = corpus.scale.get(status)
+    if level is None:
+        return t(NOT_TRACKED_MEANING)
+    return level.meaning or (t(level.meaning_key) if level.meaning_key else "")
+
+
+def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
+    """A compact status badge: a symbol and a word (readable without colour), the date in its title."""
+    level = corpus.scale.get(status)
+    label = status_label(corpus, status)
+    symbol = level.symbol if level else NOT_TRACKED_SYMBOL
+    kind = status if level and _CLASS_SAFE.fullmatch(status) else NOT_TRACKED if not level else "other"
+    back = t("status.was", status=escape(status_label(corpus, was))) if was else ""
+    title = f' title="{html.escape(t("status.as_of", date=date(as_of)))}"' if as_of else ""
+    setback = " briefs-status--setback" if was else ""
+    return (f'<span class="briefs-status briefs-status--{kind}{setback}"{title}>'
+            f'<span aria-hidden="true">{html.escape(symbol)}</span> {escape(label)}{back}</span>')
+
+
+def rec_badge(corpus: Corpus, rec_id: str) -> str:
+    """The badge of a recommendation's current status."""
+    track = corpus.tracks.get(rec_id)
+    if track is None:
+        return status_badge(corpus, NOT_TRACKED)
+    now = track.current
+    return status_badge(corpus, now.status, now.as_of, was=now.previous)
+
+
+_CLASS_SAFE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def brief_list(briefs: list[Brief]) -> str:

@@ -70,6 +70,16 @@ def index_description(corpus: Corpus, kind: str) -> str:
         text = t("meta.series", len(c.series))
         return text + (t("meta.names", names=_names(_ranked(c, "series", c.backlinks["series"], every=True)))
                        if c.series else t("meta.end"))
+    return _updates_description(c) if kind == "update" else _unknown_kind(kind)
+
+
+def _updates_description(c: Corpus) -> str:
+    text = t("meta.updates", len(c.updates))
+    return text + (t("meta.latest_update", title=next(iter(c.updates.values())).title) if c.updates
+                   else t("meta.end"))
+
+
+def _unknown_kind(kind: str) -> str:
     raise ValueError(kind)
 
 

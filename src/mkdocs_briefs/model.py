@@ -149,6 +149,54 @@ class Brief:
 
 
 @dataclass
+class Affect:
+    """What an update says of one recommendation: its status from then on (for some of its
+    addressees, with `for_`), and why."""
+
+    rec: Ref
+    pos: Pos
+    status: str | None = None
+    for_: list[Ref] = field(default_factory=list)
+    """The actors the status is for; empty: for the recommendation as a whole."""
+    note: str | None = None
+    where: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Update:
+    """A dated development, with its sources, and what it means for some recommendations
+    (`briefs/updates/<id>.md`)."""
+
+    id: str
+    title: str
+    date: datetime.date
+    sources: list[Source]
+    affects: list[Affect]
+    body: str
+    pos: Pos
+    body_line: int = 1
+    annotations: list[Annotation] = field(default_factory=list)
+    where: dict[str, Pos] = field(default_factory=dict)
+
+    @property
+    def recs(self) -> list[Ref]:
+        """The recommendations it bears on, each once, in the order written (kinds.LINKS['recs'])."""
+        return _first_of_each([a.rec for a in self.affects])
+
+    @property
+    def addressees(self) -> list[Ref]:
+        """The actors its `for` lists name (kinds.LINKS['addressees']), each once."""
+        return _first_of_each([r for a in self.affects for r in a.for_])
+
+
+def _first_of_each(refs: list[Ref]) -> list[Ref]:
+    first: dict[str, Ref] = {}
+    for ref in refs:
+        first.setdefault(ref.id, ref)
+    return list(first.values())
+
+
+@dataclass
 class Sources:
     """Everything read from the sources folder, in a defined order (by id, briefs by file)."""
 
@@ -157,9 +205,11 @@ class Sources:
     authors: dict[str, Author] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
     briefs: dict[str, Brief] = field(default_factory=dict)
+    updates: dict[str, Update] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
     """Registries ('actors', ...) that could not be read, and 'briefs' if some brief's front matter
-    could not: their ids are unknown, so references to them and unused entries are not reported."""
+    could not (and 'updates' for an update): their ids are unknown, so references to them and
+    unused entries are not reported."""
 
     def table(self, kind: str) -> dict[str, Entity]:
         """The entities of a kind by id (recommendations: of every brief; the last of a duplicate id)."""
@@ -178,7 +228,7 @@ class Sources:
         return [rec for brief in self.briefs.values() for rec in brief.recommendations]
 
 
-Entity = Brief | Recommendation | Actor | Mechanism | Author | Series
+Entity = Brief | Recommendation | Actor | Mechanism | Author | Series | Update
 
 
 def refs(entity: Entity, name: str) -> list[Ref]:

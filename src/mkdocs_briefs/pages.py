@@ -22,9 +22,10 @@ from .labels import t
 from .markup import GeneratedPage, escape, front_matter
 from .matrix import MATRIX_PAGE, matrix_pages
 from .site_map import MAP_PAGE, map_page
+from .tracker import TRACKER_PAGE, tracker_page
 
-NAV_PAGES = (*(page_uri(kind) for kind in KINDS), MATRIX_PAGE, MAP_PAGE)
-"""The generated pages in the navigation, in its order: the section indexes, the matrix, the map."""
+NAV_PAGES = (*(page_uri(kind) for kind in KINDS), TRACKER_PAGE, MATRIX_PAGE, MAP_PAGE)
+"""The generated pages in the navigation, in its order: the section indexes, the tracker, the matrix, the map."""
 
 
 def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
@@ -34,7 +35,7 @@ def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
     for kind in KINDS:
         if kind != "brief":
             pages += _entity_pages(corpus, kind)
-    return [*pages, *matrix_pages(corpus), map_page(corpus)]
+    return [*pages, tracker_page(corpus), *matrix_pages(corpus), map_page(corpus)]
 
 
 def _entity_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:

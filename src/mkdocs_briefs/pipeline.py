@@ -8,6 +8,7 @@ here knows about MkDocs, and nothing is printed or written.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .markup import GeneratedPage
 from .model import Sources
 from .pages import generate_pages
 from .settings import Settings
+from .tracker import CHART, chart_svg
 from .validate import validate, without_drafts
 
 
@@ -38,15 +40,20 @@ class Outcome:
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
-        settings: Settings | None = None, labels: Labels = ENGLISH) -> Outcome:
+        settings: Settings | None = None, labels: Labels = ENGLISH, reuse: bool = False,
+        today: datetime.date | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
     (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
-    language (labels.py). Images in briefs may come from the site itself or from `image_hosts`."""
-    sources, diags = load_sources(folder, root, image_hosts)
+    language (labels.py). Images in briefs may come from the site itself or from `image_hosts`.
+    With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
+    did not change since the last such run is not parsed again. Updates are checked against the
+    status scale of `settings` and `today` (by default the machine's date: an update may not be
+    dated later)."""
+    sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
     settings = settings or Settings()
-    diags.extend(validate(sources, settings.validation))
+    diags.extend(validate(sources, settings.validation, settings.scale, today))
     if not settings.drafts and not diags.errors:
         sources, links_into_drafts = without_drafts(sources)
         diags.extend(links_into_drafts)
@@ -59,5 +66,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         outcome.corpus = build_corpus(sources, settings)
         with using(labels):
             outcome.pages = generate_pages(outcome.corpus)
+            chart = chart_svg(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+        outcome.exports[CHART] = chart
     return outcome

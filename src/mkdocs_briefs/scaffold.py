@@ -12,8 +12,9 @@ import json
 import re
 from pathlib import Path
 
-from .kinds import KINDS
+from .kinds import KINDS, UPDATES_FOLDER
 from .schema import schema_text
+from .statuses import DEFAULT_SCALE
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 MAX_ID_LENGTH = 80
@@ -28,7 +29,7 @@ class ScaffoldError(Exception):
 
 def _descriptions(name: str, *path: str) -> dict[str, str]:
     schema = json.loads(schema_text(name))
-    node = schema.get("additionalProperties", schema) if name != "brief" else schema
+    node = schema.get("additionalProperties", schema) if name not in ("brief", "update") else schema
     for key in path:
         node = node["properties"][key] if key != "[]" else node["items"]
     return {field: spec.get("description", "") for field, spec in node.get("properties", {}).items()}
@@ -187,6 +188,53 @@ def write_new(path: Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ScaffoldError(f"cannot make the folder {path.parent}: {exc.strerror or exc}") from None
+    _write(path, text)
+    return path
+
+
+def _first_rec(folder: Path) -> str:
+    """The id of the first recommendation of the first brief (by file name), for the skeleton to name."""
+    for path in sorted(folder.glob("*.md")):
+        match = re.search(r"^\s*- id:\s*([a-z0-9][a-z0-9-]*)\s*$", path.read_text("utf-8"), re.MULTILINE)
+        if match:
+            return match.group(1)
+    return "a-recommendation-id"
+
+
+def new_update(folder: Path, id_: str, today: datetime.date) -> Path:
+    """An update's skeleton in `<folder>/updates/<id>.md`, every field explained."""
+    _check_id("update", id_)
+    updates = folder / UPDATES_FOLDER
+    taken = next((p for p in sorted(updates.rglob(f"{id_}.md"))), None) if updates.is_dir() else None
+    if taken is not None:
+        raise ScaffoldError(f"{taken} already exists: choose another id, or edit that file")
+    path = updates / f"{id_}.md"
+    d = _descriptions("update")
+    src = _descriptions("update", "sources", "[]")
+    aff = _descriptions("update", "affects", "[]")
+    levels = ", ".join(level.id for level in DEFAULT_SCALE)
+    text = f"""---
+# A new update: a dated development and what it means for some recommendations. Every field
+# is explained in the comment beside it; the authoring guide (docs/authoring.md, "Updating the
+# status of a recommendation") has the details. Check your work with: mkdocs-briefs check
+title: What happened, in a short line  # {d['title']}
+date: {today.isoformat()}  # {d['date']}
+sources:  # {d['sources']}
+  - title: Title of the report  # {src['title']}
+    publisher: Who published it  # {src['publisher']}
+    url: https://example.org/the-report  # {src['url']}
+    date: {today.isoformat()}  # {src['date']}
+affects:  # {d['affects']}
+  - rec: {_first_rec(folder)}  # {aff['rec']}
+    status: under-way  # {aff['status'].split(' (')[0]}. One of: {levels}.
+    # for: [an-actor-id]  # (optional) {aff['for']}
+    note: Why this status, in a sentence.  # {aff['note']}
+---
+
+What happened, in your own words, with the facts the sources give and nothing more. Link
+the actors and recommendations it names, like [this recommendation](rec:{_first_rec(folder)}).
+"""
+    updates.mkdir(parents=True, exist_ok=True)
     _write(path, text)
     return path
 

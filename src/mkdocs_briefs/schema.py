@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 from .diagnostics import Diagnostics, did_you_mean
 from .located_yaml import LocatedYaml
 
-SCHEMA_NAMES = ("brief", "actors", "mechanisms", "authors", "series")
+SCHEMA_NAMES = ("brief", "actors", "mechanisms", "authors", "series", "update")
 
 _TYPE_WORDS = {
     "string": "text",

@@ -8,8 +8,10 @@ The plugin reads them from its options in mkdocs.yml (`plugins: - briefs: limits
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Literal
+
+from .statuses import Scale
 
 Level = Literal["warn", "info", "ignore"]
 """How a check that might be fine is reported, as in MkDocs' own `validation:`: a warning
@@ -70,6 +72,11 @@ class Settings:
     """Everything the pipeline depends on besides the sources."""
 
     limits: Limits = Limits()
+    scale: Scale = field(default_factory=Scale)
+    """The status scale of tracked recommendations (statuses.py; the plugin's `statuses` option)."""
+    stale_after_days: int = 365
+    """The tracker flags a tracked recommendation whose latest update is older than this, counted
+    back from the newest update (the plugin's `stale_after_days` option)."""
     validation: Validation = Validation()
     drafts: bool = True
     """Publish the briefs marked `draft: true` (the plugin: while serving, or with its `drafts` option)."""

@@ -8,6 +8,7 @@ loading, by the schemas. Errors here stop a build; warnings stop it under `--str
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -15,15 +16,20 @@ from collections.abc import Iterable, Iterator
 from .diagnostics import Diagnostics, Pos, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
-from .model import Entity, Recommendation, Ref, Sources, refs
+from .model import Brief, Entity, Recommendation, Ref, Sources, Update, refs
 from .schema import invisible, shown
 from .settings import Validation
+from .statuses import Scale
+from .validate_updates import validate_updates
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # fullmatch: "$" would accept a final newline
 
 
-def validate(sources: Sources, checks: Validation | None = None) -> Diagnostics:
-    """Every problem that needs all the sources; `checks` say how to report those that may be fine."""
+def validate(sources: Sources, checks: Validation | None = None, scale: Scale | None = None,
+             today: datetime.date | None = None) -> Diagnostics:
+    """Every problem that needs all the sources; `checks` say how to report those that may be fine.
+    Updates are checked against `scale` (by default the default scale) and `today` (by default
+    the date of the machine)."""
     checks = checks or Validation()
     diags = Diagnostics()
     _check_ids(sources, diags)
@@ -36,6 +42,7 @@ def validate(sources: Sources, checks: Validation | None = None) -> Diagnostics:
     _check_annotated(sources, diags, checks.unannotated)
     _check_used(sources, diags, checks.unused)
     _check_text(sources, diags)
+    diags.extend(validate_updates(sources, scale or Scale(), today or datetime.date.today()))
     return diags
 
 
@@ -93,8 +100,9 @@ def _check_references(s: Sources, diags: Diagnostics) -> None:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
     tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
-    for brief in s.briefs.values():
-        for note in brief.annotations:
+    texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
+    for text in texts:
+        for note in text.annotations:
             if note.target not in tables[note.kind]:
                 _unknown(diags, [Ref(note.target, note.pos)], KINDS[note.kind], tables[note.kind], s.unreadable)
 
@@ -156,8 +164,9 @@ def _used(s: Sources) -> dict[str, set[str]]:
         if link.target in used:
             for entity in s.each(link.source):
                 used[link.target].update(r.id for r in refs(entity, link.field))
-    for brief in s.briefs.values():
-        for note in brief.annotations:
+    texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
+    for text in texts:
+        for note in text.annotations:
             if note.kind in used:
                 used[note.kind].add(note.target)
     return used
@@ -179,14 +188,19 @@ def without_drafts(s: Sources) -> tuple[Sources, Diagnostics]:
                 where = "is a draft" if note.kind == "brief" else "is in a draft brief"
                 diags.warning(note.pos, f"{KINDS[note.kind].noun} '{note.target}' {where}, which `mkdocs build` "
                                         "leaves out: publish that brief (remove 'draft: true') or remove the link")
-    return dataclasses.replace(s, briefs=published), diags
+    updates = {}  # what updates say of a draft's recommendations waits for it too
+    for id_, update in s.updates.items():
+        affects = [a for a in update.affects if a.rec.id not in draft_recs]
+        if affects:
+            updates[id_] = dataclasses.replace(update, affects=affects)
+    return dataclasses.replace(s, briefs=published, updates=updates), diags
 
 
 _UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|(?P<bidi>[\u202a-\u202e\u2066-\u2069])")
 """Refused in titles, names and every other text of front matter and registries: control
 characters (tab and newline are fine), and the bidirectional embeddings, overrides and
 isolates, which make a text show in another order than it is written ("Trojan Source")."""
-_NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations"}
+_NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations", "recommendations"}
 
 
 def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
@@ -200,6 +214,11 @@ def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
             yield f.name, value, where
         elif isinstance(value, list):
             yield from ((f.name, v, where) for v in value if isinstance(v, str))
+            for i, item in enumerate(value):  # an update's sources and affects
+                if dataclasses.is_dataclass(item) and not isinstance(item, (type, Ref)):
+                    at = getattr(item, "where", {})
+                    yield from ((f"{f.name}[{i + 1}].{g.name}", v, at.get(g.name, where))
+                                for g in dataclasses.fields(item) if isinstance(v := getattr(item, g.name), str))
         elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Ref)):  # a brief's source
             yield from ((f"{f.name}.{g.name}", v, where) for g in dataclasses.fields(value)
                         if isinstance(v := getattr(value, g.name), str))

@@ -17,7 +17,7 @@
   var LINKS = "a.briefs-link[data-briefs-name]";
   var KINDS = {
     actor: "js.kind.actor", mechanism: "js.kind.mechanism", rec: "js.kind.rec",
-    brief: "js.kind.brief", author: "js.kind.author", series: "js.kind.series"
+    brief: "js.kind.brief", author: "js.kind.author", series: "js.kind.series", update: "js.kind.update"
   };
   var SHOW_DELAY = 250;  /* ms of hovering before the preview appears */
   var HIDE_DELAY = 200;  /* ms to move the mouse from the link onto the preview */

@@ -100,9 +100,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
         root = Path(config.config_file_path or ".").parent
         _outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
+        try:
+            settings = self.config.settings()
+        except (TypeError, ValueError) as exc:  # scale_from: the 'statuses' option
+            raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=self.config.settings(serving=self.serving), labels=self.labels)
+                               settings=settings, labels=self.labels, reuse=True)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))

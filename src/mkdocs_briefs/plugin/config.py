@@ -9,6 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..settings import Level, Limits, Settings, Validation
+from ..statuses import scale_from
 
 
 class _Count(c.BaseConfigOption[int]):
@@ -121,6 +122,15 @@ class BriefsConfig(base.Config):
     """Changes to Material's own look and markup on every page, each off by default."""
     limits = c.SubConfig(LimitsConfig)
     """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
+    statuses = c.Type(dict, default={})
+    """The status scale of tracked recommendations (statuses.py): each entry, id -> label (or a
+    mapping of label, meaning, progress, setback, symbol), renames or redefines a default level
+    or adds one."""
+    statuses_replace = c.Type(bool, default=False)
+    """With it, the `statuses` entries are the whole scale instead of changes to the default one."""
+    stale_after_days = _Count(365)
+    """The tracker page flags a tracked recommendation as stale when its latest update is older
+    than this many days, counted back from the newest update of the site."""
 
     validation = c.SubConfig(ValidationConfig)
     """How the checks that might be fine are reported (settings.Validation)."""
@@ -134,4 +144,6 @@ class BriefsConfig(base.Config):
         """The options the pipeline depends on, as the pipeline's own typed value (drafts show while `serving`)."""
         return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
                         validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated),
-                        drafts=self.drafts or serving)
+                        drafts=self.drafts or serving,
+                        scale=scale_from(self.statuses, self.statuses_replace),
+                        stale_after_days=self.stale_after_days)

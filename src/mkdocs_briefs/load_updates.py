@@ -1,0 +1,87 @@
+"""Reading the updates: `briefs/updates/<id>.md` and its subfolders, each YAML front matter
+(checked against `schemas/update.schema.json`) and annotated text, into `model.Update`.
+
+An update's id is its file name, unique across the folder and its subfolders (an editor may
+file updates by year). Like the other loaders, it never raises.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .annotations import find_annotations, refuse_diagrams
+from .diagnostics import Diagnostics, Pos
+from .located_yaml import LocatedYaml, parse_yaml
+from .model import Affect, Ref, Source, Sources, Update
+from .source_files import (
+    date_field,
+    md_files,
+    read_source,
+    refs_at,
+    shown_path,
+    split_front_matter,
+    text_field,
+    where_of,
+)
+
+
+def load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
+                  image_hosts: frozenset[str]) -> None:
+    """The updates of `folder` and of its subfolders (an editor may file them by year)."""
+    before = len(diags.errors)
+    files = md_files(folder, root, diags, "an update")
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and p.suffix.lower() != ".md"):
+        files += md_files(sub, root, diags, "an update")
+    if len(diags.errors) > before:
+        sources.unreadable.add("updates")
+    for path in files:
+        text = read_source(path, root, diags)
+        update = None if text is None else _load_update(path.stem, text, shown_path(path, root), diags, image_hosts)
+        if update is None:
+            sources.unreadable.add("updates")
+        elif update.id in sources.updates:
+            diags.error(update.pos, f"duplicate update id '{update.id}', already used by "
+                                    f"{sources.updates[update.id].pos.path}: update ids (file names) must be unique "
+                                    "across the updates folder and its subfolders, rename one")
+        else:
+            sources.updates[update.id] = update
+
+
+
+def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
+                 image_hosts: frozenset[str] = frozenset()) -> Update | None:
+    split = split_front_matter(text, shown, diags, "an update")
+    if split is None:
+        return None
+    front, body, body_line = split
+    doc = parse_yaml(front, shown, diags, line_offset=1)
+    if doc is None:
+        return None
+    schema.check(doc, "update", diags)
+    if not isinstance(doc.data, dict):
+        return None
+    f = doc.data
+    cited: list[Any] = f["sources"] if isinstance(f.get("sources"), list) else []
+    affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
+    refuse_diagrams(body, shown, body_line, diags)
+    return Update(
+        id=id_, title=text_field(f, "title") or id_, date=date_field(f.get("date")),
+        sources=[Source(publisher=text_field(s, "publisher") or "", title=text_field(s, "title") or "",
+                        date=date_field(s.get("date")), url=text_field(s, "url") or "")
+                 for s in cited if isinstance(s, dict)],
+        affects=[_affect(doc, i, a) for i, a in enumerate(affects)
+                 if isinstance(a, dict) and isinstance(a.get("rec"), str)],
+        body=body, pos=Pos(shown, 1, 1), body_line=body_line,
+        annotations=find_annotations(body, shown, body_line, diags, image_hosts),
+        where=where_of(doc, (), f),
+    )
+
+
+def _affect(doc: LocatedYaml, i: int, f: dict[str, Any]) -> Affect:
+    path = ("affects", i)
+    return Affect(
+        rec=Ref(f["rec"], doc.at(path + ("rec",))), pos=doc.at(path), status=text_field(f, "status"),
+        for_=refs_at(doc, path, f, "for"), note=text_field(f, "note"), where=where_of(doc, path, f),
+    )

@@ -1,0 +1,133 @@
+"""The page of each update, the updates index, and what a recommendation's page says of its status.
+
+An update's page (`updates/<id>.md`) shows its date, its text, the recommendations it bears
+on with their change of status and the note that explains it, and its sources. The index
+lists updates newest first, UPDATES_PAGE_SIZE to a page. `status_section` is the "What
+became of it" part of a recommendation's page: its badge and *as of* date, its status per
+addressee when they differ, and its timeline, newest first. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from . import labels
+from .annotations import escape_raw_html
+from .corpus import Corpus
+from .kinds import page_uri
+from .labels import t
+from .markup import (
+    GeneratedPage,
+    count,
+    date,
+    escape,
+    front_matter,
+    join,
+    link,
+    muted,
+    pager,
+    rec_badge,
+    status_badge,
+    status_label,
+)
+from .model import Recommendation, Source, Update
+from .statuses import NOT_TRACKED
+from .tracking import Step
+
+UPDATES_PAGE_SIZE = 50
+"""Updates per page of the updates index (updates/, updates/page/2/, ...)."""
+TIMELINE_SHOWN = 10
+"""Updates listed in a recommendation's timeline; the older ones are counted."""
+
+
+def source_line(source: Source) -> str:
+    """A source as a list item: its title linked, its publisher and date."""
+    return "- " + t("update.source", title=f"[{escape(source.title)}](<{source.url}>)",
+                    publisher=escape(source.publisher), date=date(source.date))
+
+
+def update_page(corpus: Corpus, update: Update) -> GeneratedPage:
+    recs = [r.id for r in update.recs]
+    md = [
+        front_matter(update.title, t("update.description", date=date(update.date), title=update.title)),
+        f"# {escape(update.title)}\n",
+        '<div class="briefs-meta" markdown>\n',
+        t("update.meta", date=date(update.date), recs=count(len(recs), "count.rec")) + "\n",
+        "</div>\n",
+        escape_raw_html(update.body).strip() + "\n" if update.body.strip() else "",
+        f"## {t('update.affects')} {{#affects}}\n",
+    ]
+    for affect in update.affects:
+        rec = corpus.recommendations[affect.rec.id]
+        step = next((s for s in corpus.tracks[rec.id].timeline if s.affect is affect), None)
+        md.append(f"{link('rec', rec.id, rec.title)}\n")
+        md.append(f":   {step_words(corpus, step) if step else ''}\n")
+        if affect.note:
+            md.append(f":   {escape(affect.note)}\n")
+        md.append("\n")
+    md += [f"## {t('update.sources')} {{#sources}}\n", "\n".join(source_line(s) for s in update.sources) + "\n"]
+    return GeneratedPage(page_uri("update", update.id), "\n".join(md), source=update.pos.path)
+
+
+def step_words(corpus: Corpus, step: Step) -> str:
+    """What an update did to a recommendation's status, in a line."""
+    affect = step.affect
+    whom = t("step.for", actors=join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in affect.for_])) \
+        if affect.for_ else ""
+    if affect.status is None:
+        return t("step.no_change", whom=whom)
+    badge = status_badge(corpus, affect.status, step.update.date)
+    befores = sorted({before for _, before, _ in step.changes})
+    if not step.changes:
+        return t("step.confirmed", badge=badge, whom=whom)
+    if befores == [NOT_TRACKED]:
+        return t("step.first", badge=badge, whom=whom)
+    was = join([escape(status_label(corpus, b)) for b in befores])
+    return t("step.was_back" if step.backwards else "step.was", badge=badge, whom=whom, was=was)
+
+
+def status_section(corpus: Corpus, rec: Recommendation) -> str:
+    """The "What became of it" section of a recommendation's page."""
+    track = corpus.tracks[rec.id]
+    heading = f"## {t('rec.status')} {{#status}}\n"
+    if not track.timeline:
+        return f"{heading}\n{rec_badge(corpus, rec.id)} {t('rec.not_tracked')}\n{{: .briefs-status-line }}\n"
+    now = track.current
+    as_of = t("rec.as_of", date=date(now.as_of)) if now.as_of else ""
+    differs = t("rec.differs") if track.differs else ""
+    md = [heading, f"{rec_badge(corpus, rec.id)}{as_of}{differs}\n{{: .briefs-status-line }}\n"]
+    if track.differs:
+        rows = [f"- {link('actor', s.actor, corpus.name_of('actor', s.actor))}: "
+                f"{status_badge(corpus, s.status, s.as_of, was=s.previous)}"
+                + (t("rec.as_of", date=date(s.as_of)) if s.as_of else "") for s in track.standings]
+        md.append("\n".join(rows) + "\n")
+    shown = track.timeline[:TIMELINE_SHOWN]
+    items = [f"- {date(s.update.date)}: {link('update', s.update.id, s.update.title)}. {step_words(corpus, s)}"
+             + (f" {muted(escape(s.affect.note))}" if s.affect.note else "") for s in shown]
+    md += [f"### {t('rec.timeline')} {{#timeline}}\n", '<div class="briefs-timeline" markdown>\n',
+           "\n".join(items) + "\n"]
+    if len(track.timeline) > TIMELINE_SHOWN:
+        md.append("\n" + t("rec.timeline_more", len(track.timeline), shown=TIMELINE_SHOWN,
+                           index="update:index") + "\n")
+    md.append("</div>\n")
+    return "\n".join(md)
+
+
+def updates_page_count(corpus: Corpus) -> int:
+    return max(1, -(-len(corpus.updates) // UPDATES_PAGE_SIZE))
+
+
+def updates_index(corpus: Corpus, number: int = 1) -> tuple[str, str]:
+    """Page `number` (from 1) of the updates, newest first: (intro, body)."""
+    updates = list(corpus.updates.values())
+    total, start = updates_page_count(corpus), (number - 1) * UPDATES_PAGE_SIZE
+    shown = updates[start : start + UPDATES_PAGE_SIZE]
+    rows = [f"{link('update', u.id, u.title)}\n:   {date(u.date)} · "
+            f"{join([link('rec', r.id, corpus.name_of('rec', r.id)) for r in u.recs])}\n" for u in shown]
+    tracker = "../tracker/index.md" if number == 1 else "../../tracker/index.md"
+    intro = t("index.updates", len(updates), tracker=tracker)
+    if not updates:
+        return intro, t("list.none_yet") + "\n"
+    if total == 1:
+        return intro, "\n".join(rows)
+    span = t("index.lists", first=labels.number(start + 1), last=labels.number(start + len(shown)))
+    return (f"{intro} {span}",
+            "\n".join(rows) + "\n" + pager(number, total, t("pager.list")))

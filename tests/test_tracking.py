@@ -1,0 +1,134 @@
+"""Tracking what became of recommendations: updates in, status pages and the tracker out.
+
+One project built once: the minimal fixture's two recommendations, tracked by a few updates
+(one a step backwards, one for a single addressee) and by a dozen notes without a status,
+so that a timeline is capped. The HTML is read with BeautifulSoup.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from conftest import Build, Project, built, make_project
+
+from mkdocs_briefs.load import load_sources
+from mkdocs_briefs.statuses import DEFAULT_SCALE, Scale, scale_from
+from mkdocs_briefs.validate import validate
+
+
+def update(title: str, day: str, affects: str, body: str = "") -> str:
+    return (f"---\ntitle: {title}\ndate: {day}\nsources:\n  - title: Report of {title}\n    publisher: Example News\n"
+            f"    url: https://example.org/{day}\n    date: {day}\naffects:\n{affects}---\n\n{body}\n")
+
+
+def tracked_project(root: Path) -> Project:
+    project = make_project(root)
+    project.write("briefs/updates/talks.md", update("Talks held", "2023-04-17", (
+        "  - rec: widen-aperture\n    status: under-way\n    note: Talks only.\n"
+        "  - rec: hold-hearings\n    status: done\n    for: [us-congress]\n")))
+    project.write("briefs/updates/2024/dropped.md", update("Hearings dropped", "2024-05-01", (
+        "  - rec: hold-hearings\n    status: reversed\n    for: [us-congress]\n    note: Dropped.\n"
+        "  - rec: hold-hearings\n    status: under-way\n    for: [rok]\n"), "[Seoul](actor:rok) moved on."))
+    project.write("briefs/updates/plan.md", update("Plan adopted", "2024-06-01",
+                                                   "  - rec: widen-aperture\n    status: partly-done\n"))
+    for month in range(1, 13):
+        project.write(f"briefs/updates/2023/note-{month}.md", update(
+            f"Note {month}", f"2023-{month:02}-20", "  - rec: widen-aperture\n    note: Nothing changed.\n"))
+    project.replace("mkdocs.yml", "  - briefs\n", "  - briefs:\n      stale_after_days: 20\n")
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return built(tracked_project(tmp_path_factory.mktemp("tracked")).build())
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ", strip=True).split())
+
+
+def test_a_status_per_addressee_where_they_differ_and_the_step_backwards(site):
+    page = site.html("recommendations/hold-hearings/")
+    rows = [text(li) for li in page.select("#status ~ ul")[0].select("li")]
+    assert rows == ["U.S. Congress : ↺ Reversed (was Done) as of 1 May 2024",
+                    "Republic of Korea : ◔ Under way as of 1 May 2024"]
+    line = text(page.select_one(".briefs-status-line"))
+    assert "Reversed (was Done)" in line and "as of 1 May 2024" in line and "differ by addressee" in line
+
+
+def test_the_timeline_is_newest_first_and_capped(site):
+    page = site.html("recommendations/widen-aperture/")
+    items = [text(li) for li in page.select(".briefs-timeline li")]
+    assert len(items) == 10
+    days = [datetime.datetime.strptime(i.split(":")[0], "%d %B %Y").date() for i in items]
+    assert days == sorted(days, reverse=True) and days[0] == datetime.date(2024, 6, 1)
+    assert "The newest 10 of 14 updates are listed here" in text(page.select_one(".briefs-timeline"))
+    assert text(page.select_one(".briefs-status-line")).startswith("◑ Partly done as of 1 June 2024")
+
+
+def test_an_update_page_shows_its_sources_and_the_change(site):
+    page = site.html("updates/dropped/")
+    body = text(page.select_one("article"))
+    assert "Reversed for U.S. Congress (was Done: a step backwards)" in body
+    assert "Under way for Republic of Korea (was Not tracked" in body or "(first status)" in body
+    assert [a["href"] for a in page.select("#sources ~ ul a")] == ["https://example.org/2024-05-01"]
+
+
+def test_the_updates_index_is_newest_first(site):
+    page = site.html("updates/")
+    titles = [text(dt) for dt in page.select("article dl dt")]
+    assert titles[:3] == ["Plan adopted", "Hearings dropped", "Note 12"] and titles[-1] == "Note 1"
+    assert len(titles) == 15
+
+
+def test_the_tracker_counts_what_the_sources_say(site):
+    page = site.html("tracker/")
+    tables = page.select("article table")
+    by_brief = [[text(c) for c in tr.select("th, td")] for tr in tables[0].select("tr")]
+    assert by_brief == [["Brief", "Partly done", "Reversed", "All"], ["The First Brief", "1", "1", "2"]]
+    by_actor = {r[0]: r[1:] for r in ([text(c) for c in tr.select("th, td")] for tr in tables[1].select("tr"))}
+    assert by_actor["Addressee"] == ["Under way", "Partly done", "Reversed", "All"]
+    assert by_actor["Republic of Korea"] == ["1", "1", "–", "2"]
+    assert by_actor["U.S. Congress"] == ["–", "–", "1", "1"]
+    stale = text(page.select_one("#stale").find_next("ul"))
+    assert "Hold hearings" in stale and "stale" in stale and "Widen the aperture" not in stale
+    assert "as of 1 June 2024" in text(page.select_one(".briefs-as-of"))
+    chart = page.select_one("img.briefs-chart")
+    assert chart["src"] == "chart.svg" and "Reversed: 1" in chart["alt"]
+    assert (site.site / "tracker" / "chart.svg").read_text("utf-8").startswith("<svg")
+
+
+def test_compact_badges_where_recommendations_are_listed(site):
+    brief = site.html("briefs/first-brief/")
+    badges = [text(b) for b in brief.select("dt .briefs-status")]
+    assert badges == ["◑ Partly done", "↺ Reversed (was Done)"]
+    actor = site.html("actors/rok/")
+    assert [text(b) for b in actor.select("article li .briefs-status")][:1] == ["◑ Partly done"]
+
+
+def test_an_untracked_recommendation_says_so(project):
+    build = built(project.build())
+    page = build.html("recommendations/widen-aperture/")
+    assert "not tracked" in text(page.select_one("#status").find_next("p"))
+    assert text(page.select_one("#status").find_next("p")).startswith("? Not tracked")
+
+
+def test_the_scale_can_be_renamed_and_replaced():
+    renamed = scale_from({"done": "Implemented"})
+    assert renamed.get("done").label == "Implemented" and renamed.ids() == [level.id for level in DEFAULT_SCALE]
+    gao = scale_from({"open": {"progress": 0}, "closed-implemented": {"progress": 1}}, replace_scale=True)
+    assert gao.ids() == ["open", "closed-implemented"] and gao.backwards("closed-implemented", "open")
+    with pytest.raises(ValueError, match="unknown field"):
+        scale_from({"done": {"colour": "green"}})
+    assert Scale().backwards("done", "reversed") and not Scale().backwards("under-way", "done")
+
+
+def test_a_replaced_scale_is_what_updates_are_checked_against(tmp_path):
+    project = tracked_project(tmp_path)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert not diags.items
+    found = validate(sources, scale=scale_from({"open": {}}, replace_scale=True), today=datetime.date(2026, 1, 1))
+    assert {str(d).split(": error: ")[1] for d in found.errors} >= {
+        "status 'done' is not on the site's scale: use one of open"}
