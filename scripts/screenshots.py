@@ -4,8 +4,9 @@
 
 Builds the repository's site with `mkdocs build --strict` into a temporary folder, serves it
 on 127.0.0.1 and photographs each page in headless Chromium (Debian's, as the tests use:
-see tests/browser.py) at 1280x900, plus one page in the dark palette and one on a 390-px
-phone. Re-run it after changing the site; it overwrites the files it writes and no others.
+see tests/browser.py) at 1280x900, plus one page in the dark palette, one on a 390-px
+phone, and a recommendation and the explorer of the same site built in Korean
+(`theme.language: ko`). Re-run it after changing the site; it overwrites the files it writes and no others.
 Needs the test extras (`pip install -e '.[test]'`).
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,6 +40,8 @@ class Shot:
     """A link to hover before the shot, to show its preview."""
     scroll_to: str = ""
     """An element to bring to the top of the window (below the header) before the shot."""
+    language: str = "en"
+    """The site's `theme.language`."""
 
 
 SHOTS = [
@@ -52,13 +56,24 @@ SHOTS = [
     Shot("map", "map/", DESKTOP),
     Shot("actor-dark", "actors/rok/", DESKTOP, dark=True),
     Shot("explorer-phone", "recommendations/?actor=us-congress", PHONE),
+    Shot("recommendation-ko", "recommendations/expand-strategic-aperture/", DESKTOP, language="ko"),
+    Shot("explorer-ko", "recommendations/?actor=rok&horizon=near-term", DESKTOP, language="ko"),
 ]
 
 
-def build(site: Path) -> None:
+def build(site: Path, language: str = "en") -> None:
+    """The repository's site, in `language` (a copy of it with `theme.language` set)."""
+    root = REPO
+    if language != "en":
+        root = site.parent / f"sources-{language}"
+        for name in ("docs", "briefs"):
+            shutil.copytree(REPO / name, root / name)
+        config = (REPO / "mkdocs.yml").read_text("utf-8")
+        config = config.replace("  name: material\n", f"  name: material\n  language: {language}\n")
+        (root / "mkdocs.yml").write_text(config, "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=REPO, env=env, capture_output=True, text=True)
+                          cwd=root, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"the site does not build:\n{proc.stdout}{proc.stderr}")
 
@@ -93,20 +108,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "assets" / "screenshots",
                         help="folder for the PNG files (default: docs/assets/screenshots)")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="take only these shots (like explorer-ko)")
     args = parser.parse_args()
+    shots = [shot for shot in SHOTS if not args.only or shot.name in args.only]
     args.out.mkdir(parents=True, exist_ok=True)
 
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        site = Path(tmp) / "site"
-        build(site)
         browser = playwright.chromium.launch(executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS)
-        with serve_folder(site) as base:
-            for shot in SHOTS:
-                file = take(browser, base, shot, args.out)
-                if file:
-                    print(file.relative_to(REPO) if file.is_relative_to(REPO) else file)
+        for language in dict.fromkeys(shot.language for shot in shots):
+            site = Path(tmp) / f"site-{language}"
+            build(site, language)
+            with serve_folder(site) as base:
+                for shot in (s for s in shots if s.language == language):
+                    file = take(browser, base, shot, args.out)
+                    if file:
+                        print(file.relative_to(REPO) if file.is_relative_to(REPO) else file)
         browser.close()
 
 

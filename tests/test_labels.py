@@ -58,7 +58,7 @@ def _keys_in_code() -> set[str]:
     english = catalogue("en")
     prefixes = {key.split(".")[0] for key in english}
     found = set()
-    for path in [*SRC.rglob("*.py"), *SRC.rglob("*.js"), *SRC.rglob("*.html")]:
+    for path in [*SRC.rglob("*.py"), *SRC.rglob("*.js"), *SRC.rglob("*.html"), *(SRC / "templates").rglob("*.md")]:
         for key in KEY.findall(path.read_text("utf-8")):
             if key.split(".")[0] in prefixes and not FILE_NAME.search(key):
                 found.add(key)

@@ -38,6 +38,8 @@ PAGES = {
     "matrix": "matrix/",
     "matrix by group": "matrix/groups/",
     "map": "map/",
+    "updates index": "updates/",
+    "tracker": "tracker/",
 }
 ENTITY_PAGES = {"brief", "recommendation", "actor", "mechanism", "author", "series"}
 

@@ -17,6 +17,7 @@ from .corpus import Corpus
 from .labels import t
 from .markup import date, join, relation_label
 from .model import Brief
+from .templates import render
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -161,23 +162,11 @@ def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) ->
     For a restated brief it cites the restatement as the site's, then the original as its authors'.
     The copy buttons use Material's clipboard support (any `data-clipboard-target`).
     """
-    text = html.escape(citation_text(corpus, brief, site_name, url))
-    entry = html.escape(bibtex(corpus, brief, site_name, url))
-    parts = ['<details class="briefs-cite quote" id="briefs-cite">\n',
-             f"<summary>{html.escape(t('cite.title'))}</summary>\n"]
+    original, original_label = "", ""
     if brief.source is not None:
-        label = relation_label(brief.source.relation, "cite")
-        parts.append(f'<p class="briefs-cite__label">{html.escape(label)}</p>\n')
-    parts += [f'<p id="briefs-cite-text" class="briefs-cite__text">{text}</p>\n',
-              _copy("briefs-cite-text", t("cite.copy"))]
-    if brief.source is not None:
-        original = html.escape(original_citation(corpus, brief))
-        authors = join(_author_names(corpus, brief), serial=True).rstrip(".")
-        parts += [f'<p class="briefs-cite__label">{html.escape(t("cite.original", authors=authors))}</p>\n',
-                  f'<p id="briefs-cite-original" class="briefs-cite__text">{original}</p>\n',
-                  _copy("briefs-cite-original", t("cite.copy_original"))]
-    parts += [f'<p class="briefs-cite__label">{html.escape(t("cite.bibtex"))}</p>\n',
-              # the id is on a wrapper: Material renames the id of a <pre> (to __code_...)
-              f'<div id="briefs-cite-bibtex"><pre><code>{entry}</code></pre></div>\n',
-              _copy("briefs-cite-bibtex", t("cite.copy_bibtex")), "</details>\n"]
-    return "".join(parts)
+        original = original_citation(corpus, brief)
+        original_label = t("cite.original", authors=join(_author_names(corpus, brief), serial=True).rstrip("."))
+    return render("briefs/cite.html", brief=brief, text=citation_text(corpus, brief, site_name, url),
+                  bibtex=bibtex(corpus, brief, site_name, url),
+                  relation=relation_label(brief.source.relation, "cite") if brief.source is not None else "",
+                  original=original, original_label=original_label)

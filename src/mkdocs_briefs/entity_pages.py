@@ -34,6 +34,7 @@ from .markup import (
     relation_label,
 )
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
+from .templates import Markup, render
 from .update_pages import status_section, update_page
 
 DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
@@ -110,31 +111,26 @@ def _explore(param: str, id_: str, recs: list[Recommendation]) -> str:
 
 def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
     brief = corpus.brief_of(rec)
-    md = [
-        front_matter(rec.title, rec.statement),
-        f"# {escape(rec.title)}\n",
-        f'<div class="briefs-summary" markdown>\n\n{escape(rec.statement)}\n\n</div>\n',
-        definitions([
+    facts = definitions([
             (t("rec.addressed_to"), links(corpus, "actor", rec.addressed_to)),
             (t("rec.also_involves"), links(corpus, "actor", rec.involves)),
             (t("rec.through"), links(corpus, "mechanism", rec.mechanisms)),
             (t("rec.horizon"), horizon(rec.horizon)),
             (t("rec.from_brief"), link("brief", brief.id, brief.title) + f" ({date(brief.date)})"),
-        ]),
-    ]
-    md.append(status_section(corpus, rec))
+    ])
     note = corpus.in_context.get(rec.id)
+    in_context = ""
     if note:
         quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
-        md += [
-            f"## {t('rec.in_context')}\n",
-            f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n',
-            f"{link('brief', brief.id, t('rec.read_passage'), note.anchor)}\n",
-        ]
+        in_context = (f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n\n'
+                      f"{link('brief', brief.id, t('rec.read_passage'), note.anchor)}\n")
     related = corpus.related_recommendations.get(rec.id, [])
-    if related:
-        md += [f"## {t('rec.related')}\n", rec_list(corpus, related, "")]
-    return GeneratedPage(page_uri("rec", rec.id), "\n".join(md), source=brief.pos.path)
+    md = render("briefs/pages/recommendation.md", rec=rec, brief=brief,
+                front_matter=Markup(front_matter(rec.title, rec.statement)), title=Markup(escape(rec.title)),
+                statement=Markup(escape(rec.statement)), facts=Markup(facts),
+                status=Markup(status_section(corpus, rec)), in_context=Markup(in_context),
+                related=Markup(rec_list(corpus, related, "") if related else ""))
+    return GeneratedPage(page_uri("rec", rec.id), md, source=brief.pos.path)
 
 
 def _mentions(corpus: Corpus, kind: str, id_: str) -> str:

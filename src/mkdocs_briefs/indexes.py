@@ -25,6 +25,7 @@ from .markup import (
 )
 from .metadata import index_description
 from .model import Ref
+from .templates import Markup, render
 from .update_pages import updates_index, updates_page_count
 
 
@@ -103,8 +104,8 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     downloads += "\n{: .briefs-downloads }\n\n"
     # a table split across pages is left out of the search index: each recommendation's own page is in it
     exclude = " data-search-exclude" if total > 1 else ""
-    body = (f'<div class="briefs-explorer" data-briefs-explorer data-page-size="{size}"{exclude} '
-            f"markdown>\n\n{downloads}{rows_table}\n{nav}</div>\n")
+    body = render("briefs/explorer.html", page_size=size, exclude=bool(exclude), downloads=Markup(downloads),
+                  table=Markup(rows_table), pager=Markup(nav))
     return intro, body
 
 

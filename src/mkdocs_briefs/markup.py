@@ -23,6 +23,7 @@ from .kinds import page_uri
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
+from .templates import render
 
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
@@ -281,8 +282,5 @@ def pager(number: int, total: int, label: str) -> str:
             return f"page/{n}.md"
         return "../index.md" if n == 1 else f"{n}.md"
 
-    parts = [f"[{t('pager.previous')}]({target(number - 1)})" if number > 1 else "",
-             t("pager.page", number, total=labels.number(total)),
-             f"[{t('pager.next')}]({target(number + 1)})" if number < total else ""]
-    return (f'<nav class="briefs-pager" aria-label="{label}" markdown>\n\n'
-            f"{' · '.join(p for p in parts if p)}\n\n</nav>\n")
+    return render("briefs/pager.html", label=label, page=number, pages=total,
+                  previous=target(number - 1) if number > 1 else "", next=target(number + 1) if number < total else "")

@@ -21,7 +21,6 @@ Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from functools import lru_cache
 from .blocks import fences
 from .labels import number, t
 from .markup import count, join
+from .templates import Markup, render
 
 MAX_LABEL = 60
 """Characters of a label in a diagram; a longer name is cut with '…' (its page has it whole)."""
@@ -140,13 +140,7 @@ def _safe_target(target: str) -> str:
 def figure(chart: Flowchart, caption: str, note: str = "") -> str:
     """A diagram as Markdown: its caption, the Mermaid fence (kept out of the search index)
     and a note (what was left out). Caption and note are Markdown, already escaped."""
-    parts = [f'<div class="briefs-diagram-caption" markdown>\n\n{caption}\n\n</div>\n' if caption else "",
-             '<div class="briefs-diagram" data-search-exclude markdown>\n\n'
-             f"```mermaid\n{chart.source()}\n```\n\n</div>\n",
-             f'<noscript><p class="briefs-diagram-noscript">{html.escape(t("diagram.noscript"))}</p></noscript>\n']
-    if note:
-        parts.append(f'<div class="briefs-diagram-note" markdown>\n\n{note}\n\n</div>\n')
-    return "\n".join(p for p in parts if p)
+    return render("briefs/diagram.html", caption=Markup(caption), source=Markup(chart.source()), note=Markup(note))
 
 
 # --- links in a diagram ------------------------------------------------------------

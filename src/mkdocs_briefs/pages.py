@@ -11,17 +11,16 @@ Each returns `GeneratedPage`s of Markdown; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import html
-
 from .corpus import Corpus
 from .diagnostics import Diagnostic
 from .entity_pages import ENTITY_PAGES
 from .indexes import index_pages
 from .kinds import KINDS, page_uri
 from .labels import t
-from .markup import GeneratedPage, escape, front_matter
+from .markup import GeneratedPage, front_matter
 from .matrix import MATRIX_PAGE, matrix_pages
 from .site_map import MAP_PAGE, map_page
+from .templates import Markup, render
 from .tracker import TRACKER_PAGE, tracker_page
 
 NAV_PAGES = (*(page_uri(kind) for kind in KINDS), TRACKER_PAGE, MATRIX_PAGE, MAP_PAGE)
@@ -45,11 +44,6 @@ def _entity_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
 
 def error_page(errors: list[Diagnostic]) -> str:
     """Shown by `mkdocs serve` in place of every generated page while the sources have errors."""
-    listing = html.escape("\n".join(str(d) for d in errors))
     title = t("error_page.title")
-    return (
-        front_matter(title, title)
-        + f"# {escape(title)}\n\n"
-        + t("error_page.text") + "\n\n"
-        + f'<pre class="briefs-errors"><code>{listing}</code></pre>\n'
-    )
+    return render("briefs/error.md", front_matter=Markup(front_matter(title, title)),
+                  errors="\n".join(str(d) for d in errors))

@@ -22,6 +22,8 @@ from .markup import GeneratedPage
 from .model import Sources
 from .pages import generate_pages
 from .settings import Settings
+from .templates import PACKAGE, Templates
+from .templates import using as using_templates
 from .tracker import CHART, chart_svg
 from .validate import validate, without_drafts
 
@@ -41,12 +43,13 @@ class Outcome:
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
         settings: Settings | None = None, labels: Labels = ENGLISH, reuse: bool = False,
-        today: datetime.date | None = None) -> Outcome:
+        today: datetime.date | None = None, templates: Templates = PACKAGE) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
     (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
-    language (labels.py). Images in briefs may come from the site itself or from `image_hosts`.
+    language (labels.py), `templates` the site's own templates over the package's
+    (templates.py). Images in briefs may come from the site itself or from `image_hosts`.
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
     status scale of `settings` and `today` (by default the machine's date: an update may not be
@@ -64,7 +67,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         diags.extend(find_hints(sources))
     if pages:
         outcome.corpus = build_corpus(sources, settings)
-        with using(labels):
+        with using(labels), using_templates(templates):
             outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)

@@ -35,7 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import cite, csp, labels, listings, metadata, pipeline, sanitize
+from .. import cite, csp, labels, listings, metadata, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page
@@ -64,6 +64,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
         self.labels = labels.ENGLISH
+        self.templates = templates.PACKAGE
+        """The site's templates (its theme's custom_dir) over the package's."""
         """The labels of the site's language (theme.language), with its overrides."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -75,6 +77,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return config
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
+        custom_dir = getattr(config.theme, "custom_dir", None)
+        self.templates = templates.Templates([Path(custom_dir)] if custom_dir else [])
         if self.labels.shipped is None:
             log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
@@ -106,7 +110,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=settings, labels=self.labels, reuse=True)
+                               settings=settings, labels=self.labels, reuse=True, templates=self.templates)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         self.dirty.begin(settings_of(config))
@@ -128,7 +132,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if errors and self.serving:
             log.error(_summary(outcome.diagnostics) + "; the pages show them until they are fixed")
             uris = self.page_uris or [page_uri(k) for k in KINDS]
-            with labels.using(self.labels):
+            with labels.using(self.labels), templates.using(self.templates):
                 return [GeneratedPage(uri, error_page(errors)) for uri in uris]
         if errors:
             raise PluginError(_summary(outcome.diagnostics) + ": fix them and build again")
@@ -174,7 +178,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if isinstance(page.file, GeneratedFile):
             page.file.release()
         markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
-        with labels.using(self.labels):
+        with labels.using(self.labels), templates.using(self.templates):
             return self._reader_extras(markdown, page, config, files)
 
     def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,0 +1,57 @@
+"""The Jinja templates of the generated pages and their repeated blocks, looked up in the
+site's theme `custom_dir` first (`overrides/briefs/cite.html`), then in the package
+(`templates/briefs/`), so a site overrides one file to change one thing.
+
+Templates escape what they are given (autoescape), except values the code marks as
+`Markup`: Markdown or HTML it has already escaped (markup.escape, mermaid_text). They
+may call `t(key, n, **values)`, `date(day)` and `number(n)` for labels in the site's
+language (labels.py). Pages are written while a `Templates` is in use (`with using(...)`);
+outside, the package's own. docs/reference.md lists every template and its variables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import labels
+
+__all__ = ["Markup", "Templates", "render", "using"]
+
+
+class Templates:
+    """The templates of one site: those in its `folders` (the theme's custom_dir) over the package's."""
+
+    def __init__(self, folders: Sequence[Path] = ()) -> None:
+        self.folders = tuple(folders)
+        loaders = [FileSystemLoader([str(f) for f in self.folders]), PackageLoader(__package__, "templates")]
+        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                               keep_trailing_newline=True)
+        self.env.globals.update(t=labels.t, date=labels.date, number=labels.number)
+
+    def render(self, name: str, **values: object) -> str:
+        return self.env.get_template(name).render(**values)
+
+
+PACKAGE = Templates()
+_CURRENT: ContextVar[Templates] = ContextVar("briefs_templates", default=PACKAGE)
+
+
+@contextlib.contextmanager
+def using(templates: Templates) -> Iterator[Templates]:
+    """Render with `templates` inside the `with` block."""
+    token = _CURRENT.set(templates)
+    try:
+        yield templates
+    finally:
+        _CURRENT.reset(token)
+
+
+def render(name: str, **values: object) -> str:
+    """The template `name` ('briefs/cite.html') of the templates in use, with `values`."""
+    return _CURRENT.get().render(name, **values)
