@@ -132,3 +132,21 @@ def test_a_replaced_scale_is_what_updates_are_checked_against(tmp_path):
     found = validate(sources, scale=scale_from({"open": {}}, replace_scale=True), today=datetime.date(2026, 1, 1))
     assert {str(d).split(": error: ")[1] for d in found.errors} >= {
         "status 'done' is not on the site's scale: use one of open"}
+
+
+def test_every_recommendation_of_the_shipped_brief_has_a_status_or_says_why_not():
+    from conftest import REPO
+
+    from mkdocs_briefs.corpus import build_corpus
+
+    sources, diags = load_sources(REPO / "briefs", REPO)
+    assert not validate(sources).errors and not diags.errors
+    corpus = build_corpus(sources)
+    brief = corpus.briefs["trilateral-prism"]
+    for rec in brief.recommendations:
+        track = corpus.tracks[rec.id]
+        reasons = [s.affect.note for s in track.timeline if (s.affect.note or "").startswith("Not tracked.")]
+        assert track.tracked or reasons, rec.id
+    for update in corpus.updates.values():
+        assert update.sources and all(s.url.startswith(("http://", "https://")) for s in update.sources)
+        assert all(a.status is None or a.note for a in update.affects), update.id  # a status says why
