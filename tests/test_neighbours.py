@@ -101,3 +101,65 @@ def test_rss_and_revision_dates_read_what_generated_pages_carry(project):
     assert "<link>https://example.org/briefs/first-brief/</link>" in feed
     assert build.html("").select(".md-source-file")  # a hand-written page has its date
     assert not build.html("briefs/first-brief/").select(".md-source-file")  # a generated one no wrong date
+
+
+def test_previews_step_aside_for_materials_own(project):
+    _yml(project, MKDOCS_YML.replace("  name: material\n", "  name: material\n  features:\n    - content.tooltips\n"))
+    page = built(project.build()).html("briefs/first-brief/")
+    scripts = [s.get("src", "") for s in page.find_all("script")]
+    assert not any(s.endswith("preview.js") for s in scripts) and any(s.endswith("explorer.js") for s in scripts)
+    link = page.select_one('a.briefs-link[data-briefs-kind="actor"]')
+    assert link["title"] == "South Korea."  # what Material's tooltip shows
+
+
+def test_previews_are_on_without_materials_own(minimal_site):
+    scripts = [s.get("src", "") for s in minimal_site.html("briefs/first-brief/").find_all("script")]
+    assert any(s.endswith("preview.js") for s in scripts)
+
+
+def test_the_explorer_says_from_a_file_that_filtering_needs_a_server(chromium, flat_site):
+    """Material's offline plugin makes a site to open from file://, where a page cannot fetch its data."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((flat_site.site / "recommendations" / "index.html").as_uri())
+        note = page.wait_for_selector(".briefs-explorer__offline", state="visible", timeout=10_000)
+        assert note.inner_text().startswith("Filtering needs the site served over http(s)")
+        assert page.locator(".briefs-explorer table tbody tr").count() == 2  # the table stays
+    finally:
+        context.close()
+
+
+# --- other themes: MkDocs' own and Read the Docs ------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_on_another_theme_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
+    from browser import serve_folder
+
+    _yml(project, MKDOCS_YML.replace("  name: material\n", f"  name: {theme}\n"))
+    build = built(project.build())
+    with serve_folder(build.site) as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+        try:
+            page = context.new_page()
+            page.goto(url + "actors/rok/")
+            drawn = page.wait_for_selector("div.mermaid svg", timeout=20_000)  # drawn with the bundled Mermaid
+            assert "Widen the aperture" in (drawn.text_content() or "")
+            assert page.locator("pre.mermaid").count() == 0
+            assert page.locator('div.mermaid svg a[*|href*="recommendations/widen-aperture"]').count() == 1
+
+            page.goto(url + "briefs/first-brief/")
+            page.locator('a.briefs-link[data-briefs-kind="actor"]').first.hover()
+            preview = page.wait_for_selector("#briefs-preview", state="visible")
+            background = preview.evaluate("e => getComputedStyle(e).backgroundColor")
+            assert background not in ("transparent", "rgba(0, 0, 0, 0)"), background  # not see-through
+            page.locator("#briefs-cite summary").click()
+            page.locator("button.briefs-copy").first.click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == page.locator("#briefs-cite-text").inner_text().strip()
+        finally:
+            context.close()

@@ -160,7 +160,8 @@ def cite_block(corpus: Corpus, brief: Brief, site_name: str, url: str | None) ->
     """The "Cite this brief" block of a brief's page, as raw HTML (every text escaped).
 
     For a restated brief it cites the restatement as the site's, then the original as its authors'.
-    The copy buttons use Material's clipboard support (any `data-clipboard-target`).
+    The copy buttons use Material's clipboard support (any `data-clipboard-target`), or
+    assets/copy.js on another theme.
     """
     original, original_label = "", ""
     if brief.source is not None:

@@ -6,7 +6,11 @@
    `render` loads the copy of Mermaid published with the site (vendor/mermaid.min.js,
    beside this script), hands it Material's settings and renders with it. Pages without a
    diagram never load it. The stand-in stays in place across Material's instant
-   navigation, since this script runs once per visit. */
+   navigation, since this script runs once per visit.
+
+   On another theme (MkDocs' own, Read the Docs), nothing draws ```mermaid blocks: once the
+   page has loaded without Material, this script draws each <pre class="mermaid"> itself,
+   with the same bundled Mermaid. */
 (function () {
   "use strict";
   if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) {
@@ -14,7 +18,7 @@
   }
   var self = document.currentScript || document.querySelector('script[src*="assets/briefs/diagrams.js"]');
   var source = new URL("vendor/mermaid.min.js", self ? self.src : document.baseURI).href;
-  var settings = {};
+  var settings = { startOnLoad: false, securityLevel: "strict" };
   var loading = null;
 
   function load() {
@@ -61,4 +65,24 @@
     },
   };
   window.mermaid = standIn;
+
+  function drawWithoutMaterial() {
+    if (typeof document$ !== "undefined") return; /* Material draws the diagrams */
+    Array.prototype.forEach.call(document.querySelectorAll("pre.mermaid"), function (pre, i) {
+      var text = pre.textContent;
+      load()
+        .then(function (mermaid) { return mermaid.render("briefs-mermaid-" + i, text); })
+        .then(function (result) {
+          var drawn = document.createElement("div");
+          drawn.className = "mermaid";
+          drawn.innerHTML = result.svg;  /* Mermaid's own output, its labels escaped (securityLevel strict) */
+          pre.replaceWith(drawn);
+          if (result.bindFunctions) result.bindFunctions(drawn);
+        })
+        .catch(function (error) { console.error(error); });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawWithoutMaterial);
+  else drawWithoutMaterial();
 })();

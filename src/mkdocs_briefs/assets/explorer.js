@@ -117,7 +117,12 @@
       .then(function (data) {
         if (!self.aborter.signal.aborted) self.setUp(data, new URL("..", link.href));
       })
-      .catch(function () { /* the static table stays as it is */ });
+      .catch(function () {
+        /* the static table stays as it is; say so, rather than lose the filters silently */
+        if (self.aborter.signal.aborted || root.querySelector(".briefs-explorer__offline")) return;
+        var why = t(location.protocol === "file:" ? "js.explorer.offline_file" : "js.explorer.offline");
+        root.insertBefore(el("p", { "class": "briefs-explorer__offline", role: "note", text: why }), root.firstChild);
+      });
   }
 
   Explorer.prototype.stop = function () {

@@ -90,7 +90,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _declare_bundled_mermaid(config)
         _no_build_time_as_revision_date(config)
         wanted = self.config.material.assets()
-        ours = [f"{ASSETS}/{name}" for name in assets("") if name not in MATERIAL_ASSETS or name in wanted]
+        ours = [f"{ASSETS}/{name}" for name in assets("") if (name not in MATERIAL_ASSETS or name in wanted)
+                and not (name == "preview.js" and _theme_previews(config))]
         # before the site's own stylesheets and scripts, so that a site rule of the same weight wins
         config.extra_css[:0] = [p for p in ours if p.endswith(".css") and p not in config.extra_css]
         config.extra_javascript[:0] = [p for p in ours if p.endswith(".js") and p not in config.extra_javascript]
@@ -250,6 +251,16 @@ def _declare_bundled_mermaid(config: MkDocsConfig) -> None:
             exclude = plugin.config.assets_exclude
             if MATERIAL_MERMAID not in exclude:
                 exclude.append(MATERIAL_MERMAID)
+
+
+THEME_PREVIEWS = ("content.tooltips", "navigation.instant.preview")
+"""Material's features that show a link's title or target on hover: the plugin's previews step aside for them."""
+
+
+def _theme_previews(config: MkDocsConfig) -> bool:
+    """Whether the theme draws its own previews of links, so that the plugin's would show twice."""
+    features = config.theme.get("features") or []
+    return config.theme.name == "material" and any(f in features for f in THEME_PREVIEWS)
 
 
 def _no_build_time_as_revision_date(config: MkDocsConfig) -> None:
