@@ -80,3 +80,35 @@ def test_bidi_and_control_characters_in_titles_names_and_registry_text_are_locat
     ]
     build = project.build()
     assert build.returncode == 1 and "RIGHT-TO-LEFT OVERRIDE" in build.output
+
+
+
+def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):
+    _add_to_body(project, "Readers see \u2067[Seoul](actor:rok) trusted\u2069 here.")
+    line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 3
+    assert project.check() == [
+        f"briefs/first-brief.md:{line}:13: error: bidirectional control U+2067 is not allowed in a brief's text: it "
+        "makes the text show in another order than it is written; delete it"]
+
+@pytest.mark.slow
+def test_a_brief_of_70000_annotations_builds_and_one_over_the_size_limit_says_so(project):
+    """The build that "stopped with an error" in issue 11: 70,000 `[Seoul](actor:rok) ` make
+    1,330,000 bytes of text, over the 1,000,000-byte limit of a source file, and the error says
+    so where it is. 70,000 annotations that fit build, every one with its anchor."""
+    import time
+
+    text = (project.briefs / "first-brief.md").read_text("utf-8")
+    front = text[: text.index(BODY_START)] + BODY_START + "\n[w](rec:widen-aperture) [h](rec:hold-hearings)\n\n"
+    project.write("briefs/first-brief.md", front + " ".join(["[Seoul](actor:rok)"] * 70_000) + "\n")
+    size = (project.briefs / "first-brief.md").stat().st_size
+    assert project.check() == [f"briefs/first-brief.md:1:1: error: file is {size:,} bytes, over the limit of "
+                               "1,000,000: split it"]
+
+    project.write("briefs/first-brief.md", front + "[x](actor:rok)" * 70_000 + "\n")
+    started = time.perf_counter()
+    build = built(project.build())
+    print(f"\n70,000 annotations, {(project.briefs / 'first-brief.md').stat().st_size:,} bytes: "
+          f"built in {time.perf_counter() - started:.1f} s")
+    page = (build.site / "briefs" / "first-brief" / "index.html").read_text("utf-8")
+    assert page.count(' id="actor-rok-') == 70_000 + 1  # and once more in "Recommendations in this brief"
+    assert 'id="actor-rok-70000"' in page

@@ -51,6 +51,14 @@ def hostile_site(tmp_path_factory) -> Build:
         rec["title"], rec["statement"] = f"{PAYLOAD} rec title", f"{PAYLOAD} statement"
     body = body.replace("[widen its aperture]", "[widen <xss-probe data-xss-probe=1>its</xss-probe> aperture]")
     (briefs / "first-brief.md").write_text("---\n" + _dump(front) + "---\n" + body, "utf-8")
+    update = {"title": f"{PAYLOAD} update title", "date": "2023-04-17",
+              "sources": [{"title": f"{PAYLOAD} report", "publisher": f"{PAYLOAD} news",
+                           "url": "https://example.org/a'onmouseover=alert(1)", "date": "2023-04-17"}],
+              "affects": [{"rec": "widen-aperture", "status": "under-way", "note": f"{PAYLOAD} note"}]}
+    (briefs / "updates").mkdir()
+    (briefs / "updates" / "hostile.md").write_text(
+        "---\n" + _dump(update) + "---\n\nThe update body <xss-probe data-xss-probe=1>x</xss-probe> "
+        "<img src=x onerror=alert(1)>\n", "utf-8")  # a 'javascript:' link in the text is refused, like a brief's
     return built(project.build())
 
 
@@ -82,6 +90,13 @@ def test_no_page_gets_an_element_or_attribute_from_a_field(hostile_site):
     for field in ("title", "summary", "publisher", "source title", "rec title", "statement"):
         assert f"{PAYLOAD} {field}" in " ".join(text.split()) or f"{PAYLOAD} {field}" in text, field
     assert "javascript:" not in " ".join(a.get("href", "") for a in brief.find_all("a"))
+    update = BeautifulSoup((hostile_site.site / "updates/hostile/index.html").read_text("utf-8"), "html.parser")
+    text = " ".join(update.get_text().split())
+    for field in ("update title", "report", "news", "note"):
+        assert f"{PAYLOAD} {field}" in text, field
+    assert "The update body" in text
+    assert [a["href"] for a in update.select("#sources ~ ul a")] == ["https://example.org/a'onmouseover=alert(1)"]
+    assert "<xss-probe" not in (hostile_site.site / "tracker" / "chart.svg").read_text("utf-8")
 
 
 def test_exports_carry_the_payload_as_data(hostile_site):

@@ -212,6 +212,8 @@ RECIPES = {
     "Folder named like a brief": lambda root: (root / "briefs" / "drafts.md").mkdir(),
     "Control character": _replace_bytes("briefs/first-brief.md", b"works with the sending states.",
                                         b"works with\x0b the sending states."),
+    "Bidirectional control in a brief's text": _replace_bytes("briefs/first-brief.md", b"works with the sending states.",
+                                                              "works with \u2067the sending\u2069 states.".encode()),
     "Number too long": _replace_bytes("briefs/authors.yml", b"affiliation: Fellow, Example Institute",
                                       b"affiliation: " + b"1" * 4_400),
 }

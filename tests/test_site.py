@@ -93,3 +93,15 @@ def test_no_page_shows_a_markdown_escape(shipped_site):
             code.decompose()
         shown = re.findall(r"\\[\\`*_{}\[\]()#+\-.!|:~^]", article.get_text())
         assert shown == [], page
+
+
+def test_the_explorer_address_leads_to_the_recommendations_explorer(shipped_site):
+    """Pages call the recommendations index "the explorer": /explorer/ opens it instead of a 404."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((shipped_site.site / "explorer" / "index.html").read_text("utf-8"), "html.parser")
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh == "0; url=../recommendations/"
+    assert page.find("a")["href"] == "../recommendations/"
+    assert (shipped_site.site / "explorer" / ".." / "recommendations" / "index.html").is_file()
+    assert shipped_site.html("recommendations/").select_one("div.briefs-explorer") is not None

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .blocks import CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, nesting_depth
+from .blocks import BIDI, CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, nesting_depth
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .kinds import ANNOTATION_KINDS, KINDS
 from .model import Annotation
@@ -212,7 +212,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
 def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -> None:
     """Blocks a brief's text may not have: a ```mermaid block (drawn with its labels as HTML:
     Mermaid's sanitiser keeps tags like <img>), a fence never closed (the page's own Markdown
-    after the text would be taken into it), control characters, lists nested too deep."""
+    after the text would be taken into it), control and bidirectional characters, lists nested too deep."""
     lines = body.split("\n")
     for fence in fences(lines):
         pos = Pos(path, first_line + fence.start, fence.col)
@@ -222,13 +222,18 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
         elif fence.is_mermaid:
             diags.error(pos, "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
                              "describe it in the text, or mark the block ```text to show it as code")
-    if not CONTROL.search(body) and not _MAYBE_DEEP.search(body):
+    if not CONTROL.search(body) and not BIDI.search(body) and not _MAYBE_DEEP.search(body):
         return  # the usual case, found without looking at each line
     for i, line in enumerate(lines):
         bad = CONTROL.search(line)
         if bad:
             diags.error(Pos(path, first_line + i, bad.start() + 1),
                         f"control character U+{ord(bad.group()):04X} is not allowed in a brief's text: delete it")
+        bidi = BIDI.search(line)
+        if bidi:
+            diags.error(Pos(path, first_line + i, bidi.start() + 1),
+                        f"bidirectional control U+{ord(bidi.group()):04X} is not allowed in a brief's text: it makes "
+                        "the text show in another order than it is written; delete it")
         if nesting_depth(line) > MAX_NESTING:
             diags.error(Pos(path, first_line + i, 1), f"lists or quotes are nested more than {MAX_NESTING} deep here: "
                                                       "flatten them")

@@ -32,6 +32,9 @@ MAX_NESTING = 30
 _NESTING = re.compile(r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))+)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 """Characters refused in a brief's text (tab and newline are fine)."""
+BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates, refused in a brief's text and every other
+text: they make a text show in another order than it is written ("Trojan Source")."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from .blocks import BIDI, CONTROL
 from .diagnostics import Diagnostics, Pos, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
@@ -196,10 +197,10 @@ def without_drafts(s: Sources) -> tuple[Sources, Diagnostics]:
     return dataclasses.replace(s, briefs=published, updates=updates), diags
 
 
-_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|(?P<bidi>[\u202a-\u202e\u2066-\u2069])")
-"""Refused in titles, names and every other text of front matter and registries: control
-characters (tab and newline are fine), and the bidirectional embeddings, overrides and
-isolates, which make a text show in another order than it is written ("Trojan Source")."""
+_UNSAFE_TEXT = re.compile(f"{CONTROL.pattern}|(?P<bidi>{BIDI.pattern})")
+"""Refused in titles, names and every other text of front matter and registries, as in a
+brief's text (blocks.py): control characters (tab and newline are fine), and the
+bidirectional controls, which make a text show in another order than it is written."""
 _NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations", "recommendations"}
 
 

@@ -19,7 +19,7 @@ from mkdocs.exceptions import ConfigurationError
 from .. import pipeline
 from ..diagnostics import Diagnostics
 from ..docs_export import EXTENSIONS, plain_pages
-from .files import ASSETS, PACKAGE, VENDOR, assets
+from .files import ASSETS, PACKAGE, VENDOR, assets, redirects
 
 
 class ExportError(Exception):
@@ -61,7 +61,8 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     result.diagnostics.extend(diags)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
-    texts = {**{p: t for p, t in outcome.exports.items() if not (docs / p).exists()}, **pages}
+    extra = {**outcome.exports, **redirects(config.use_directory_urls)}
+    texts = {**{p: t for p, t in extra.items() if not (docs / p).exists()}, **pages}
     for path, text in texts.items():
         _write(out / path, text.encode("utf-8"))
     package = resources.files(PACKAGE)

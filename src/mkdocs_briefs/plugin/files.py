@@ -4,6 +4,7 @@ and the bookkeeping that lets `mkdocs serve --dirty` skip the pages that did not
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass, field
@@ -135,6 +136,26 @@ def _rebuild_hand_written(files: Files, changed: list[str], every: bool) -> None
             os.remove(file.abs_dest_path)
 
 
+REDIRECTS = {"explorer/index.html": "recommendations/"}
+"""Addresses readers may guess or find in the text, and the page each leads to: the pages call the
+recommendations index "the explorer", so /explorer/ opens it."""
+
+
+def redirect_html(target: str) -> str:
+    """A static page that sends the browser on to `target` (relative), with a link for readers."""
+    url = html.escape(target, quote=True)
+    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Redirecting</title>\n'
+            f'<meta http-equiv="refresh" content="0; url={url}">\n<link rel="canonical" href="{url}">\n'
+            f'<meta name="robots" content="noindex"></head>\n'
+            f'<body><p>This page has moved: <a href="{url}">{url}</a>.</p></body></html>\n')
+
+
+def redirects(directory_urls: bool) -> dict[str, str]:
+    """The redirect pages (REDIRECTS), by their path in the site."""
+    index = "" if directory_urls else "index.html"
+    return {path: redirect_html("../" * path.count("/") + target + index) for path, target in REDIRECTS.items()}
+
+
 def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage], exports: dict[str, str],
                   dirty: DirtyBuild, sources: Path) -> list[str]:
     """Add the generated pages and exports to the build. Returns the clashes: each file of docs/
@@ -173,6 +194,9 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         export = GeneratedFile.generated(config, path, content=text)
         if not clash(export, f"the plugin's export {path}"):
             files.append(export)
+    for path, text in redirects(config.use_directory_urls).items():  # a page of the site's own wins
+        if files.get_file_from_path(path) is None and path not in published:
+            files.append(GeneratedFile.generated(config, path, content=text))
     return clashes
 
 
