@@ -196,8 +196,18 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
             files.append(export)
     for path, text in redirects(config.use_directory_urls).items():  # a page of the site's own wins
         if files.get_file_from_path(path) is None and path not in published:
-            files.append(GeneratedFile.generated(config, path, content=text))
+            redirect = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
+            redirect.unchanged = _written(redirect.abs_dest_path) == text  # a dirty build leaves it be
+            files.append(redirect)
     return clashes
+
+
+def _written(path: str) -> str | None:
+    """The text of a file the last build wrote, or None."""
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def add_assets(files: Files, config: MkDocsConfig) -> None:
