@@ -159,8 +159,11 @@ def test_zensical_builds_the_export_of_the_shipped_site_with_the_same_links_and_
     proc = subprocess.run([str(venv / "bin/zensical"), "build", "--strict", "-f", str(plain_yml)], cwd=project,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    pages = sorted(p.relative_to(shipped_site.site) for p in shipped_site.site.rglob("index.html"))
+    pages = sorted(p.relative_to(shipped_site.site) for p in shipped_site.site.rglob("index.html")
+                   if p.relative_to(shipped_site.site).as_posix() not in REDIRECTS)
     assert len(pages) > 60
     differ = [str(p) for p in pages
               if reading(shipped_site.site / p, p) != reading(project / "zensical-site" / p, p)]
     assert differ == []
+    for path in REDIRECTS:  # static pages that send the reader on: the same bytes in both
+        assert (project / "zensical-site" / path).read_bytes() == (shipped_site.site / path).read_bytes()
