@@ -3,7 +3,7 @@
 The catalogues are `locales/<language>.yml`, a mapping of keys to texts; a text with
 counted forms is a mapping of CLDR plural categories (`one`, `other`...) to texts. A
 language without a catalogue falls back to English, key by key; a site overrides any key
-from mkdocs.yml (`plugins: - briefs: labels: {...}`). Dates, numbers and lists are
+in its `mkdocs.yml` (`plugins: - briefs: labels: {...}`). Dates, numbers and lists are
 written by Babel in the site's locale.
 
     t("rec.addressed_to")                      'Addressed to'
