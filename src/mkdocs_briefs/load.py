@@ -21,7 +21,7 @@ from . import located_yaml, schema
 from .annotations import find_annotations, refuse_diagrams
 from .diagnostics import Diagnostic, Diagnostics, Pos
 from .kinds import REGISTRIES, UPDATES_FOLDER, Kind
-from .load_updates import load_updates
+from .load_updates import front_matter, load_updates
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import (
     PAGE_META,
@@ -44,7 +44,6 @@ from .source_files import (
     ref_at,
     refs_at,
     shown_path,
-    split_front_matter,
     text_field,
     where_of,
 )
@@ -178,17 +177,10 @@ _BUILDERS: dict[str, Callable[[LocatedYaml, str, dict[str, Any]], Entity]] = {
 
 def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
                 image_hosts: frozenset[str] = frozenset()) -> Brief | None:
-    split = split_front_matter(text, shown, diags)
-    if split is None:
+    read = front_matter(text, shown, diags, "brief", "a brief")
+    if read is None:
         return None
-    front, body, body_line = split
-    doc = parse_yaml(front, shown, diags, line_offset=1)
-    if doc is None:
-        return None
-    schema.check(doc, "brief", diags)
-    if not isinstance(doc.data, dict):
-        return None
-    f = doc.data
+    doc, f, body, body_line = read
     source: dict[str, Any] | None = f["source"] if isinstance(f.get("source"), dict) else None
     recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)

@@ -50,19 +50,29 @@ def load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
 
 
 
-def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
-                 image_hosts: frozenset[str] = frozenset()) -> Update | None:
-    split = split_front_matter(text, shown, diags, "an update")
+def front_matter(text: str, shown: str, diags: Diagnostics, kind: str,
+                 what: str) -> tuple[LocatedYaml, dict[str, Any], str, int] | None:
+    """A Markdown source's front matter checked against `kind`'s schema: (the located YAML, its
+    fields, the body, the body's first line), or None when there are no fields to read."""
+    split = split_front_matter(text, shown, diags, what)
     if split is None:
         return None
     front, body, body_line = split
     doc = parse_yaml(front, shown, diags, line_offset=1)
     if doc is None:
         return None
-    schema.check(doc, "update", diags)
+    schema.check(doc, kind, diags)
     if not isinstance(doc.data, dict):
         return None
-    f = doc.data
+    return doc, doc.data, body, body_line
+
+
+def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
+                 image_hosts: frozenset[str] = frozenset()) -> Update | None:
+    read = front_matter(text, shown, diags, "update", "an update")
+    if read is None:
+        return None
+    doc, f, body, body_line = read
     cited: list[Any] = f["sources"] if isinstance(f.get("sources"), list) else []
     affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
