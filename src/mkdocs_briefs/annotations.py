@@ -64,8 +64,30 @@ class Paragraph:
     first_line: int  # 0-based index of its first line in the body
 
 
+_NON_BLANK_LINES = re.compile(r"^.*\S.*(?:\n.*\S.*)*", re.MULTILINE)
+"""A run of lines with something other than white space on each: a paragraph, when there is no code."""
+
+
 def paragraphs(lines: list[str]) -> list[Paragraph]:
     """Blocks of consecutive text lines, leaving out fenced and indented code blocks."""
+    text = "\n".join(lines)
+    if _without_code_blocks(text):  # the usual case: the runs of lines between blank ones, found in C
+        found, line, offset = [], 0, 0
+        for match in _NON_BLANK_LINES.finditer(text):
+            line += text.count("\n", offset, match.start())
+            offset = match.start()
+            found.append(Paragraph(match.group(), line))
+        return found
+    return _paragraphs(lines)
+
+
+def _without_code_blocks(text: str) -> bool:
+    """No fence (three backticks or tildes) and no line indented by a tab or four spaces: no code block."""
+    return ("```" not in text and "~~~" not in text and "\n    " not in text and "\n\t" not in text
+            and not text.startswith(("    ", "\t")))
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
     found: list[Paragraph] = []
     current: list[str] = []
     start = 0
@@ -145,7 +167,7 @@ def scheme_of(address: str) -> str | None:
 
 
 def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, image_hosts: frozenset[str]) -> None:
-    scheme = scheme_of(address)
+    scheme = _scheme_of(address)
     if scheme in _UNSAFE_SCHEMES:
         diags.error(pos, f"a '{scheme}:' link is not allowed in a brief: "
                          "link to http, https or mailto addresses, or annotate an entity")
@@ -156,6 +178,10 @@ def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, imag
                              "browsers would call that site; put the image in the repository and link it by path")
 
 
+_scheme_of = functools.lru_cache(maxsize=4096)(scheme_of)
+"""scheme_of, remembered: a brief links to the same few addresses again and again."""
+
+
 def _pos(path: str, index: LineIndex, offset: int) -> Pos:
     return Pos(path, *index.line_col(offset))
 
@@ -163,13 +189,14 @@ def _pos(path: str, index: LineIndex, offset: int) -> Pos:
 def _check_links(masked: str, images: set[str], pos_of: Callable[[int], Pos], diags: Diagnostics,
                  image_hosts: frozenset[str]) -> None:
     """Reference definitions of annotations, and the addresses of links and images (see _check_address)."""
-    for match in _REFERENCE_DEFINITION.finditer(masked):
-        diags.error(pos_of(match.start()),
-                    "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
-    if "[" in masked:
+    if "]:" in masked:  # both kinds of definition need it
+        for match in _REFERENCE_DEFINITION.finditer(masked):
+            diags.error(pos_of(match.start()),
+                        "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
         for match in _ANY_DEFINITION.finditer(masked):
             image = match.group(1).lower() in images
             _check_address(match.group(2), image, pos_of(match.start()), diags, image_hosts)
+    if "](" in masked:
         for match in _ANY_LINK_OR_IMAGE.finditer(masked):
             _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts)
 
@@ -187,6 +214,8 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
         pos_of = functools.partial(_pos, path, index)
 
         _check_links(masked, images, pos_of, diags, image_hosts)
+        if "](" not in masked:
+            continue
         for match in _LINK.finditer(mask_image_alts(masked)):
             pos = pos_of(match.start())
             scheme, target = match.group("scheme"), match.group("target")
@@ -214,7 +243,7 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
     Mermaid's sanitiser keeps tags like <img>), a fence never closed (the page's own Markdown
     after the text would be taken into it), control and bidirectional characters, lists nested too deep."""
     lines = body.split("\n")
-    for fence in fences(lines):
+    for fence in fences(lines) if "```" in body or "~~~" in body else ():
         pos = Pos(path, first_line + fence.start, fence.col)
         if fence.end is None:
             diags.error(pos, "this code block is never closed: add a line with the same fence "

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import json
 import os
 import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from mkdocs_briefs import __version__  # the one place the version is written (not the installed metadata: slower)
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
@@ -93,6 +95,7 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
         return 2
     hosts = options.get("image_hosts")
+    gc.disable()  # one run, whose objects all live to its end: the cyclic collector would walk them again and again
     diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset())
     items = diags.sorted()
     counts = _counts(diags)
@@ -141,7 +144,7 @@ def _run_new(args: argparse.Namespace) -> int:
 def _run_init(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     try:
-        written = init_site(folder, version("mkdocs-briefs"), _today())
+        written = init_site(folder, __version__, _today())
     except ScaffoldError as exc:
         print(f"mkdocs-briefs: error: {exc}", file=sys.stderr)
         return 2
@@ -177,7 +180,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mkdocs-briefs", description="Check and scaffold mkdocs-briefs sources.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version('mkdocs-briefs')}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the sources without building the site")
     check_cmd.add_argument("sources", nargs="?", default=None,

@@ -11,21 +11,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
-from .export import export_files
 from .hints import find_hints
-from .labels import ENGLISH, Labels, using
 from .load import load_sources
-from .markup import GeneratedPage
 from .model import Sources
-from .pages import generate_pages
 from .settings import Settings
-from .templates import PACKAGE, Templates
-from .templates import using as using_templates
-from .tracker import CHART, chart_svg
 from .validate import validate, without_drafts
+
+if TYPE_CHECKING:  # the pages' machinery (Jinja, Babel, the labels) is imported only by a run that writes pages,
+    from .corpus import Corpus  # so that `mkdocs-briefs check` starts fast
+    from .labels import Labels
+    from .markup import GeneratedPage
+    from .templates import Templates
 
 
 @dataclass
@@ -42,13 +41,13 @@ class Outcome:
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
-        settings: Settings | None = None, labels: Labels = ENGLISH, reuse: bool = False,
-        today: datetime.date | None = None, templates: Templates = PACKAGE) -> Outcome:
+        settings: Settings | None = None, labels: Labels | None = None, reuse: bool = False,
+        today: datetime.date | None = None, templates: Templates | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
     (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
-    language (labels.py), `templates` the site's own templates over the package's
+    language (labels.py; English by default), `templates` the site's own templates over the package's
     (templates.py). Images in briefs may come from the site itself or from `image_hosts`.
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
@@ -66,8 +65,16 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     if hints:
         diags.extend(find_hints(sources))
     if pages:
+        from .corpus import build_corpus
+        from .export import export_files
+        from .labels import ENGLISH, using
+        from .pages import generate_pages
+        from .templates import PACKAGE
+        from .templates import using as using_templates
+        from .tracker import CHART, chart_svg
+
         outcome.corpus = build_corpus(sources, settings)
-        with using(labels), using_templates(templates):
+        with using(labels or ENGLISH), using_templates(templates or PACKAGE):
             outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
         outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
