@@ -99,6 +99,11 @@ class Project:
     def build(self) -> Build:
         return run_build(self.root)
 
+    def check_command(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """`mkdocs-briefs check` run in the project, as an editor runs it."""
+        return subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "check", *args], cwd=self.root,
+                              capture_output=True, text=True)
+
     def check(self) -> list[str]:
         """The problems in briefs/ as `mkdocs build` prints them, without building: warnings,
         then errors, each like 'briefs/actors.yml:5:7: error: ...'."""

@@ -8,9 +8,9 @@
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
 Imports nothing from MkDocs but for `export`, which reads mkdocs.yml as a build does, so it
-starts fast. `check` reads the plugin's options that change what is an error (`sources`,
-`image_hosts`) from the mkdocs.yml of the current folder, when there is one, so that it
-agrees with the build.
+starts fast. `check` reads the plugin's options that change what it reports (`sources`,
+`image_hosts`, `validation`, `drafts`, `statuses`, `statuses_replace`, `limits`) from the
+mkdocs.yml of the current folder, when there is one, so that it agrees with `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -31,14 +31,18 @@ from mkdocs_briefs import __version__  # the one place the version is written (n
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
 from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry, new_update
+from .settings import Settings, from_options
 from .starter import init_site
 
 JSON_FORMAT_VERSION = 1
 
 
-def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset()) -> Diagnostics:
-    """Every error, warning and hint in the sources, as a build and `check` see them."""
-    return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts).diagnostics
+def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset(),
+          settings: Settings | None = None) -> Diagnostics:
+    """Every error, warning and hint in the sources, as `mkdocs build` (with the plugin's
+    options `image_hosts` and `settings`) and `check` see them."""
+    return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts,
+                        settings=settings or from_options({})).diagnostics
 
 
 class _Loader(yaml.SafeLoader):
@@ -95,8 +99,14 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
         return 2
     hosts = options.get("image_hosts")
+    try:
+        settings = from_options(options)
+    except ValueError as exc:
+        print(f"mkdocs-briefs: error: mkdocs.yml: the briefs plugin's option {exc}; `mkdocs build` refuses it "
+              "too: fix it there", file=sys.stderr)
+        return 2
     gc.disable()  # one run, whose objects all live to its end: the cyclic collector would walk them again and again
-    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset())
+    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(), settings)
     items = diags.sorted()
     counts = _counts(diags)
     if args.format == "json":

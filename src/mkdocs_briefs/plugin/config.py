@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..settings import Level, Limits, Settings, Validation
+from ..settings import LEVELS, Limits, Settings, Validation
 from ..statuses import scale_from
 
 
@@ -61,7 +61,7 @@ class LimitsConfig(base.Config):
     """Mechanisms (columns) of the matrix."""
 
 
-_LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+_LEVELS = LEVELS
 
 
 class ValidationConfig(base.Config):
