@@ -101,7 +101,7 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [
         [link("rec", r.id, r.title), plain("actor", r.addressed_to), plain("actor", r.involves),
          plain("mechanism", r.mechanisms), horizon(r.horizon),
-         f'[{escape(c.brief_of(r).title)}](brief:{r.brief_id} "")']
+         f'[{escape(c.brief_of(r).short)}](brief:{r.brief_id} "")']
         for r in shown
     ]
     rows_table = table([t("explorer.recommendation"), t("rec.addressed_to"), t("rec.also_involves"),
