@@ -13,7 +13,6 @@ from typing import Any
 from .annotations import escape_raw_html
 from .corpus import Corpus, Mention
 from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
-from .kinds import page_uri
 from .labels import number, t
 from .markup import (
     GeneratedPage,
@@ -67,7 +66,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     if not brief.recommendations:
         md.append(t("brief.no_recommendation") + "\n")
     md.append(brief_diagram(corpus, brief))
-    return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
 
 
 def _byline(corpus: Corpus, brief: Brief) -> list[str]:
@@ -130,7 +129,7 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
                 statement=Markup(escape(rec.statement)), facts=Markup(facts),
                 status=Markup(status_section(corpus, rec)), in_context=Markup(in_context),
                 related=Markup(rec_list(corpus, related, "") if related else ""))
-    return GeneratedPage(page_uri("rec", rec.id), md, source=brief.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("rec", rec.id), md, source=brief.pos.path)
 
 
 def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
@@ -176,7 +175,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
         _explore("involves", actor.id, involving),
         _mentions(corpus, "actor", actor.id),
     ]
-    return GeneratedPage(page_uri("actor", actor.id), "\n".join(md), source=actor.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("actor", actor.id), "\n".join(md), source=actor.pos.path)
 
 
 def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
@@ -200,7 +199,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
         _explore("mechanism", mech.id, through),
         _mentions(corpus, "mechanism", mech.id),
     ]
-    return GeneratedPage(page_uri("mechanism", mech.id), "\n".join(md), source=mech.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("mechanism", mech.id), "\n".join(md), source=mech.pos.path)
 
 
 def author_page(corpus: Corpus, author: Author) -> GeneratedPage:
@@ -213,7 +212,7 @@ def author_page(corpus: Corpus, author: Author) -> GeneratedPage:
         f"## {t('author.briefs')}\n",
         brief_list(corpus.incoming("authors", author.id)),
     ]
-    return GeneratedPage(page_uri("author", author.id), "\n".join(md), source=author.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("author", author.id), "\n".join(md), source=author.pos.path)
 
 
 def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
@@ -228,7 +227,7 @@ def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
         f"## {t('series.briefs')}\n",
         brief_list(corpus.incoming("series", series.id)),
     ]
-    return GeneratedPage(page_uri("series", series.id), "\n".join(md), source=series.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("series", series.id), "\n".join(md), source=series.pos.path)
 
 
 ENTITY_PAGES: dict[str, Callable[[Corpus, Any], GeneratedPage]] = {

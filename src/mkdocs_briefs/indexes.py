@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import labels
 from .corpus import Corpus
-from .kinds import KINDS, page_uri
+from .kinds import KINDS
 from .labels import t
 from .markup import (
     GeneratedPage,
@@ -40,7 +40,7 @@ def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     title = section_title(kind)
     intro, body = _INDEXES[kind](corpus)
     md = front_matter(title, index_description(corpus, kind), hide=("toc",)) + f"# {title}\n\n{intro}\n\n{body}"
-    return GeneratedPage(page_uri(kind), md, in_nav=True)
+    return GeneratedPage(corpus.folders.page_uri(kind), md, in_nav=True)
 
 
 def _page_count(items: int, size: int) -> int:
@@ -55,7 +55,7 @@ def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
         intro, body = _INDEXES[kind](corpus, number)
         title = t("index.page_title", number, section=section_title(kind), total=_number(total))
         md = front_matter(title, intro, hide=("toc",)) + f"# {escape(title)}\n\n{intro}\n\n{body}"
-        pages.append(GeneratedPage(f"{KINDS[kind].folder}/page/{number}.md", md))
+        pages.append(GeneratedPage(f"{corpus.folders.of(kind)}/page/{number}.md", md))
     return pages
 
 
