@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import labels
 from .corpus import Corpus
-from .kinds import KINDS, page_uri
+from .kinds import KINDS
 from .labels import t
 from .markup import (
     GeneratedPage,
@@ -41,7 +41,7 @@ def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     intro, body = _INDEXES[kind](corpus)
     md = _page(kind, 1, _index_page_count(corpus, kind), front_matter(title, index_description(corpus, kind),
                                                                      hide=("toc",)), title, intro, body)
-    return GeneratedPage(page_uri(kind), md, in_nav=True)
+    return GeneratedPage(corpus.folders.page_uri(kind), md, in_nav=True)
 
 
 def _page(kind: str, number: int, total: int, front: str, title: str, intro: str, body: str) -> str:
@@ -62,7 +62,7 @@ def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
         intro, body = _INDEXES[kind](corpus, number)
         title = t("index.page_title", number, section=section_title(kind), total=_number(total))
         md = _page(kind, number, total, front_matter(title, intro, hide=("toc",)), escape(title), intro, body)
-        pages.append(GeneratedPage(f"{KINDS[kind].folder}/page/{number}.md", md))
+        pages.append(GeneratedPage(f"{corpus.folders.of(kind)}/page/{number}.md", md))
     return pages
 
 

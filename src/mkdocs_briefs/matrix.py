@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .labels import number, t
-from .markup import EXPLORER, WIDE, GeneratedPage, escape, front_matter, join, link, relative
+from .markup import WIDE, GeneratedPage, escape, front_matter, join, link, relative
 from .templates import Markup, render
 
 MATRIX_PAGE = "matrix/index.md"
@@ -64,15 +64,15 @@ def matrix(corpus: Corpus, groups: bool = False) -> Matrix:
     return Matrix(rows, columns, counts, row_totals, column_totals, members)
 
 
-def _filtered(from_uri: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
+def _filtered(explorer: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
     """The explorer filtered on an actor (with `group`: on the actor or anyone in it) and a mechanism."""
     query = [f"{'group' if group else 'actor'}={actor}"] if actor else []
     query += [f"mechanism={mechanism}"] if mechanism else []
-    return f"{relative(EXPLORER, from_uri)}?{'&'.join(query)}"
+    return f"{explorer}?{'&'.join(query)}"
 
 
 def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
-    explorer_all = relative(EXPLORER, here)
+    explorer_all = relative(corpus.folders.page_uri("rec"), here)
     max_rows, max_columns = corpus.settings.limits.matrix_rows, corpus.settings.limits.matrix_columns
     columns = mx.columns[:max_columns]
     header = [t("matrix.actor"), t("matrix.all")] + [
@@ -84,12 +84,12 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
         name = link("actor", row, corpus.name_of("actor", row))
         if group:
             name += f' <span class="briefs-muted">{t("matrix.and_members", len(mx.rolled_up[row]))}</span>'
-        cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, row, group=group)})"]
-        cells += [f"[{mx.counts[row, m]}]({_filtered(here, row, m, group=group)})" if mx.counts[row, m] else ""
+        cells = [name, f"[{mx.row_totals[row]}]({_filtered(explorer_all, row, group=group)})"]
+        cells += [f"[{mx.counts[row, m]}]({_filtered(explorer_all, row, m, group=group)})" if mx.counts[row, m] else ""
                   for m in columns]
         lines.append("| " + " | ".join(cells) + " |")
     total = [f"*{t('matrix.any_actor')}*", f"[{len(corpus.recommendations)}]({explorer_all})"]
-    total += [f"[{mx.column_totals[m]}]({_filtered(here, None, m)})" for m in columns]
+    total += [f"[{mx.column_totals[m]}]({_filtered(explorer_all, None, m)})" for m in columns]
     lines.append("| " + " | ".join(total) + " |")
     cut = ""
     if len(mx.rows) > max_rows or len(mx.columns) > max_columns:
