@@ -38,7 +38,7 @@ def test_the_options_become_the_pipelines_settings():
 
 OPTIONS = [
     {},
-    {"limits": {"listed": 3, "map_links": 7}, "stale_after_days": 30},
+    {"limits": {"listed": 3, "map_links": 7}, "stale_after_days": 30, "folders": {"recommendations": "proposals"}},
     {"validation": {"unused": "ignore", "unannotated": "info"}, "drafts": True},
     {"statuses": {"pledged": {"label": "Pledged", "progress": 1}, "done": "Carried out"}},
     {"statuses": {"open": "Open", "closed": {"progress": 3}}, "statuses_replace": True},

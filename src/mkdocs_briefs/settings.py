@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from .kinds import DEFAULT_FOLDERS, KINDS, Folders
 from .statuses import Scale, scale_from
 
 Level = Literal["warn", "info", "ignore"]
@@ -80,6 +81,8 @@ class Settings:
     """The tracker flags a tracked recommendation whose latest update is older than this, counted
     back from the newest update (the plugin's `stale_after_days` option)."""
     validation: Validation = Validation()
+    folders: Folders = DEFAULT_FOLDERS
+    """The folder of each kind's pages (the plugin's `folders` option)."""
     drafts: bool = True
     """Publish the briefs marked `draft: true` (the plugin: while serving, or with its `drafts` option)."""
 
@@ -93,7 +96,7 @@ def from_options(options: Mapping[str, Any]) -> Settings:
     reads the same options through MkDocs' typed configuration (plugin/config.py), and
     `tests/test_options.py` keeps the two in step. Raises ValueError naming the first option
     the build would refuse."""
-    limits, validation = _section(options, "limits"), _section(options, "validation")
+    limits, validation, folders = (_section(options, name) for name in ("limits", "validation", "folders"))
     for name in ("drafts", "statuses_replace"):
         if not isinstance(options.get(name, False), bool):
             raise ValueError(f"'{name}' must be true or false, not {options[name]!r}")
@@ -110,6 +113,8 @@ def from_options(options: Mapping[str, Any]) -> Settings:
         limits=Limits(**{name: _count(limits, name, getattr(Limits, name), "limits.") for name in Limits.names()}),
         validation=Validation(**levels),
         drafts=options.get("drafts", False),
+        folders=Folders({key: folders[kind.folder] for key, kind in KINDS.items()
+                        if folders.get(kind.folder) is not None}),
         scale=_scale(statuses, options.get("statuses_replace", False)),
         stale_after_days=_count(options, "stale_after_days", Settings.stale_after_days),
     )
