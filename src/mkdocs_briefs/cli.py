@@ -1,6 +1,6 @@
 """`mkdocs-briefs`: check the sources without building, scaffold new ones, start a site.
 
-    mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
+    mkdocs-briefs check [SOURCES] [FILE ...] [--format text|github|json] [--strict]
     mkdocs-briefs new brief|actor|mechanism|author|series|update ID [--sources SOURCES]
     mkdocs-briefs init [DIR]
     mkdocs-briefs export DIR [--config-file mkdocs.yml]
@@ -38,11 +38,11 @@ JSON_FORMAT_VERSION = 1
 
 
 def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset(),
-          settings: Settings | None = None) -> Diagnostics:
+          settings: Settings | None = None, named: list[Path] | None = None) -> Diagnostics:
     """Every error, warning and hint in the sources, as `mkdocs build` (with the plugin's
-    options `image_hosts` and `settings`) and `check` see them."""
+    options `image_hosts` and `settings`) and `check` see them; with `named`, those of these files."""
     return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts,
-                        settings=settings or from_options({})).diagnostics
+                        settings=settings or from_options({}), named=named or None).diagnostics
 
 
 class _Loader(yaml.SafeLoader):
@@ -94,10 +94,22 @@ def _summary(counts: dict[str, int]) -> str:
 def _run_check(args: argparse.Namespace) -> int:
     root = Path.cwd()
     options = plugin_options(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
-    folder = Path(args.sources or options.get("sources") or "briefs")
+    paths = [Path(p) for p in args.paths]
+    folders = [p for p in paths if p.is_dir()]
+    named = [p for p in paths if not p.is_dir()]
+    if len(folders) > 1:
+        print(f"mkdocs-briefs: error: name one sources folder, not {len(folders)}", file=sys.stderr)
+        return 2
+    folder = folders[0] if folders else Path(options.get("sources") or "briefs")
     if not folder.is_dir():
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
         return 2
+    for path in named:
+        if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
+            problem = "is not in the sources folder" if path.is_file() else "does not exist"  # or is no file
+            print(f"mkdocs-briefs: error: '{path}' {problem}: name files of the sources folder '{folder}' "
+                  "(briefs, registries, updates), or the folder itself", file=sys.stderr)
+            return 2
     hosts = options.get("image_hosts")
     try:
         settings = from_options(options)
@@ -106,7 +118,8 @@ def _run_check(args: argparse.Namespace) -> int:
               "too: fix it there", file=sys.stderr)
         return 2
     gc.disable()  # one run, whose objects all live to its end: the cyclic collector would walk them again and again
-    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(), settings)
+    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(), settings,
+                  named)
     items = diags.sorted()
     counts = _counts(diags)
     if args.format == "json":
@@ -193,8 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the sources without building the site")
-    check_cmd.add_argument("sources", nargs="?", default=None,
-                           help="the sources folder (default: the plugin's `sources` in mkdocs.yml, or briefs)")
+    check_cmd.add_argument("paths", nargs="*", default=[], metavar="PATH",
+                           help="the sources folder (default: the plugin's `sources` in mkdocs.yml, or briefs), "
+                                "and files in it to check alone, such as those a pull request changes")
     check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text",
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")

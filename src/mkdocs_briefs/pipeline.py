@@ -17,7 +17,9 @@ from .diagnostics import Diagnostics
 from .hints import find_hints
 from .load import load_sources
 from .model import Sources
+from .named_files import load_named
 from .settings import Settings
+from .source_files import shown_path
 from .validate import validate, without_drafts
 
 if TYPE_CHECKING:  # the pages' machinery (Jinja, Babel, the labels) is imported only by a run that writes pages,
@@ -42,7 +44,8 @@ class Outcome:
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
         settings: Settings | None = None, labels: Labels | None = None, reuse: bool = False,
-        today: datetime.date | None = None, templates: Templates | None = None) -> Outcome:
+        today: datetime.date | None = None, templates: Templates | None = None,
+        named: list[Path] | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
@@ -52,18 +55,27 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
     status scale of `settings` and `today` (by default the machine's date: an update may not be
-    dated later)."""
-    sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
+    dated later). With `named` (files of `folder`), only the problems in those files are reported, and
+    when they are all briefs, the other briefs are read only as far as their references need
+    (named_files.py); no page is written."""
+    if named and all(path.parent.resolve() == folder.resolve() and path.suffix == ".md" for path in named):
+        sources, diags = load_named(folder, root, named, image_hosts)  # the other briefs only as far as needed
+    else:
+        sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
     settings = settings or Settings()
     diags.extend(validate(sources, settings.validation, settings.scale, today))
     if not settings.drafts and not diags.errors:
         sources, links_into_drafts = without_drafts(sources)
         diags.extend(links_into_drafts)
     outcome = Outcome(sources, diags)
+    if hints and not diags.errors:
+        diags.extend(find_hints(sources))
+    if named:  # only what is wrong in the named files (pages are not written from a partial read)
+        shown = {shown_path(path, root) for path in named}
+        outcome.diagnostics = Diagnostics([d for d in diags.items if d.pos.path in shown])
+        return outcome
     if diags.errors:
         return outcome
-    if hints:
-        diags.extend(find_hints(sources))
     if pages:
         from .corpus import build_corpus
         from .export import export_files
