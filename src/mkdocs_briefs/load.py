@@ -72,14 +72,15 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
     if len(diags.errors) > before:  # a brief that is not read: what it refers to is unknown
         sources.unreadable.add("briefs")
     kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]] = {}
+    shown_folder = shown_path(folder / "_", root)[:-1]  # as shown_path shows each file: this, then its name
     for path in files:
         text = read_source(path, root, diags)
         if text is None:
             brief = None
         elif reuse:
-            brief = _cached_brief(path.stem, text, shown_path(path, root), diags, image_hosts, kept)
+            brief = _cached_brief(path.stem, text, shown_folder + path.name, diags, image_hosts, kept)
         else:
-            brief = load_brief(path.stem, text, shown_path(path, root), diags, image_hosts)
+            brief = load_brief(path.stem, text, shown_folder + path.name, diags, image_hosts)
         if brief is None:
             sources.unreadable.add("briefs")
         else:

@@ -66,7 +66,7 @@ def load_named(folder: Path, root: Path, named: list[Path], image_hosts: frozens
     needed = {rec.id for brief in read for rec in brief.recommendations}
     needed |= {note.target for brief in read for note in brief.annotations if note.kind == "rec"}
     stubbed = set()
-    shown_folder = shown_path(folder / "x", root)[:-1]  # each file's path as messages show it: this and its name
+    shown_folder = shown_path(folder / "_", root)[:-1]  # as shown_path shows each file: this, then its name
     for path, ids in scanned.items():
         if needed.intersection(ids):  # a recommendation the named briefs share or refer to: read it exactly
             loaded[path] = _load(path, root, Diagnostics(), image_hosts, sources)
