@@ -70,7 +70,11 @@ _NON_BLANK_LINES = re.compile(r"^.*\S.*(?:\n.*\S.*)*", re.MULTILINE)
 
 def paragraphs(lines: list[str]) -> list[Paragraph]:
     """Blocks of consecutive text lines, leaving out fenced and indented code blocks."""
-    text = "\n".join(lines)
+    return paragraphs_of("\n".join(lines), lines)
+
+
+def paragraphs_of(text: str, lines: list[str] | None = None) -> list[Paragraph]:
+    """The paragraphs of a text (its `lines`, if they are at hand)."""
     if _without_code_blocks(text):  # the usual case: the runs of lines between blank ones, found in C
         found, line, offset = [], 0, 0
         for match in _NON_BLANK_LINES.finditer(text):
@@ -78,7 +82,7 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
             offset = match.start()
             found.append(Paragraph(match.group(), line))
         return found
-    return _paragraphs(lines)
+    return _paragraphs(text.split("\n") if lines is None else lines)
 
 
 def _without_code_blocks(text: str) -> bool:
@@ -206,7 +210,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
     """Every annotation in `body`, whose first line is line `first_line` (1-based) of `path`."""
     found: list[Annotation] = []
     counts: Counter[tuple[str, str]] = Counter()
-    read = [(paragraph, mask_code(paragraph.text)) for paragraph in paragraphs(body.split("\n"))]
+    read = [(paragraph, mask_code(paragraph.text)) for paragraph in paragraphs_of(body)]
     images = {(m.group(2) or m.group(1)).lower() for _, masked in read if "![" in masked
               for m in _IMAGE_REFERENCE.finditer(masked)}  # labels that images refer to, anywhere in the text
     for paragraph, masked in read:
@@ -242,8 +246,9 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
     """Blocks a brief's text may not have: a ```mermaid block (drawn with its labels as HTML:
     Mermaid's sanitiser keeps tags like <img>), a fence never closed (the page's own Markdown
     after the text would be taken into it), control and bidirectional characters, lists nested too deep."""
-    lines = body.split("\n")
-    for fence in fences(lines) if "```" in body or "~~~" in body else ():
+    fenced = "```" in body or "~~~" in body
+    lines = body.split("\n") if fenced else []
+    for fence in fences(lines) if fenced else ():
         pos = Pos(path, first_line + fence.start, fence.col)
         if fence.end is None:
             diags.error(pos, "this code block is never closed: add a line with the same fence "
@@ -253,7 +258,7 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
                              "describe it in the text, or mark the block ```text to show it as code")
     if not CONTROL.search(body) and not BIDI.search(body) and not _MAYBE_DEEP.search(body):
         return  # the usual case, found without looking at each line
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines or body.split("\n")):
         bad = CONTROL.search(line)
         if bad:
             diags.error(Pos(path, first_line + i, bad.start() + 1),

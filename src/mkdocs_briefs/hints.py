@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .annotations import mask_code, paragraphs
+from .annotations import mask_code, paragraphs_of
 from .blocks import LineIndex
 from .diagnostics import Diagnostics, Pos
 from .model import Actor, Annotation, Sources
@@ -33,7 +33,7 @@ def find_hints(sources: Sources) -> Diagnostics:
         for note in brief.annotations:
             if note.kind == "actor":
                 annotated_in.setdefault(note.pos.line, set()).add(note.target)
-        for paragraph in paragraphs(brief.body.split("\n")):
+        for paragraph in paragraphs_of(brief.body):
             text = _ANY_LINK.sub(_blank, mask_code(paragraph.text))
             found = finder.find(text)
             if not found:
