@@ -118,7 +118,7 @@ def _shared(corpus: Corpus, rec: Recommendation, other: Recommendation) -> str:
     mine = {("actor", r.id) for r in (*rec.addressed_to, *rec.involves)} | {("mechanism", r.id) for r in rec.mechanisms}
     theirs = [("actor", r.id) for r in (*other.addressed_to, *other.involves)] + [
         ("mechanism", r.id) for r in other.mechanisms]
-    both = [escape(corpus.name_of(kind, id_)) for kind, id_ in dict.fromkeys(theirs) if (kind, id_) in mine]
+    both = dict.fromkeys(escape(corpus.name_of(kind, id_)) for kind, id_ in theirs if (kind, id_) in mine)
     return t("rec.related_why", names=t("list.comma").join(both)) if both else ""
 
 
@@ -186,7 +186,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
         explore_addressed=Markup(_explore("actor", actor.id, addressed)),
         involving=Markup(rec_list(corpus, involving, t("list.none_yet"))),
         explore_involving=Markup(_explore("involves", actor.id, involving)),
-        mentions=Markup(_mentions(corpus, "actor", actor.id)), none=not addressed and not involving)
+        mentions=Markup(_mentions(corpus, "actor", actor.id)), nothing=not addressed and not involving)
     return GeneratedPage(corpus.folders.page_uri("actor", actor.id), md, source=actor.pos.path)
 
 
