@@ -78,7 +78,7 @@ series: other-series
 source:
   publisher: Source, "Publisher"
   title: The Source's Title
-  date: 2023-01-31
+  date: 2023-02-03
   url: https://example.org/source?a=1&b=2
 summary: >-
   A summary over
