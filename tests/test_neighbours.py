@@ -136,21 +136,27 @@ import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
-def test_on_another_theme_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
+def test_on_another_theme_grids_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
     from browser import serve_folder
 
     _yml(project, MKDOCS_YML.replace("  name: material\n", f"  name: {theme}\n"))
+    project.write("docs/index.md", "# Home\n\n```mermaid\nflowchart LR\n  rok[Seoul] --> rec[Widen the aperture]\n"
+                                   '  click rec href "briefs:recommendations/widen-aperture.md"\n```\n')
     build = built(project.build())
     with serve_folder(build.site) as url:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
         try:
             page = context.new_page()
-            page.goto(url + "actors/rok/")
+            page.goto(url)  # a site's own diagram
             drawn = page.wait_for_selector("div.mermaid svg", timeout=20_000)  # drawn with the bundled Mermaid
             assert "Widen the aperture" in (drawn.text_content() or "")
             assert page.locator("pre.mermaid").count() == 0
             assert page.locator('div.mermaid svg a[*|href*="recommendations/widen-aperture"]').count() == 1
+            page.goto(url + "actors/rok/")  # the Connections grid: a table, its marks named
+            grid = page.locator(".briefs-grid table")
+            assert grid.locator('a[href*="recommendations/widen-aperture"]').count() == 1
+            assert grid.locator("td").filter(has_text="addressed to").count() >= 1
 
             page.goto(url + "briefs/first-brief/")
             page.locator('a.briefs-link[data-briefs-kind="actor"]').first.hover()

@@ -46,12 +46,12 @@ def test_a_site_overrides_a_page_template_and_a_block_from_its_custom_dir(projec
     assert cite.summary.get_text() == "How to cite"
     assert "The First <b>Brief</b>" in cite.select_one("#briefs-cite-text").get_text()
     # the other templates are the package's
-    assert site.html("actors/rok/").select_one(".briefs-diagram-caption") is not None
+    assert site.html("actors/rok/").select_one(".briefs-grid-caption") is not None
 
 
 def test_every_shipped_template_renders_with_autoescape():
     env = Templates().env
     names = env.list_templates()
-    assert {"briefs/cite.html", "briefs/pager.html", "briefs/diagram.html", "briefs/explorer.html",
+    assert {"briefs/cite.html", "briefs/pager.html", "briefs/grid.html", "briefs/explorer.html",
             "briefs/error.md", "briefs/pages/recommendation.md"} <= set(names)
     assert env.autoescape is True

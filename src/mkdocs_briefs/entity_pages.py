@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .annotations import escape_raw_html
+from .connections import actor_connections, brief_connections, mechanism_connections
 from .corpus import Corpus, Mention
-from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
 from .kinds import page_uri
 from .labels import number, t
 from .markup import (
@@ -66,7 +66,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
         md.append(f" · *{horizon(rec.horizon, inline=True)}*\n\n")
     if not brief.recommendations:
         md.append(t("brief.no_recommendation") + "\n")
-    md.append(brief_diagram(corpus, brief))
+    md.append(brief_connections(corpus, brief))
     return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
 
 
@@ -167,7 +167,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
             (t("actor.members"), entity_links("actor", members)),
             (t("actor.member_of"), entity_links("actor", corpus.incoming("members", actor.id))),
         ]),
-        actor_diagram(corpus, actor),
+        actor_connections(corpus, actor),
         f"## {t('actor.addressed')}\n",
         rec_list(corpus, addressed, t("list.none_yet")),
         _explore("actor", actor.id, addressed),
@@ -194,7 +194,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             (t("mechanism.actors"),
              capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
         ]),
-        mechanism_diagram(corpus, mech),
+        mechanism_connections(corpus, mech),
         f"## {t('mechanism.through')}\n",
         rec_list(corpus, through, t("list.none_yet")),
         _explore("mechanism", mech.id, through),
