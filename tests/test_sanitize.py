@@ -86,7 +86,7 @@ def test_the_text_of_every_construct_is_still_there(payload_site):
 def test_aligned_table_cells_keep_their_alignment_without_style(project):
     build = build_with(project, ["| a | b |\n|:--|--:|\n| 1 | 2 |"])
     assert build.returncode == 0, build.output
-    cells = build.html("briefs/first-brief/").select("article table th, article table td")
+    cells = build.html("briefs/first-brief/").select("article table:not(.briefs-grid-table) :is(th, td)")
     assert [c.get("align") for c in cells] == ["left", "right", "left", "right"]
     assert not any(c.has_attr("style") for c in cells)
 
