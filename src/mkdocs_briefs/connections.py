@@ -16,7 +16,7 @@ from .corpus import Corpus
 from .grids import ColumnGroup, Grid, Row, cut, legend, mark, note
 from .kinds import page_uri
 from .labels import t
-from .markup import explorer_link, link
+from .markup import escape, explorer_link, link
 from .model import Actor, Brief, Mechanism, Recommendation
 
 
@@ -28,14 +28,15 @@ def _actors(corpus: Corpus, recs: list[Recommendation], first: tuple[str, ...] =
 
 
 def _grid(corpus: Corpus, recs: list[Recommendation], actors: list[str], mechs: list[str], caption: str,
-          where: str) -> str:
+          where: str, here: str = "") -> str:
     limits = corpus.settings.limits
     rows, shown_actors, shown_mechs = (recs[: limits.diagram_recommendations], actors[: limits.diagram_neighbours],
                                        mechs[: limits.diagram_neighbours])
     grid = Grid(caption, t("grid.recommendation"))
     if shown_actors:
-        grid.groups.append(ColumnGroup(t("grid.actors"), [link("actor", a, corpus.name_of("actor", a))
-                                                          for a in shown_actors]))
+        grid.groups.append(ColumnGroup(t("grid.actors"), [
+            escape(corpus.name_of("actor", a)) if a == here else link("actor", a, corpus.name_of("actor", a))
+            for a in shown_actors]))  # the page's own actor is not a link to itself
     if shown_mechs:
         grid.groups.append(ColumnGroup(t("grid.mechanisms"), [link("mechanism", m, corpus.name_of("mechanism", m))
                                                               for m in shown_mechs]))
@@ -77,7 +78,7 @@ def actor_connections(corpus: Corpus, actor: Actor) -> str:
     where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), here, actor=actor.id)) if addressed \
         else t("grid.where_below")
     return _grid(corpus, recs, _actors(corpus, recs, (actor.id,)), mechs,
-                 t("grid.actor.caption", name=actor.name), where)
+                 t("grid.actor.caption", name=actor.name), where, here=actor.id)
 
 
 def mechanism_connections(corpus: Corpus, mech: Mechanism) -> str:
