@@ -14,7 +14,6 @@ from collections import Counter
 
 from .corpus import Corpus
 from .grids import ColumnGroup, Grid, Row, cut, legend, mark, note
-from .kinds import page_uri
 from .labels import t
 from .markup import escape, explorer_link, link
 from .model import Actor, Brief, Mechanism, Recommendation
@@ -61,7 +60,8 @@ def brief_connections(corpus: Corpus, brief: Brief) -> str:
     if not recs:
         return ""
     mechs = corpus.ranked("mechanism", Counter(m.id for rec in recs for m in rec.mechanisms))
-    where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), page_uri("brief", brief.id), brief=brief.id))
+    here = corpus.folders.page_uri("brief", brief.id)
+    where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), here, corpus.folders, brief=brief.id))
     return _grid(corpus, recs, _actors(corpus, recs), mechs, t("grid.brief.caption"), where)
 
 
@@ -73,9 +73,10 @@ def actor_connections(corpus: Corpus, actor: Actor) -> str:
     if not recs:
         return ""
     mechs = corpus.ranked("mechanism", Counter(m.id for rec in recs for m in rec.mechanisms))
-    here = page_uri("actor", actor.id)
+    here = corpus.folders.page_uri("actor", actor.id)
     addressed = corpus.incoming("addressed_to", actor.id)
-    where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), here, actor=actor.id)) if addressed \
+    where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), here, corpus.folders, actor=actor.id)) \
+        if addressed \
         else t("grid.where_below")
     return _grid(corpus, recs, _actors(corpus, recs, (actor.id,)), mechs,
                  t("grid.actor.caption", name=actor.name), where, here=actor.id)
@@ -88,6 +89,6 @@ def mechanism_connections(corpus: Corpus, mech: Mechanism) -> str:
     if not recs:
         return ""
     others = corpus.ranked("mechanism", Counter(m.id for rec in recs for m in rec.mechanisms if m.id != mech.id))
-    where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), page_uri("mechanism", mech.id),
-                                                   mechanism=mech.id))
+    here = corpus.folders.page_uri("mechanism", mech.id)
+    where = t("grid.where", explorer=explorer_link(t("grid.the_explorer"), here, corpus.folders, mechanism=mech.id))
     return _grid(corpus, recs, _actors(corpus, recs), others, t("grid.mechanism.caption", name=mech.name), where)

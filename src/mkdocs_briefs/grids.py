@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kinds import Folders
 from .labels import number, t
 from .markup import count, join, link, relative
 from .markup import explorer as explorer_path
@@ -87,9 +88,9 @@ def legend(kinds: list[str]) -> str:
     return f'<div class="briefs-grid-legend" data-search-exclude>{" · ".join(items)}</div>'
 
 
-def counted(n: int, here: str, **filters: str) -> str:
+def counted(n: int, here: str, folders: Folders, **filters: str) -> str:
     """A count that links to the explorer filtered on `filters` ('' for none), from the page at `here`."""
-    return f"[{number(n)}]({relative(explorer_path(**filters), here)})" if n else ""
+    return f"[{number(n)}]({relative(explorer_path(folders, **filters), here)})" if n else ""
 
 
 def cut(shown: int, total: int, key: str) -> str | None:

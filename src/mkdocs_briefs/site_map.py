@@ -35,7 +35,8 @@ def _who_through_what(corpus: Corpus) -> str:
                                    [link("actor", a, corpus.name_of("actor", a)) for a in shown_actors]))
     for m in shown_mechs:  # mechanisms' names are the longer: they read across, in rows
         grid.rows.append(Row(link("mechanism", m, corpus.name_of("mechanism", m)),
-                             [counted(pairs[a, m], MAP_PAGE, actor=a, mechanism=m) for a in shown_actors]))
+                             [counted(pairs[a, m], MAP_PAGE, corpus.folders, actor=a, mechanism=m)
+                              for a in shown_actors]))
     grid.note = note([cut(len(shown_actors), len(actors), "map.count.addressed_actor"),
                       cut(len(shown_mechs), len(mechs), "count.mechanism")],
                      t("map.who.where", matrix="../matrix/index.md"))
@@ -58,7 +59,8 @@ def _briefs_and_actors(corpus: Corpus) -> str:
                                    [link("actor", a, corpus.name_of("actor", a)) for a in shown_actors]))
     for b in shown:
         grid.rows.append(Row(link("brief", b.id, b.title),
-                             [counted(pairs[b.id, a], MAP_PAGE, brief=b.id, actor=a) for a in shown_actors]))
+                             [counted(pairs[b.id, a], MAP_PAGE, corpus.folders, brief=b.id, actor=a)
+                              for a in shown_actors]))
     grid.note = note([cut(len(shown), len(briefs), "count.brief"), cut(len(shown_actors), len(actors), "count.actor")],
                      t("map.briefs.where"))
     return grid.markdown()
