@@ -19,14 +19,11 @@ from functools import lru_cache
 
 from . import labels
 from .corpus import Corpus
-from .kinds import page_uri
+from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import render
-
-EXPLORER = page_uri("rec")
-"""The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
+from .templates import Markup, render
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -178,15 +175,16 @@ def capped_links(kind: str, entities: list, limit: int) -> str:
     return entity_links(kind, entities[:limit]) + more
 
 
-def explorer(**filters: str) -> str:
-    """The explorer's docs path, filtered: explorer(actor='rok') -> 'recommendations/index.md?actor=rok'."""
+def explorer(folders: Folders, **filters: str) -> str:
+    """The docs path of the recommendations explorer (the recommendations index), filtered:
+    explorer(folders, actor='rok') -> 'recommendations/index.md?actor=rok'."""
     query = "&".join(f"{k}={v}" for k, v in filters.items())
-    return f"{EXPLORER}?{query}" if query else EXPLORER
+    return folders.page_uri("rec") + (f"?{query}" if query else "")
 
 
-def explorer_link(text: str, from_uri: str, **filters: str) -> str:
+def explorer_link(text: str, from_uri: str, folders: Folders, **filters: str) -> str:
     """A Markdown link from the page at `from_uri` to the explorer, filtered."""
-    return f"[{escape(text)}]({relative(explorer(**filters), from_uri)})"
+    return f"[{escape(text)}]({relative(explorer(folders, **filters), from_uri)})"
 
 
 def relative(target: str, from_uri: str) -> str:
@@ -198,28 +196,23 @@ def relative(target: str, from_uri: str) -> str:
 
 
 def definitions(rows: list[tuple[str, str]]) -> str:
-    """The facts about an entity, as a definition list of the rows whose value is not empty."""
-    items = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
-    return f'<div class="briefs-facts" markdown>\n\n{items}\n\n</div>\n'
+    """The facts about an entity, as a definition list of the rows whose value (Markdown) is not empty:
+    the block briefs/facts.md."""
+    return render("briefs/facts.md", rows=[(term, Markup(value)) for term, value in rows if value])
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell or "–" for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    """A table of Markdown cells under a header of labels: the block briefs/table.md."""
+    return render("briefs/table.md", header=header, rows=[[Markup(cell) for cell in row] for row in rows])
 
 
 def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     """The first `limits.listed` recommendations, each with its brief, and how many there are in all."""
     listed = corpus.settings.limits.listed
-    if not recs:
-        return f"{empty}\n"
-    rows = [f"- {link('rec', r.id, r.title)} {rec_badge(corpus, r.id)} "
-            f"{muted(t('rec_list.from', brief=link('brief', r.brief_id, corpus.brief_of(r).title)))}"
-            for r in recs[:listed]]
-    if len(recs) > listed:
-        rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(listed)))
-    return "\n".join(rows) + "\n"
+    items = [{"rec": r, "link": Markup(link("rec", r.id, r.title)), "status": Markup(rec_badge(corpus, r.id)),
+              "brief": Markup(link("brief", r.brief_id, corpus.brief_of(r).title))} for r in recs[:listed]]
+    more = t("rec_list.newest", len(recs), shown=labels.number(listed)) if len(recs) > listed else ""
+    return render("briefs/rec_list.md", items=items, empty=Markup(empty), more=Markup(more))
 
 
 def status_label(corpus: Corpus, status: str) -> str:
@@ -264,14 +257,18 @@ _CLASS_SAFE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def brief_list(briefs: list[Brief]) -> str:
-    rows = [f"- {link('brief', b.id, b.title)} ({date(b.date)})" for b in briefs]
-    return "\n".join(rows) + "\n" if rows else t("list.none_yet") + "\n"
+    """Briefs with their dates, or "None yet.": the block briefs/brief_list.md."""
+    return render("briefs/brief_list.md", items=[{"brief": b, "link": Markup(link("brief", b.id, b.title)),
+                                                  "date": date(b.date)} for b in briefs])
 
 
-def brief_entries(corpus: Corpus, briefs: list[Brief]) -> list[str]:
-    """Each brief as a definition: its title, date and authors, and summary."""
-    return [f"{link('brief', b.id, b.title)}\n:   {date(b.date)} · {links(corpus, 'author', b.authors)}\n"
-            f":   {escape(b.summary)}\n" for b in briefs]
+def brief_entries(corpus: Corpus, briefs: list[Brief]) -> str:
+    """Each brief as a definition: its title, date and authors, and summary ('' for none): the block
+    briefs/brief_entries.md."""
+    return render("briefs/brief_entries.md", items=[
+        {"brief": b, "link": Markup(link("brief", b.id, b.title)), "date": date(b.date),
+         "authors": Markup(links(corpus, "author", b.authors)), "summary": Markup(escape(b.summary))}
+        for b in briefs])
 
 
 def pager(number: int, total: int, label: str) -> str:
