@@ -110,9 +110,9 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     downloads = t("explorer.downloads", csv=f"{root}data/recommendations.csv", json=f"{root}data/recommendations.json",
                   corpus=f"{root}data/corpus.json", schema=f"{root}data/corpus.schema.json")
     downloads += "\n{: .briefs-downloads }\n\n"
-    # a table split across pages is left out of the search index: each recommendation's own page is in it
-    exclude = " data-search-exclude" if total > 1 else ""
-    body = render("briefs/explorer.html", page_size=size, exclude=bool(exclude), downloads=Markup(downloads),
+    # the table is left out of the search index (its rows would make run-together snippets, and each
+    # recommendation's own page is in it); the page's title and intro are kept
+    body = render("briefs/explorer.html", page_size=size, exclude=True, downloads=Markup(downloads),
                   table=Markup(rows_table), pager=Markup(nav))
     return intro, body
 
@@ -122,9 +122,11 @@ def _paged_table(c: Corpus, intro: str, header: list[str], rows: list[list[str]]
     size = c.settings.limits.table_page_size
     total, start = _page_count(len(rows), size), (number - 1) * size
     shown = rows[start : start + size]
+    # out of the search index: a table's cells make run-together snippets, and each row has its own page
+    rows_table = f'<div class="briefs-index-table" data-search-exclude markdown>\n\n{table(header, shown)}\n</div>\n'
     if total == 1:
-        return intro, table(header, shown)
-    return (f"{intro} {_lists(start, len(shown))}", table(header, shown) + "\n" + pager(number, total, t("pager.list")))
+        return intro, rows_table
+    return (f"{intro} {_lists(start, len(shown))}", rows_table + "\n" + pager(number, total, t("pager.list")))
 
 
 def _lists(start: int, shown: int) -> str:

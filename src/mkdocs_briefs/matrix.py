@@ -96,7 +96,7 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
         shown = join([_shown(corpus, "actor", mx.rows, max_rows), _shown(corpus, "mechanism", mx.columns,
                                                                           max_columns)])
         cut = "\n" + t("matrix.cut", shown=shown, explorer=explorer_all) + "\n"
-    return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
+    return '<div class="briefs-matrix" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
 
 
 NAMED_WHEN_LEFT_OUT = 5
@@ -118,24 +118,28 @@ def _shown(corpus: Corpus, kind: str, ids: list[str], limit: int) -> str:
 def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
     """The matrix, by actor (`/matrix/`) and with members rolled up into their groups (`/matrix/groups/`)."""
     pages = []
+    # no recommendation addressed to a member of a group: both views are the same table, and the
+    # first page offers no switch (the second, kept at its address, says so)
+    same = not matrix(corpus, groups=True).rolled_up
     for uri, grouped in ((MATRIX_PAGE, False), (MATRIX_GROUPS_PAGE, True)):
         mx = matrix(corpus, groups=grouped)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
-        md = render("briefs/pages/matrix.md", grouped=grouped, other=other,
+        md = render("briefs/pages/matrix.md", grouped=grouped, other=other, switch=grouped or not same,
                     front_matter=Markup(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
                                                      t("matrix.description"), hide=WIDE)),
-                    intro=Markup(t("matrix.intro")), groups=Markup(_groups_note(corpus, mx) if grouped else ""),
+                    intro=Markup(t("matrix.intro")), groups=Markup(_groups_note(corpus, mx, same) if grouped else ""),
                     table=Markup(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
                     map="../map/index.md")
         pages.append(GeneratedPage(uri, md, in_nav=not grouped))
     return pages
 
 
-def _groups_note(corpus: Corpus, mx: Matrix) -> str:
+def _groups_note(corpus: Corpus, mx: Matrix, same: bool) -> str:
     """Which members count for each group that has a row in the table (at most `limits.matrix_rows`)."""
     groups = [a for a in corpus.actors.values() if a.members and not corpus.incoming("members", a.id)]  # outermost
     if not groups:
         return t("matrix.no_groups") + "\n"
+    same_note = t("matrix.same_view") + "\n\n" if same else ""
     cap = corpus.settings.limits.listed
     shown_rows = set(mx.rows[: corpus.settings.limits.matrix_rows])
     in_table = [g for g in groups if g.id in shown_rows]
@@ -154,4 +158,4 @@ def _groups_note(corpus: Corpus, mx: Matrix) -> str:
     others = len(groups) - len(in_table)
     rest = "\n" + t("matrix.other_groups", others) + "\n" if others else ""
     listed = t("matrix.groups_listed") + "\n\n" + "\n".join(rows) + "\n" if rows else ""
-    return t("matrix.groups_intro") + " " + listed + rest
+    return same_note + t("matrix.groups_intro") + " " + listed + rest
