@@ -102,3 +102,12 @@ def test_generator_can_leave_addressees_unnamed_for_checks_hints(tmp_path):
         hints[share] = [line for line in check.stdout.splitlines() if ": hint: " in line and "addressed to" in line]
     assert hints["0"] == []
     assert len(hints["0.3"]) >= 3
+
+
+@pytest.mark.slow
+def test_check_times_prints_its_table(tmp_path):
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "check_times.py"), "20", "--workdir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    header, _, row = result.stdout.strip().splitlines()[-3:]
+    assert "check FILE × cal" in header and row.startswith("| 20 | ")
