@@ -91,25 +91,33 @@ def _summary(counts: dict[str, int]) -> str:
     return "briefs: " + ", ".join(words)
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    root = Path.cwd()
-    options = plugin_options(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
-    paths = [Path(p) for p in args.paths]
+def _folder_and_files(paths: list[Path], options: dict[str, Any]) -> tuple[Path, list[Path]] | None:
+    """The sources folder and the files of it that `check` was given; None after saying what is wrong."""
     folders = [p for p in paths if p.is_dir()]
     named = [p for p in paths if not p.is_dir()]
     if len(folders) > 1:
         print(f"mkdocs-briefs: error: name one sources folder, not {len(folders)}", file=sys.stderr)
-        return 2
+        return None
     folder = folders[0] if folders else Path(options.get("sources") or "briefs")
     if not folder.is_dir():
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
-        return 2
+        return None
     for path in named:
         if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
             problem = "is not in the sources folder" if path.is_file() else "does not exist"  # or is no file
             print(f"mkdocs-briefs: error: '{path}' {problem}: name files of the sources folder '{folder}' "
                   "(briefs, registries, updates), or the folder itself", file=sys.stderr)
-            return 2
+            return None
+    return folder, named
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    root = Path.cwd()
+    options = plugin_options(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
+    chosen = _folder_and_files([Path(p) for p in args.paths], options)
+    if chosen is None:
+        return 2
+    folder, named = chosen
     hosts = options.get("image_hosts")
     try:
         settings = from_options(options)
@@ -117,9 +125,14 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"mkdocs-briefs: error: mkdocs.yml: the briefs plugin's option {exc}; `mkdocs build` refuses it "
               "too: fix it there", file=sys.stderr)
         return 2
-    gc.disable()  # one run, whose objects all live to its end: the cyclic collector would walk them again and again
-    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(), settings,
-                  named)
+    collecting = gc.isenabled()
+    gc.disable()  # what a check reads lives to its end: the cyclic collector would walk it again and again for nothing
+    try:
+        diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(),
+                      settings, named)
+    finally:
+        if collecting:  # main() called from Python (a test) leaves the collector as it found it
+            gc.enable()
     items = diags.sorted()
     counts = _counts(diags)
     if args.format == "json":
