@@ -18,7 +18,8 @@
     on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       mend Material's HTML (html_fixes.py, option material.valid_html); put the
                        scripts' labels and a brief's JSON-LD in its <head>
-    on_serve    watch the sources folder, even when it is moved away and back (serve.py)
+    on_serve    watch the sources folder, even when it is moved away and back, and the site's
+                own templates (serve.py)
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from ..pages import NAV_PAGES, error_page
 from ..render import AnnotationLinks
 from .config import MATERIAL_ASSETS, BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
-from .serve import watch_sources
+from .serve import watch_sources, watch_templates
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -115,7 +116,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
-        self.dirty.begin(settings_of(config), None if self.failed else self.links.targets)
+        self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
         clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources))
         for clash in clashes:
             log.error(clash)
@@ -179,8 +180,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if isinstance(page.file, GeneratedFile):
             page.file.release()
         markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
-        with labels.using(self.labels), templates.using(self.templates):
-            return self._reader_extras(markdown, page, config, files)
+        with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
+            markdown = self._reader_extras(markdown, page, config, files)
+        self.dirty.record(page.file.src_uri, used)  # a dirty build converts it again when one of them changes
+        return markdown
 
     def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Listings in hand-written pages; a brief's "Cite this brief" block and JSON-LD."""
@@ -231,6 +234,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             watch_sources(server, os.path.abspath(self.config.sources))
+            watch_templates(server, self.templates.folders)
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
