@@ -16,8 +16,9 @@
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    pass the HTML through the allowlist (sanitize.py)
-    on_post_page       mend Material's HTML (html_fixes.py, option material.valid_html); put the
-                       scripts' labels and a brief's JSON-LD in its <head>
+    on_post_page       mend Material's HTML (html_fixes.py, option material.valid_html); mark a
+                       generated page's <article> as the plugin's; put the scripts' labels and a
+                       brief's JSON-LD in its <head>
     on_serve    watch the sources folder, even when it is moved away and back, and the site's
                 own templates (serve.py)
 """
@@ -39,7 +40,7 @@ from mkdocs.structure.pages import Page
 from .. import cite, csp, labels, listings, metadata, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
-from ..html_fixes import fix_page
+from ..html_fixes import fix_page, mark_own_page
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
 from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
@@ -219,6 +220,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return output
         if self.config.material.valid_html:
             output = fix_page(output)
+        if isinstance(page.file, GeneratedFile):  # the plugin's own page: its print rules and scripts apply
+            output = mark_own_page(output)
         if self.config.csp:  # security: the Content-Security-Policy <meta>
             output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
                                     content=page.content or "")
