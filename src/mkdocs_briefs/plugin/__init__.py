@@ -121,8 +121,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
-        clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
-                                self.folders)
+        with labels.using(self.labels), templates.using(self.templates):  # the redirect page's words
+            clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
+                                    self.folders)
         for clash in clashes:
             log.error(clash)
         if clashes:

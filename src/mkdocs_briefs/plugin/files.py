@@ -4,7 +4,6 @@ and the bookkeeping that lets `mkdocs serve --dirty` skip the pages that did not
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import listings, templates
 from ..kinds import Folders
 from ..markup import GeneratedPage
+from ..templates import Markup
 
 log = get_plugin_logger("briefs")
 
@@ -174,19 +174,17 @@ REDIRECTS = {"explorer/index.html": "rec"}
 call the recommendations index "the explorer", so /explorer/ opens it."""
 
 
-def redirect_html(target: str) -> str:
-    """A static page that sends the browser on to `target` (relative), with a link for readers."""
-    url = html.escape(target, quote=True)
-    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Redirecting</title>\n'
-            f'<meta http-equiv="refresh" content="0; url={url}">\n<link rel="canonical" href="{url}">\n'
-            f'<meta name="robots" content="noindex"></head>\n'
-            f'<body><p>This page has moved: <a href="{url}">{url}</a>.</p></body></html>\n')
+def redirect_html(target: str, language: str = "en") -> str:
+    """A static page that sends the browser on to `target` (relative), with a link for readers, in the
+    site's `language` and labels: the template briefs/redirect.html."""
+    link = Markup('<a href="{0}">{0}</a>').format(target)
+    return templates.render("briefs/redirect.html", url=target, link=link, language=language)
 
 
-def redirects(directory_urls: bool, folders: Folders) -> dict[str, str]:
-    """The redirect pages (REDIRECTS), by their path in the site."""
+def redirects(directory_urls: bool, folders: Folders, language: str = "en") -> dict[str, str]:
+    """The redirect pages (REDIRECTS), by their path in the site, in the site's `language`."""
     index = "" if directory_urls else "index.html"
-    return {path: redirect_html("../" * path.count("/") + folders.of(kind) + "/" + index)
+    return {path: redirect_html("../" * path.count("/") + folders.of(kind) + "/" + index, language)
             for path, kind in REDIRECTS.items()}
 
 
@@ -228,7 +226,9 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         export = GeneratedFile.generated(config, path, content=text)
         if not clash(export, f"the plugin's export {path}"):
             files.append(export)
-    for path, text in redirects(config.use_directory_urls, folders).items():  # a page of the site's own wins
+    language = str(config.theme.get("language") or "en")
+    # a page of the site's own at a redirect's address wins
+    for path, text in redirects(config.use_directory_urls, folders, language).items():
         if files.get_file_from_path(path) is None and path not in published:
             redirect = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
             redirect.unchanged = _written(redirect.abs_dest_path) == text  # a dirty build leaves it be
