@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .annotations import escape_raw_html
+from .connections import actor_connections, brief_connections, mechanism_connections
 from .corpus import Corpus, Mention
-from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
 from .labels import number, t
 from .markup import (
     GeneratedPage,
@@ -56,7 +56,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
                 draft=Markup(DRAFT_NOTE if brief.draft else ""), summary=Markup(escape(brief.summary)),
                 credit=Markup(_credit(corpus, brief)), body=Markup(escape_raw_html(brief.body).strip()),
                 recommendations=Markup(render("briefs/brief_recommendations.md", brief=brief, entries=entries)),
-                diagram=Markup(brief_diagram(corpus, brief)))
+                connections=Markup(brief_connections(corpus, brief)))
     return GeneratedPage(corpus.folders.page_uri("brief", brief.id), md, source=brief.pos.path)
 
 
@@ -154,7 +154,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
             (t("actor.members"), entity_links("actor", members)),
             (t("actor.member_of"), entity_links("actor", corpus.incoming("members", actor.id))),
         ])),
-        diagram=Markup(actor_diagram(corpus, actor)),
+        connections=Markup(actor_connections(corpus, actor)),
         addressed=Markup(rec_list(corpus, addressed, t("list.none_yet"))),
         explore_addressed=Markup(_explore("actor", actor.id, addressed)),
         involving=Markup(rec_list(corpus, involving, t("list.none_yet"))),
@@ -179,7 +179,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             (t("mechanism.actors"),
              capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
         ])),
-        diagram=Markup(mechanism_diagram(corpus, mech)),
+        connections=Markup(mechanism_connections(corpus, mech)),
         through=Markup(rec_list(corpus, through, t("list.none_yet"))),
         explore=Markup(_explore("mechanism", mech.id, through)),
         mentions=Markup(_mentions(corpus, "mechanism", mech.id)))
