@@ -121,6 +121,7 @@ class Forker:
     def __init__(self) -> None:
         self._zygotes: dict[tuple[str | None, ...], subprocess.Popen[str]] = {}
         self._lock = threading.Lock()
+        self._seen: set[tuple[str | None, ...]] = set()
         self.cpu = 0.0
         """CPU seconds (user + system) of the builds so far: the zygote is reaped only at the end."""
         self._bytecode = tempfile.TemporaryDirectory(prefix="theme-bytecode-")
@@ -142,6 +143,13 @@ class Forker:
             out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
             out.touch()
             err.touch()
+            key = tuple(env.get(name) for name in STARTUP)
+            if key not in self._zygotes and key not in self._seen:
+                # the first run with a new start-up environment: a zygote pays only from the second
+                self._seen.add(key)
+                proc = subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True,
+                                      text=True)
+                return proc.returncode, proc.stdout, proc.stderr
             zygote = self._zygote(env)
             assert zygote.stdin and zygote.stdout
             zygote.stdin.write(json.dumps({"cwd": str(cwd), "env": env, "args": args, "module": module,

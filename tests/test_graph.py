@@ -193,6 +193,7 @@ def test_every_link_in_every_diagram_leads_to_a_page(graph_site):
     assert check_site(graph_site.site).problems == []
 
 
+@pytest.mark.slow  # the large corpus of graphsite.py, built again
 def test_diagram_links_follow_use_directory_urls(tmp_path):
     project = make_graph_project(tmp_path)
     project.replace("mkdocs.yml", "plugins:", "use_directory_urls: false\nplugins:")
