@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, built
 from graphsite import HOSTILE, SPREAD, broken_grid_links, grid_cells, grid_links, grids, make_graph_project
