@@ -41,7 +41,7 @@ def test_limits_split_the_indexes_and_cap_the_lists(project):
     project.write("briefs/second-brief.md", (project.briefs / "first-brief.md").read_text("utf-8")
                   .replace("title: The First Brief", "title: The Second Brief")
                   .replace("widen-aperture", "widen-more").replace("hold-hearings", "hold-more")
-                  .replace("date: 2022-08-01\nauthors", "date: 2022-09-01\nauthors"))
+                  .replace("date: 2022-08-01", "date: 2022-09-01"))  # the brief and its source
     build = built(project.build())
     assert (build.site / "briefs/page/2/index.html").is_file()  # two briefs, one a page
     assert (build.site / "recommendations/page/4/index.html").is_file()  # four recommendations, one a page
