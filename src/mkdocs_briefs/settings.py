@@ -67,6 +67,10 @@ class Validation:
     unannotated: Level = "warn"
     """A recommendation that no passage of its brief annotates."""
 
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
 
 @dataclass(frozen=True)
 class Settings:
