@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, built
 from graphsite import HOSTILE, SPREAD, broken_grid_links, grid_cells, grid_links, grids, make_graph_project
@@ -150,6 +151,7 @@ def test_every_link_in_every_grid_leads_to_a_page(graph_site):
     assert check_site(graph_site.site).problems == []
 
 
+@pytest.mark.slow  # the large corpus of graphsite.py, built again
 def test_grid_links_follow_use_directory_urls(tmp_path):
     project = make_graph_project(tmp_path)
     project.replace("mkdocs.yml", "plugins:", "use_directory_urls: false\nplugins:")
