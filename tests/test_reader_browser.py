@@ -224,6 +224,12 @@ def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromi
         return cells.map(c => { const r = c.getBoundingClientRect(); return [r.left - frame.left, frame.right - r.right]; });
     }""")
     assert edges and all(left >= 0 and right >= 0 for left, right in edges), edges  # nothing cut off
+    # the column headings are written across, and no word of them is broken or cut
+    heads = page.evaluate("""() => [...document.querySelectorAll('.briefs-matrix .briefs-matrix-column')].map(h => {
+        const style = getComputedStyle(h);
+        return [style.writingMode, style.transform, h.scrollWidth <= h.clientWidth];
+    })""")
+    assert heads and all(h == ["horizontal-tb", "none", True] for h in heads), heads
     context.close()
 
 
@@ -268,3 +274,11 @@ def test_a_hand_written_page_prints_as_the_theme_has_it_even_after_instant_navig
         assert _after(page, "article a.briefs-link").startswith('" <' + SITE_URL)
     finally:
         context.close()
+
+
+def test_the_matrix_puts_the_longer_list_in_its_rows(shipped_site):
+    page = shipped_site.html("matrix/")
+    columns = {a["href"].strip("./").split("/")[0] for a in page.select(".briefs-matrix thead a")}
+    rows = [tr.td.a["href"].strip("./").split("/")[0] for tr in page.select(".briefs-matrix tbody tr") if tr.td.a]
+    assert columns == {"actors"} and set(rows) == {"mechanisms"}  # 4 actors addressed, 21 mechanisms
+    assert len(rows) > len(page.select(".briefs-matrix thead a"))
