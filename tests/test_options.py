@@ -5,13 +5,14 @@ Each option is read by a real build (`mkdocs build --strict`) and its effect loo
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
-import pytest
-from conftest import MKDOCS_YML, Project, built
+from conftest import MKDOCS_YML, REPO, Project, built
+from mkdocs.config import config_options as c
 
 from mkdocs_briefs.plugin.config import BriefsConfig, LimitsConfig
-from mkdocs_briefs.settings import Limits, from_options
+from mkdocs_briefs.settings import Limits
 
 
 def _options(project: Project, options: str) -> None:
@@ -34,41 +35,6 @@ def test_the_options_become_the_pipelines_settings():
     settings = config.settings()
     assert settings.limits.listed == 3 and settings.limits.map_links == 7
     assert settings.limits.matrix_rows == Limits().matrix_rows
-
-
-OPTIONS = [
-    {},
-    {"limits": {"listed": 3, "map_links": 7}, "stale_after_days": 30, "folders": {"recommendations": "proposals"}},
-    {"validation": {"unused": "ignore", "unannotated": "info"}, "drafts": True},
-    {"statuses": {"pledged": {"label": "Pledged", "progress": 1}, "done": "Carried out"}},
-    {"statuses": {"open": "Open", "closed": {"progress": 3}}, "statuses_replace": True},
-]
-REFUSED = [
-    {"limits": {"listed": 0}}, {"limits": {"listed": True}}, {"limits": "small"}, {"stale_after_days": "a year"},
-    {"validation": {"unused": "error"}}, {"drafts": "yes"}, {"statuses_replace": 1},
-    {"statuses": {"done": {"colour": "green"}}}, {"statuses": {"not-tracked": "Nothing"}}, {"statuses": ["done"]},
-]
-
-
-@pytest.mark.parametrize("options", OPTIONS)
-def test_check_reads_the_options_as_the_build_does(options):
-    config = BriefsConfig()
-    config.load_dict(options)
-    failed, _ = config.validate()
-    assert not failed
-    assert from_options(options) == config.settings()
-
-
-@pytest.mark.parametrize("options", REFUSED)
-def test_check_refuses_the_options_the_build_refuses(options):
-    config = BriefsConfig()
-    config.load_dict(options)
-    failed, _ = config.validate()
-    if not failed:  # the scale is checked when the pipeline's settings are made
-        with pytest.raises((TypeError, ValueError)):
-            config.settings()
-    with pytest.raises(ValueError):
-        from_options(options)
 
 
 def test_limits_split_the_indexes_and_cap_the_lists(project):
@@ -135,33 +101,9 @@ def test_an_unused_entry_set_to_info_is_shown_and_stops_nothing(project):
 def test_checks_set_to_ignore_say_nothing(project):
     _unused_actor(project)
     project.replace("briefs/first-brief.md", "[widen its aperture](rec:widen-aperture)", "widen its aperture")
-    checked = project.check_command()
-    assert "japan" in checked.stdout and "never annotated" in checked.stdout
     _options(project, "      validation:\n        unused: ignore\n        unannotated: ignore\n")
     build = built(project.build())
     assert "japan" not in build.output and "never annotated" not in build.output
-    checked = project.check_command("--strict")  # reads the same options in mkdocs.yml
-    assert checked.returncode == 0 and "briefs: 0 errors, 0 warnings" in checked.stdout, checked.stdout
-    assert "japan" not in checked.stdout and "never annotated" not in checked.stdout
-
-
-def test_a_sites_own_status_passes_check_and_build(project):
-    project.write("briefs/updates/pledge.md", "---\ntitle: A pledge\ndate: 2023-04-17\nsources:\n"
-                  "  - title: Report\n    publisher: Example News\n    url: https://example.org/a\n    date: 2023-04-17\n"
-                  "affects:\n  - rec: widen-aperture\n    status: pledged\n---\n\nSeoul pledged it.\n")
-    refused = project.check_command()
-    assert refused.returncode == 1 and "'pledged'" in refused.stdout, refused.stdout
-    _options(project, "      statuses:\n        pledged: {label: Pledged in words, progress: 1}\n")
-    checked = project.check_command("--strict")
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    build = built(project.build())
-    assert "Pledged in words" in (project.root / "site/updates/pledge/index.html").read_text("utf-8"), build.output
-
-
-def test_check_stops_on_an_option_the_build_refuses(project):
-    _options(project, "      limits:\n        listed: 0\n")
-    checked = project.check_command()
-    assert checked.returncode == 2 and "'limits.listed' must be a whole number from 1 up" in checked.stderr
 
 
 def test_a_validation_level_must_be_one_of_mkdocs_own(project):
@@ -254,3 +196,19 @@ def test_a_link_into_a_draft_is_a_warning(project):
     build = project.build()
     assert build.returncode != 0
     assert "warning: brief 'second-brief' is a draft, which `mkdocs build` leaves out" in build.output
+
+
+def test_every_option_and_sub_option_is_in_the_reference():
+    """The plugin's options in `BriefsConfig` (and the keys of its sub-options) each have a row in
+    docs/reference.md, so that a new option cannot ship undocumented."""
+    from mkdocs.config import base
+
+    reference = (REPO / "docs" / "reference.md").read_text("utf-8")
+    rows = set(re.findall(r"^\| `([a-z_]+)`", reference, re.MULTILINE))
+    options = [name for name, _ in BriefsConfig._schema]
+    assert [name for name in options if name not in rows] == []
+    for name, option in BriefsConfig._schema:
+        if isinstance(option, c.SubConfig):
+            keys = [key for key, _ in option.config_class._schema]
+            assert issubclass(option.config_class, base.Config)
+            assert [key for key in keys if f"`{key}`" not in reference] == [], name

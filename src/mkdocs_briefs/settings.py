@@ -1,20 +1,18 @@
 """What a site may tune about the pages the pipeline writes: list caps, page sizes and
 grid caps, as one small typed value passed down the pipeline (never a global).
 
-The plugin reads them from its options in mkdocs.yml (`plugins: - briefs: limits: ...`)
-through MkDocs' typed configuration; `mkdocs-briefs check` reads the same options as plain data
-(`from_options`), so that both see the same errors; the corpus carries them to every page
+The plugin reads them from its options in mkdocs.yml (`plugins: - briefs: limits: ...`),
+`mkdocs-briefs check` uses the defaults; the corpus carries them to every page
 (`corpus.settings`). Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Literal
 
-from .kinds import DEFAULT_FOLDERS, KINDS, Folders
-from .statuses import Scale, scale_from
+from .kinds import DEFAULT_FOLDERS, Folders
+from .statuses import Scale
 
 Level = Literal["warn", "info", "ignore"]
 """How a check that might be fine is reported, as in MkDocs' own `validation:`: a warning
@@ -51,9 +49,11 @@ class Limits:
     map_links: int = 40
     """Groups of actors, and mechanisms with parts, listed on the map."""
     matrix_rows: int = 40
-    """Actors (rows) of the matrix, the most addressed first."""
+    """Rows of the matrix: the actors, the most addressed first, or the mechanisms when there are more
+    of them than actors (the longer list makes the rows)."""
     matrix_columns: int = 20
-    """Mechanisms (columns) of the matrix, the most used first."""
+    """Columns of the matrix: the mechanisms, the most used first, or the actors when there are fewer
+    of them than mechanisms."""
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -68,6 +68,10 @@ class Validation:
     """A registry entry that no brief or entry refers to."""
     unannotated: Level = "warn"
     """A recommendation that no passage of its brief annotates."""
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True)
@@ -88,54 +92,4 @@ class Settings:
 
 
 LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
-
-
-def from_options(options: Mapping[str, Any]) -> Settings:
-    """The settings the plugin's options ask for (`plugins: - briefs: {...}` of mkdocs.yml, as
-    plain data), for `mkdocs build`: what `mkdocs-briefs check` uses, without MkDocs. The plugin
-    reads the same options through MkDocs' typed configuration (plugin/config.py), and
-    `tests/test_options.py` keeps the two in step. Raises ValueError naming the first option
-    the build would refuse."""
-    limits, validation, folders = (_section(options, name) for name in ("limits", "validation", "folders"))
-    for name in ("drafts", "statuses_replace"):
-        if not isinstance(options.get(name, False), bool):
-            raise ValueError(f"'{name}' must be true or false, not {options[name]!r}")
-    statuses = options.get("statuses") or {}
-    if not isinstance(statuses, dict):
-        raise ValueError(f"'statuses' must be a mapping of status ids, not {statuses!r}")
-    levels = {}
-    for name in ("unused", "unannotated"):
-        level = validation.get(name, getattr(Validation, name))
-        if level not in LEVELS:
-            raise ValueError(f"'validation.{name}' must be one of {', '.join(LEVELS)}, not {level!r}")
-        levels[name] = level
-    return Settings(
-        limits=Limits(**{name: _count(limits, name, getattr(Limits, name), "limits.") for name in Limits.names()}),
-        validation=Validation(**levels),
-        drafts=options.get("drafts", False),
-        folders=Folders({key: folders[kind.folder] for key, kind in KINDS.items()
-                        if folders.get(kind.folder) is not None}),
-        scale=_scale(statuses, options.get("statuses_replace", False)),
-        stale_after_days=_count(options, "stale_after_days", Settings.stale_after_days),
-    )
-
-
-def _scale(statuses: dict[str, Any], replace_scale: bool) -> Scale:
-    try:
-        return scale_from(statuses, replace_scale)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"'statuses': {exc}") from None
-
-
-def _section(options: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-    value = options.get(name) or {}
-    if not isinstance(value, Mapping):
-        raise ValueError(f"'{name}' must be a mapping of options, not {value!r}")
-    return value
-
-
-def _count(options: Mapping[str, Any], name: str, default: int, prefix: str = "") -> int:
-    value = options.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"'{prefix}{name}' must be a whole number from 1 up, like {default}, not {value!r}")
-    return value
+"""How a check that might be fine may be reported (`validation:`), as MkDocs words it."""
