@@ -462,7 +462,7 @@ def test_the_download_links_work(browser_page, site_url, shipped_site):
         response = page.request.get(hrefs[name])
         assert response.ok, name
         body = response.json()
-        assert body.get("version") == 1 or body.get("$schema"), name
+        assert body.get("version") == 2 or body.get("$schema"), name
     assert len(page.request.get(hrefs["as JSON"]).json()["recommendations"]) == total
 
 

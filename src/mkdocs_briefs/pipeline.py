@@ -70,6 +70,6 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         with using(labels), using_templates(templates):
             outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
-        outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+            outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
         outcome.exports[CHART] = chart
     return outcome
