@@ -35,7 +35,7 @@ from .markup import (
 )
 from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
 from .templates import Markup, render
-from .update_pages import status_section, update_page
+from .update_pages import entity_status_section, status_section, update_page
 
 DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
               "`draft: true`.\n{: .briefs-draft }\n")
@@ -174,6 +174,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
         f"## {t('actor.involving')}\n",
         rec_list(corpus, involving, t("list.none_yet")),
         _explore("involves", actor.id, involving),
+        entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id),
         _mentions(corpus, "actor", actor.id),
     ]
     return GeneratedPage(page_uri("actor", actor.id), "\n".join(md), source=actor.pos.path)
@@ -198,6 +199,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
         f"## {t('mechanism.through')}\n",
         rec_list(corpus, through, t("list.none_yet")),
         _explore("mechanism", mech.id, through),
+        entity_status_section(corpus, through, "tracking.mechanism_intro"),
         _mentions(corpus, "mechanism", mech.id),
     ]
     return GeneratedPage(page_uri("mechanism", mech.id), "\n".join(md), source=mech.pos.path)

@@ -29,6 +29,8 @@ class Limits:
     """Passages of one brief quoted under "Mentioned in" on an entity's page."""
     related: int = 5
     """Related recommendations listed on a recommendation's page."""
+    latest_updates: int = 5
+    """Updates listed under "Latest updates" on an actor's or a mechanism's page; the rest are counted."""
     briefs_page_size: int = 100
     """Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
     table_page_size: int = 100
