@@ -184,3 +184,16 @@ def test_a_recommendation_no_update_speaks_of_is_counted_as_not_tracked(tmp_path
 
 def test_no_status_counts_on_a_site_without_updates(minimal_site):
     assert minimal_site.html("actors/rok/").select_one("#status, .briefs-status-counts") is None
+
+
+def test_the_explorer_table_and_its_data_carry_each_status(site):
+    import json
+
+    rows = site.html("recommendations/").select(".briefs-explorer tbody tr")
+    assert [text(row.td.select_one(".briefs-status")) for row in rows] == ["◑ Partly done", "↺ Reversed"]
+    data = json.loads((site.site / "data" / "recommendations.json").read_text("utf-8"))
+    assert [(r["id"], r["status"], r["status_title"], r["updated"]) for r in data["recommendations"]] == [
+        ("widen-aperture", "partly-done", "Status as of 1 June 2024", "2024-06-01"),
+        ("hold-hearings", "reversed", "Status as of 1 May 2024", "2024-05-01")]
+    assert [s["id"] for s in data["statuses"]][-1] == "not-tracked"
+    assert {s["id"]: s["symbol"] for s in data["statuses"]}["reversed"] == "↺"

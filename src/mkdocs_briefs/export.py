@@ -21,11 +21,13 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
+from . import labels
 from .corpus import Corpus
 from .kinds import page_uri
-from .markup import status_label, status_meaning
+from .labels import t
+from .markup import status_label, status_meaning, status_symbol
 from .model import HORIZONS, Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Update
-from .tracking import Standing, Track
+from .tracking import Standing, Track, status_order
 
 EXPORT_VERSION = 2
 """The `version` of corpus.json and recommendations.json; raised on any change that is not an addition
@@ -270,7 +272,7 @@ def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
         "recommendations": [
             {"id": r.id, "title": r.title, "statement": r.statement, "addressed_to": _ids(r.addressed_to),
              "involves": _ids(r.involves), "mechanisms": _ids(r.mechanisms), "horizon": r.horizon,
-             "brief": r.brief_id, "page": url("rec", r.id)}
+             "brief": r.brief_id, "page": url("rec", r.id), **_explorer_status(corpus.tracks[r.id])}
             for r in corpus.recommendations.values()
         ],
         "briefs": [
@@ -284,4 +286,14 @@ def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
         "authors": named("author", corpus.authors.values()),
         "series": named("series", corpus.series.values()),
         "horizons": [{"id": h, "name": name} for h, name in HORIZONS.items()],
+        "statuses": [{"id": s, "name": status_label(corpus, s), "symbol": status_symbol(corpus, s)}
+                     for s in status_order(corpus.scale)],
     }
+
+
+def _explorer_status(track: Track) -> dict:
+    """A row's status with the title of its badge ("Status as of ..."), and the date of its latest
+    update (the explorer's "last updated" order)."""
+    now, last = track.current, track.last_update
+    return {"status": now.status, "status_title": t("status.as_of", date=labels.date(now.as_of)) if now.as_of else None,
+            "updated": last.date.isoformat() if last else None}
