@@ -1,12 +1,13 @@
 """A site overrides one template from its theme's custom_dir and sees it on the built site:
-a page kind (the recommendation's page) and a repeated block (the citation); editors' text
-stays escaped in an overridden template."""
+page kinds (the recommendation's and the actor's page) and repeated blocks (the citation, the
+byline of a brief); editors' text stays escaped in an overridden template."""
 
 from __future__ import annotations
 
 from conftest import built
 
-from mkdocs_briefs.templates import Templates
+from mkdocs_briefs import labels
+from mkdocs_briefs.templates import Markup, Templates, label
 
 PAGE = """\
 {{ front_matter }}
@@ -25,11 +26,27 @@ CITE = """\
 </details>
 """
 
+ACTOR = """\
+{{ front_matter }}
+# {{ title }}
+
+<p class="house-actor">{{ actor.name }} ({{ actor.kind }})</p>
+
+{{ addressed }}
+"""
+
+BYLINE = """\
+<p class="house-byline" markdown>{{ parts|join(" / ") }} ({{ brief.date.year }})</p>
+"""
+
 
 def _with_overrides(project):
     project.replace("mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
     project.write("overrides/briefs/pages/recommendation.md", PAGE)
     project.write("overrides/briefs/cite.html", CITE)
+    project.write("overrides/briefs/pages/actor.md", ACTOR)
+    project.write("overrides/briefs/byline.md", BYLINE)
+    project.replace("briefs/actors.yml", "name: Republic of Korea", 'name: "Republic of <i>Korea</i>"')
     project.replace("briefs/first-brief.md", "title: The First Brief", 'title: "The First <b>Brief</b>"')
     return built(project.build())
 
@@ -45,13 +62,32 @@ def test_a_site_overrides_a_page_template_and_a_block_from_its_custom_dir(projec
     cite = brief.select_one("details.house-cite")
     assert cite.summary.get_text() == "How to cite"
     assert "The First <b>Brief</b>" in cite.select_one("#briefs-cite-text").get_text()
+    byline = brief.select_one("p.house-byline")
+    assert byline.get_text() == ("Restatement of commentary by Ann Author / Original 1 August 2022, "
+                                 "part of A Roundtable (2022)")
+    assert [a["href"] for a in byline.select("a")] == ["../../authors/ann-author/", "../../series/roundtable/"]
+    assert brief.select_one(".briefs-meta") is None
+    actor = site.html("actors/rok/")
+    line = actor.select_one("p.house-actor")
+    assert line.get_text() == "Republic of <i>Korea</i> (state)" and line.find("i") is None
+    assert actor.select_one(".briefs-facts") is None and actor.find(id="connections") is None
+    assert [a.get_text() for a in actor.select("article li > a:first-child")] == ["Widen the aperture"]
     # the other templates are the package's
-    assert site.html("actors/rok/").select_one(".briefs-diagram-caption") is not None
+    mech = site.html("mechanisms/opcon-transition/")
+    assert mech.select_one(".briefs-diagram-caption") is not None and mech.select_one(".briefs-facts") is not None
 
 
 def test_every_shipped_template_renders_with_autoescape():
     env = Templates().env
     names = env.list_templates()
     assert {"briefs/cite.html", "briefs/pager.html", "briefs/diagram.html", "briefs/explorer.html",
-            "briefs/error.md", "briefs/pages/recommendation.md"} <= set(names)
+            "briefs/error.md", "briefs/facts.md", "briefs/rec_list.md", "briefs/byline.md", "briefs/credit.md",
+            "briefs/brief_recommendations.md", "briefs/mentions.md", "briefs/pages/recommendation.md",
+            "briefs/pages/brief.md", "briefs/pages/actor.md", "briefs/pages/mechanism.md"} <= set(names)
     assert env.autoescape is True
+
+
+def test_a_label_in_a_template_escapes_its_text_and_the_values_not_marked_safe():
+    with labels.using(labels.Labels("en", {"rec_list.from": "from <{brief}> & {n}"})):
+        said = label("rec_list.from", brief=Markup("[*A*](brief:a)"), n="<b>")
+    assert said == "from &lt;[*A*](brief:a)&gt; &amp; &lt;b&gt;" and isinstance(said, Markup)

@@ -43,31 +43,22 @@ DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief ou
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
-    md = [
-        front_matter(brief.title, brief.summary, meta=brief.page_meta),
-        f"# {escape(brief.title)}\n",
-        '<div class="briefs-meta" markdown>\n',
-        " · ".join(_byline(corpus, brief)) + "\n",
-        "</div>\n",
-        *([DRAFT_NOTE] if brief.draft else []),
-        f'<div class="briefs-summary" markdown>\n\n{escape(brief.summary)}\n\n</div>\n',
-        _credit(corpus, brief),
-        escape_raw_html(brief.body).strip() + "\n",
-        f"## {t('brief.recommendations')} {{#recommendations}}\n",
-    ]
-    for rec in brief.recommendations:
-        anchor = _first_anchor(brief, rec)
-        where = f" ([{t('brief.in_the_text')}](#{anchor}))" if anchor else ""
-        md.append(f"{link('rec', rec.id, rec.title)}{where} {rec_badge(corpus, rec.id)}\n")
-        md.append(f":   {escape(rec.statement)}\n")
-        md.append(":   " + t("brief.addressed_to", actors=links(corpus, "actor", rec.addressed_to)))
-        if rec.mechanisms:
-            md.append(" · " + t("brief.through", mechanisms=links(corpus, "mechanism", rec.mechanisms)))
-        md.append(f" · *{horizon(rec.horizon, inline=True)}*\n\n")
-    if not brief.recommendations:
-        md.append(t("brief.no_recommendation") + "\n")
-    md.append(brief_diagram(corpus, brief))
-    return GeneratedPage(page_uri("brief", brief.id), "\n".join(md), source=brief.pos.path)
+    entries = [{
+        "rec": rec, "link": Markup(link("rec", rec.id, rec.title)), "anchor": _first_anchor(brief, rec) or "",
+        "status": Markup(rec_badge(corpus, rec.id)), "statement": Markup(escape(rec.statement)),
+        "addressed_to": Markup(links(corpus, "actor", rec.addressed_to)),
+        "mechanisms": Markup(links(corpus, "mechanism", rec.mechanisms)), "horizon": horizon(rec.horizon, inline=True),
+    } for rec in brief.recommendations]
+    md = render("briefs/pages/brief.md", brief=brief,
+                front_matter=Markup(front_matter(brief.title, brief.summary, meta=brief.page_meta)),
+                title=Markup(escape(brief.title)),
+                byline=Markup(render("briefs/byline.md", brief=brief,
+                                     parts=[Markup(part) for part in _byline(corpus, brief)])),
+                draft=Markup(DRAFT_NOTE if brief.draft else ""), summary=Markup(escape(brief.summary)),
+                credit=Markup(_credit(corpus, brief)), body=Markup(escape_raw_html(brief.body).strip()),
+                recommendations=Markup(render("briefs/brief_recommendations.md", brief=brief, entries=entries)),
+                diagram=Markup(brief_diagram(corpus, brief)))
+    return GeneratedPage(page_uri("brief", brief.id), md, source=brief.pos.path)
 
 
 def _byline(corpus: Corpus, brief: Brief) -> list[str]:
@@ -95,7 +86,7 @@ def _credit(corpus: Corpus, brief: Brief) -> str:
                             authors=links(corpus, "author", brief.authors), publisher=escape(src.publisher),
                             date=date(src.date))
     quote = t("brief.quote_original", len(brief.authors))
-    return f'<div class="briefs-credit" markdown>\n\n{credit} {quote}\n\n</div>\n'
+    return render("briefs/credit.md", brief=brief, credit=Markup(credit), quote=Markup(quote))
 
 
 def _first_anchor(brief: Brief, rec: Recommendation) -> str | None:
@@ -134,75 +125,68 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
 
 
 def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
-    """Briefs whose text mentions an entity, each with links to its first few mentions."""
+    """Briefs whose text mentions an entity, each with links to its first few mentions (block briefs/mentions.md)."""
     by_brief: dict[str, list[Mention]] = {}
     for mention in corpus.mentions.get((kind, id_), []):
         by_brief.setdefault(mention.brief.id, []).append(mention)
-    if not by_brief:
-        return ""
     listed, per_brief = corpus.settings.limits.listed, corpus.settings.limits.mentions_per_brief
-    rows = []
-    for brief_id, mentions in list(by_brief.items())[:listed]:
-        shown = ", ".join(
-            link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor) for m in mentions[:per_brief]
-        )
-        more = t("mentions.more", len(mentions) - per_brief) if len(mentions) > per_brief else ""
-        rows.append(f"- {link('brief', brief_id, corpus.briefs[brief_id].title)}: {shown}{more}")
-    if len(by_brief) > listed:
-        rows.append("\n" + t("mentions.newest", len(by_brief), shown=number(listed)))
-    return f"## {t('mentions.title')}\n\n" + "\n".join(rows) + "\n"
+    items = [{
+        "brief": corpus.briefs[brief_id], "link": Markup(link("brief", brief_id, corpus.briefs[brief_id].title)),
+        "mentions": [Markup(link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor))
+                     for m in mentions[:per_brief]],
+        "more": t("mentions.more", len(mentions) - per_brief) if len(mentions) > per_brief else "",
+    } for brief_id, mentions in list(by_brief.items())[:listed]]
+    more = t("mentions.newest", len(by_brief), shown=number(listed)) if len(by_brief) > listed else ""
+    return render("briefs/mentions.md", items=items, more=Markup(more))
 
 
 def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
     members = [corpus.actors[r.id] for r in actor.members]
     addressed, involving = corpus.incoming("addressed_to", actor.id), corpus.incoming("involves", actor.id)
-    md = [
-        front_matter(actor.name, actor.description or f"{actor.name}: {kind_label('actor_kind', actor.kind)}"),
-        f"# {escape(actor.name)}\n",
-        paragraphs(actor.description or "") + "\n",
-        definitions([
+    md = render(
+        "briefs/pages/actor.md", actor=actor,
+        front_matter=Markup(front_matter(
+            actor.name, actor.description or f"{actor.name}: {kind_label('actor_kind', actor.kind)}")),
+        title=Markup(escape(actor.name)), description=Markup(paragraphs(actor.description or "")),
+        facts=Markup(definitions([
             (t("entity.kind"), escape(kind_label("actor_kind", actor.kind))),
             (t("actor.short"), escape(actor.short or "")),
             (t("actor.aliases"), ", ".join(escape(a) for a in actor.aliases)),
             (t("actor.members"), entity_links("actor", members)),
             (t("actor.member_of"), entity_links("actor", corpus.incoming("members", actor.id))),
-        ]),
-        actor_diagram(corpus, actor),
-        f"## {t('actor.addressed')}\n",
-        rec_list(corpus, addressed, t("list.none_yet")),
-        _explore("actor", actor.id, addressed),
-        f"## {t('actor.involving')}\n",
-        rec_list(corpus, involving, t("list.none_yet")),
-        _explore("involves", actor.id, involving),
-        entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id),
-        _mentions(corpus, "actor", actor.id),
-    ]
-    return GeneratedPage(page_uri("actor", actor.id), "\n".join(md), source=actor.pos.path)
+        ])),
+        diagram=Markup(actor_diagram(corpus, actor)),
+        addressed=Markup(rec_list(corpus, addressed, t("list.none_yet"))),
+        explore_addressed=Markup(_explore("actor", actor.id, addressed)),
+        involving=Markup(rec_list(corpus, involving, t("list.none_yet"))),
+        explore_involving=Markup(_explore("involves", actor.id, involving)),
+        status=Markup(entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id)),
+        mentions=Markup(_mentions(corpus, "actor", actor.id)))
+    return GeneratedPage(page_uri("actor", actor.id), md, source=actor.pos.path)
 
 
 def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
     through = corpus.incoming("mechanisms", mech.id)
     part_of = link("mechanism", mech.part_of.id, corpus.name_of("mechanism", mech.part_of.id)) if mech.part_of else ""
-    md = [
-        front_matter(mech.name, mech.description or f"{mech.name}: {kind_label('mechanism_kind', mech.kind)}"),
-        f"# {escape(mech.name)}\n",
-        paragraphs(mech.description or "") + "\n",
-        definitions([
+    md = render(
+        "briefs/pages/mechanism.md", mechanism=mech,
+        front_matter=Markup(front_matter(
+            mech.name, mech.description or f"{mech.name}: {kind_label('mechanism_kind', mech.kind)}")),
+        title=Markup(escape(mech.name)), description=Markup(paragraphs(mech.description or "")),
+        facts=Markup(definitions([
             (t("entity.kind"), escape(kind_label("mechanism_kind", mech.kind))),
             (t("mechanism.part_of"), part_of),
             (t("mechanism.parts"), entity_links("mechanism", corpus.incoming("part_of", mech.id))),
             (t("mechanism.related"), entity_links("mechanism", corpus.incoming("related", mech.id))),
             (t("mechanism.actors"),
              capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
-        ]),
-        mechanism_diagram(corpus, mech),
-        f"## {t('mechanism.through')}\n",
-        rec_list(corpus, through, t("list.none_yet")),
-        _explore("mechanism", mech.id, through),
-        entity_status_section(corpus, through, "tracking.mechanism_intro"),
-        _mentions(corpus, "mechanism", mech.id),
-    ]
-    return GeneratedPage(page_uri("mechanism", mech.id), "\n".join(md), source=mech.pos.path)
+        ])),
+        diagram=Markup(mechanism_diagram(corpus, mech)),
+        through=Markup(rec_list(corpus, through, t("list.none_yet"))),
+        explore=Markup(_explore("mechanism", mech.id, through)),
+        status=Markup(entity_status_section(corpus, through, "tracking.mechanism_intro")),
+        mentions=Markup(_mentions(corpus, "mechanism", mech.id)))
+    return GeneratedPage(page_uri("mechanism", mech.id), md, source=mech.pos.path)
 
 
 def author_page(corpus: Corpus, author: Author) -> GeneratedPage:

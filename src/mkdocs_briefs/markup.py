@@ -23,7 +23,7 @@ from .kinds import page_uri
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import render
+from .templates import Markup, render
 
 EXPLORER = page_uri("rec")
 """The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
@@ -198,9 +198,9 @@ def relative(target: str, from_uri: str) -> str:
 
 
 def definitions(rows: list[tuple[str, str]]) -> str:
-    """The facts about an entity, as a definition list of the rows whose value is not empty."""
-    items = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
-    return f'<div class="briefs-facts" markdown>\n\n{items}\n\n</div>\n'
+    """The facts about an entity, as a definition list of the rows whose value (Markdown) is not empty:
+    the block briefs/facts.md."""
+    return render("briefs/facts.md", rows=[(term, Markup(value)) for term, value in rows if value])
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -212,14 +212,10 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
     """The first `limits.listed` recommendations, each with its brief, and how many there are in all."""
     listed = corpus.settings.limits.listed
-    if not recs:
-        return f"{empty}\n"
-    rows = [f"- {link('rec', r.id, r.title)} {rec_badge(corpus, r.id)} "
-            f"{muted(t('rec_list.from', brief=link('brief', r.brief_id, corpus.brief_of(r).title)))}"
-            for r in recs[:listed]]
-    if len(recs) > listed:
-        rows.append("\n" + t("rec_list.newest", len(recs), shown=labels.number(listed)))
-    return "\n".join(rows) + "\n"
+    items = [{"rec": r, "link": Markup(link("rec", r.id, r.title)), "status": Markup(rec_badge(corpus, r.id)),
+              "brief": Markup(link("brief", r.brief_id, corpus.brief_of(r).title))} for r in recs[:listed]]
+    more = t("rec_list.newest", len(recs), shown=labels.number(listed)) if len(recs) > listed else ""
+    return render("briefs/rec_list.md", items=items, empty=Markup(empty), more=Markup(more))
 
 
 def status_label(corpus: Corpus, status: str) -> str:

@@ -5,8 +5,10 @@ site's theme `custom_dir` first (`overrides/briefs/cite.html`), then in the pack
 Templates escape what they are given (autoescape), except values the code marks as
 `Markup`: Markdown or HTML it has already escaped (markup.escape, mermaid_text). They
 may call `t(key, n, **values)`, `date(day)` and `number(n)` for labels in the site's
-language (labels.py). Pages are written while a `Templates` is in use (`with using(...)`);
-outside, the package's own. docs/reference.md lists every template and its variables.
+language (labels.py); `t` escapes the label's text and each value not marked as `Markup`,
+so `t("rec_list.from", brief=link)` puts a link the code made into an escaped label.
+Pages are written while a `Templates` is in use (`with using(...)`); outside, the
+package's own. docs/reference.md lists every template and its variables.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import labels
 
@@ -32,10 +34,19 @@ class Templates:
         loaders = [FileSystemLoader([str(f) for f in self.folders]), PackageLoader(__package__, "templates")]
         self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                                keep_trailing_newline=True)
-        self.env.globals.update(t=labels.t, date=labels.date, number=labels.number)
+        self.env.globals.update(t=label, date=labels.date, number=labels.number)
 
     def render(self, name: str, **values: object) -> str:
         return self.env.get_template(name).render(**values)
+
+
+def label(key: str, n: int | None = None, /, **values: object) -> Markup:
+    """The label `key` for a template: its text escaped, and each value escaped unless it is `Markup`."""
+    marks = {name: f"\x00{name}\x00" for name in values}
+    text = escape(labels.t(key, n, **marks))
+    for name, value in values.items():
+        text = Markup(text.replace(marks[name], escape(value)))
+    return text
 
 
 PACKAGE = Templates()
