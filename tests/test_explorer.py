@@ -52,6 +52,11 @@ def test_the_table_lists_every_recommendation_and_the_downloads(shipped_site):
     }
     assert all((shipped_site.site / "recommendations" / href).is_file() for href in downloads.values())
     assert page.select_one(".briefs-pager") is None  # 15 rows: one page
+    # the Brief column names each brief by its short title (the full one is on the brief's page)
+    briefs = {b["id"]: b for b in data["briefs"]}
+    assert [td.get_text() for td in page.select(".briefs-explorer tbody td:last-child")] == [
+        briefs[r["brief"]]["short_title"] or briefs[r["brief"]]["title"] for r in data["recommendations"]]
+    assert {b["short_title"] for b in data["briefs"]} == {"Trilateral Prism"}
     # one page only: the table is in the search index
     index = json.loads((shipped_site.site / "search" / "search_index.json").read_text("utf-8"))
     text = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == "recommendations/")
@@ -337,6 +342,76 @@ def test_the_url_holds_the_filters_and_the_back_button_restores_them(browser_pag
     assert page.watch.console_errors == [] and page.watch.third_party_requests == []
 
 
+def test_a_choice_is_named_and_its_chip_removes_it(browser_page, site_url, shipped_site):
+    data = _data(shipped_site)
+    total = len(data["recommendations"])
+    page = browser_page
+    page.goto(site_url + "recommendations/?actor=us-congress&mechanism=trilateral-lawmaker-consultations")
+    both = _matching(data, actor=["us-congress"], mechanism=["trilateral-lawmaker-consultations"])
+    assert _status(page) == f"{len(both)} of {total} recommendations"
+    summaries = page.locator("details.briefs-facet summary")
+    assert summaries.first.inner_text() == "Addressed to · U.S. Congress"
+    chips = page.locator(".briefs-explorer__chips button")
+    assert chips.all_inner_texts() == ["Addressed to: U.S. Congress ×", "Mechanism: Trilateral lawmaker consultations ×"]
+    # rows the script draws name the brief by its short title too
+    assert set(page.locator(f"{ROWS} td:last-child").all_inner_texts()) == {"Trilateral Prism"}
+
+    page.get_by_role("button", name="Remove the filter Addressed to: U.S. Congress").click()
+    alone = _matching(data, mechanism=["trilateral-lawmaker-consultations"])
+    _wait_status(page, f"{len(alone)} of {total} recommendations")
+    assert page.url.endswith("/recommendations/?mechanism=trilateral-lawmaker-consultations")
+    assert summaries.first.inner_text() == "Addressed to"
+    assert chips.all_inner_texts() == ["Mechanism: Trilateral lawmaker consultations ×"]
+    assert page.evaluate("document.activeElement.textContent") == "Mechanism: Trilateral lawmaker consultations ×"
+    page.keyboard.press("Enter")  # the last chip, by keyboard: focus goes back to the words
+    _wait_status(page, f"{total} of {total} recommendations")
+    assert page.locator(".briefs-explorer__chips").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "briefs-explorer-text"
+    page.go_back()
+    _wait_status(page, f"{len(alone)} of {total} recommendations")
+    assert chips.count() == 1
+    # two chosen in one facet: the summary names the first and counts the others
+    page.get_by_role("button", name="Clear filters").click()
+    _facet_box(page, "Addressed to", "Japan").check()
+    _facet_box(page, "Addressed to", "U.S. Congress").check()
+    _wait_status(page, f"{len(_matching(data, actor=['japan', 'us-congress']))} of {total} recommendations")
+    assert summaries.first.inner_text() == "Addressed to · Japan +1"
+    assert page.watch.console_errors == [] and page.watch.third_party_requests == []
+
+
+def test_options_nothing_matches_are_hidden_until_asked_for(browser_page, site_url, shipped_site):
+    data = _data(shipped_site)
+    addressed = {a for r in data["recommendations"] for a in r["addressed_to"]}
+    never = [a for a in data["actors"] if a["id"] not in addressed]
+    assert addressed and never  # the shipped actors include some nobody is asked to act
+    page = browser_page
+    page.goto(site_url + "recommendations/")
+    _status(page)
+    facet = page.locator("details.briefs-facet[data-facet=actor]")
+    facet.locator("summary").click()
+
+    def shown() -> list[str]:
+        return [re.sub(r"\s*\(\d+\)$", "", text) for text in facet.locator("li:visible label").all_inner_texts()]
+
+    assert shown() == [a["name"] for a in data["actors"] if a["id"] in addressed]
+    more = facet.get_by_role("button", name=f"Show {len(never)} more with no match")
+    assert more.get_attribute("aria-expanded") == "false"
+    more.click()
+    assert shown() == [a["name"] for a in data["actors"]]
+    fewer = facet.get_by_role("button", name=f"Hide the {len(never)} with no match")
+    assert fewer.get_attribute("aria-expanded") == "true"
+    fewer.click()
+    assert len(shown()) == len(addressed)
+
+    # chosen, an option stays in its list though nothing matches it
+    page.goto(site_url + f"recommendations/?actor={never[0]['id']}")
+    assert _status(page) == f"0 of {len(data['recommendations'])} recommendations"
+    facet.locator("summary").click()
+    assert never[0]["name"] in shown()
+    assert _facet_box(page, "Addressed to", never[0]["name"]).is_checked()
+    assert page.watch.console_errors == []
+
+
 # Counts the listeners explorer.js put on window and document that are still live (each is
 # added with an AbortSignal, which removes it when aborted).
 COUNT_LISTENERS = """
@@ -430,6 +505,8 @@ def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
     _wait_status(page, f"{n} of {total} recommendations")
     assert page.locator(ROWS).count() == n
     assert page.evaluate(no_overflow)
+    chip = page.get_by_role("button", name="Remove the filter Horizon: Near term").bounding_box()
+    assert chip["x"] >= 0 and chip["x"] + chip["width"] <= 390
     # each row is a card as wide as the screen allows, its cells labelled
     row = page.locator(ROWS).first.bounding_box()
     assert row["x"] >= 0 and row["x"] + row["width"] <= 390

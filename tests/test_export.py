@@ -75,6 +75,7 @@ other-series:
 _QUOTED = AWKWARD.replace('"', '\\"')
 FULL_BRIEF = f"""---
 title: "{_QUOTED}"
+short_title: "Short, <i>and</i> \\"quoted\\""
 date: 2023-02-03
 authors: [bea-author, ann-author]
 series: other-series
@@ -219,7 +220,8 @@ def _rebuild(data: dict) -> Sources:
                                           note["anchor"] or "", again.passage))
         assert all(recs[r]["brief"] == b["id"] for r in b["recommendations"])
         sources.briefs[b["id"]] = Brief(
-            id=b["id"], title=b["title"], date=datetime.date.fromisoformat(b["date"]), authors=_refs(b["authors"]),
+            id=b["id"], title=b["title"], short_title=b["short_title"], date=datetime.date.fromisoformat(b["date"]),
+            authors=_refs(b["authors"]),
             series=Ref(b["series"], NOWHERE) if b["series"] else None,
             source=src and Source(src["publisher"], src["title"], datetime.date.fromisoformat(src["date"]), src["url"],
                                   relation=src["relation"],

@@ -4,6 +4,8 @@ byline of a brief); editors' text stays escaped in an overridden template."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import built
 
 from mkdocs_briefs import labels
@@ -83,7 +85,10 @@ def test_every_shipped_template_renders_with_autoescape():
     assert {"briefs/cite.html", "briefs/pager.html", "briefs/diagram.html", "briefs/explorer.html",
             "briefs/error.md", "briefs/facts.md", "briefs/rec_list.md", "briefs/byline.md", "briefs/credit.md",
             "briefs/brief_recommendations.md", "briefs/mentions.md", "briefs/pages/recommendation.md",
-            "briefs/pages/brief.md", "briefs/pages/actor.md", "briefs/pages/mechanism.md"} <= set(names)
+            "briefs/pages/brief.md", "briefs/pages/actor.md", "briefs/pages/mechanism.md",
+            "briefs/brief_list.md", "briefs/brief_entries.md", "briefs/table.md", "briefs/pages/author.md",
+            "briefs/pages/series.md", "briefs/pages/index.md", "briefs/pages/matrix.md",
+            "briefs/pages/map.md"} <= set(names)
     assert env.autoescape is True
 
 
@@ -91,3 +96,9 @@ def test_a_label_in_a_template_escapes_its_text_and_the_values_not_marked_safe()
     with labels.using(labels.Labels("en", {"rec_list.from": "from <{brief}> & {n}"})):
         said = label("rec_list.from", brief=Markup("[*A*](brief:a)"), n="<b>")
     assert said == "from &lt;[*A*](brief:a)&gt; &amp; &lt;b&gt;" and isinstance(said, Markup)
+
+
+def test_every_shipped_template_is_in_the_reference():
+    reference = (Path(__file__).parents[1] / "docs" / "reference.md").read_text("utf-8")
+    missing = [name for name in Templates().env.list_templates() if f"| `{name}` |" not in reference]
+    assert not missing, f"templates docs/reference.md does not list: {missing}"

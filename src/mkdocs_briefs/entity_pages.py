@@ -190,31 +190,25 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
 
 
 def author_page(corpus: Corpus, author: Author) -> GeneratedPage:
-    md = [
-        front_matter(author.name, author.affiliation or author.name),
-        f"# {escape(author.name)}\n",
-        escape(author.affiliation or "") + "\n",
-        paragraphs(author.bio or "") + "\n",
-        f"[{t('author.web_page')}](<{author.url}>)\n" if author.url else "",
-        f"## {t('author.briefs')}\n",
-        brief_list(corpus.incoming("authors", author.id)),
-    ]
-    return GeneratedPage(page_uri("author", author.id), "\n".join(md), source=author.pos.path)
+    md = render("briefs/pages/author.md", author=author,
+                front_matter=Markup(front_matter(author.name, author.affiliation or author.name)),
+                title=Markup(escape(author.name)), affiliation=Markup(escape(author.affiliation or "")),
+                bio=Markup(paragraphs(author.bio or "")),
+                web_page=Markup(f"[{t('author.web_page')}](<{author.url}>)\n" if author.url else ""),
+                briefs=Markup(brief_list(corpus.incoming("authors", author.id))))
+    return GeneratedPage(page_uri("author", author.id), md, source=author.pos.path)
 
 
 def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
-    md = [
-        front_matter(series.name, series.description or series.name),
-        f"# {escape(series.name)}\n",
-        paragraphs(series.description or "") + "\n",
-        definitions([
-            (t("series.publisher"), escape(series.publisher or "")),
-            (t("series.web_page"), f"[{escape(series.url)}](<{series.url}>)" if series.url else ""),
-        ]),
-        f"## {t('series.briefs')}\n",
-        brief_list(corpus.incoming("series", series.id)),
-    ]
-    return GeneratedPage(page_uri("series", series.id), "\n".join(md), source=series.pos.path)
+    md = render("briefs/pages/series.md", series=series,
+                front_matter=Markup(front_matter(series.name, series.description or series.name)),
+                title=Markup(escape(series.name)), description=Markup(paragraphs(series.description or "")),
+                facts=Markup(definitions([
+                    (t("series.publisher"), escape(series.publisher or "")),
+                    (t("series.web_page"), f"[{escape(series.url)}](<{series.url}>)" if series.url else ""),
+                ])),
+                briefs=Markup(brief_list(corpus.incoming("series", series.id))))
+    return GeneratedPage(page_uri("series", series.id), md, source=series.pos.path)
 
 
 ENTITY_PAGES: dict[str, Callable[[Corpus, Any], GeneratedPage]] = {

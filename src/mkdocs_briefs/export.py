@@ -112,6 +112,7 @@ def _brief(b: Brief, url: _Urls) -> dict:
         "id": b.id,
         "page": url("brief", b.id),
         "title": b.title,
+        "short_title": b.short_title,
         "date": b.date.isoformat(),
         "authors": _ids(b.authors),
         "series": b.series.id if b.series else None,
@@ -276,7 +277,8 @@ def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
             for r in corpus.recommendations.values()
         ],
         "briefs": [
-            {"id": b.id, "title": b.title, "date": b.date.isoformat(), "series": b.series.id if b.series else None,
+            {"id": b.id, "title": b.title, "short_title": b.short_title, "date": b.date.isoformat(),
+             "series": b.series.id if b.series else None,
              "authors": _ids(b.authors), "page": url("brief", b.id)}
             for b in corpus.briefs.values()
         ],

@@ -40,8 +40,15 @@ def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage
 def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     title = section_title(kind)
     intro, body = _INDEXES[kind](corpus)
-    md = front_matter(title, index_description(corpus, kind), hide=("toc",)) + f"# {title}\n\n{intro}\n\n{body}"
+    md = _page(kind, 1, _index_page_count(corpus, kind), front_matter(title, index_description(corpus, kind),
+                                                                     hide=("toc",)), title, intro, body)
     return GeneratedPage(page_uri(kind), md, in_nav=True)
+
+
+def _page(kind: str, number: int, total: int, front: str, title: str, intro: str, body: str) -> str:
+    """Page `number` of `total` of a section's index: the template briefs/pages/index.md."""
+    return render("briefs/pages/index.md", kind=kind, page=number, pages=total, front_matter=Markup(front),
+                  title=Markup(title), intro=Markup(intro), body=Markup(body))
 
 
 def _page_count(items: int, size: int) -> int:
@@ -55,7 +62,7 @@ def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
     for number in range(2, total + 1):
         intro, body = _INDEXES[kind](corpus, number)
         title = t("index.page_title", number, section=section_title(kind), total=_number(total))
-        md = front_matter(title, intro, hide=("toc",)) + f"# {escape(title)}\n\n{intro}\n\n{body}"
+        md = _page(kind, number, total, front_matter(title, intro, hide=("toc",)), escape(title), intro, body)
         pages.append(GeneratedPage(f"{KINDS[kind].folder}/page/{number}.md", md))
     return pages
 
@@ -64,11 +71,12 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     """Page `number` (from 1) of the briefs, newest first, `limits.briefs_page_size` to a page."""
     briefs, size = list(c.briefs.values()), c.settings.limits.briefs_page_size
     total, start = _page_count(len(briefs), size), (number - 1) * size
-    rows = brief_entries(c, briefs[start : start + size])
+    shown = briefs[start : start + size]
+    rows = brief_entries(c, shown)
     intro = t("index.briefs", len(briefs))
     if total == 1:
-        return intro, "\n".join(rows) or t("list.none_yet") + "\n"
-    return (f"{intro} {_lists(start, len(rows))}", "\n".join(rows) + "\n" + pager(number, total, t("pager.list")))
+        return intro, rows or t("list.none_yet") + "\n"
+    return (f"{intro} {_lists(start, len(shown))}", rows + "\n" + pager(number, total, t("pager.list")))
 
 
 def _recs_page_count(c: Corpus) -> int:
@@ -98,7 +106,7 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     rows = [
         [f"{link('rec', r.id, r.title)} {row_badge(r.id)}", plain("actor", r.addressed_to), plain("actor", r.involves),
          plain("mechanism", r.mechanisms), horizon(r.horizon),
-         f'[{escape(c.brief_of(r).title)}](brief:{r.brief_id} "")']
+         f'[{escape(c.brief_of(r).short)}](brief:{r.brief_id} "")']
         for r in shown
     ]
     rows_table = table([t("explorer.recommendation"), t("rec.addressed_to"), t("rec.also_involves"),

@@ -103,7 +103,7 @@ def _latest(corpus: Corpus, args: list[str]) -> str:
     shown = list(corpus.briefs.values())[: _limit(args, "latest", LATEST_DEFAULT)]
     if not shown:
         return t("listing.no_briefs") + "\n"
-    return "\n".join(brief_entries(corpus, shown))
+    return brief_entries(corpus, shown)
 
 
 def _recommendations(corpus: Corpus, args: list[str]) -> str:

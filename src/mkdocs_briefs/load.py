@@ -187,6 +187,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
     return Brief(
         id=id_,
         title=text_field(f, "title") or id_,
+        short_title=text_field(f, "short_title"),
         date=date_field(f.get("date")),
         authors=refs_at(doc, (), f, "authors"),
         series=ref_at(doc, ("series",), f.get("series")),

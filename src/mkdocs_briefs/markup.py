@@ -204,9 +204,8 @@ def definitions(rows: list[tuple[str, str]]) -> str:
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell or "–" for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    """A table of Markdown cells under a header of labels: the block briefs/table.md."""
+    return render("briefs/table.md", header=header, rows=[[Markup(cell) for cell in row] for row in rows])
 
 
 def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
@@ -266,14 +265,18 @@ _CLASS_SAFE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def brief_list(briefs: list[Brief]) -> str:
-    rows = [f"- {link('brief', b.id, b.title)} ({date(b.date)})" for b in briefs]
-    return "\n".join(rows) + "\n" if rows else t("list.none_yet") + "\n"
+    """Briefs with their dates, or "None yet.": the block briefs/brief_list.md."""
+    return render("briefs/brief_list.md", items=[{"brief": b, "link": Markup(link("brief", b.id, b.title)),
+                                                  "date": date(b.date)} for b in briefs])
 
 
-def brief_entries(corpus: Corpus, briefs: list[Brief]) -> list[str]:
-    """Each brief as a definition: its title, date and authors, and summary."""
-    return [f"{link('brief', b.id, b.title)}\n:   {date(b.date)} · {links(corpus, 'author', b.authors)}\n"
-            f":   {escape(b.summary)}\n" for b in briefs]
+def brief_entries(corpus: Corpus, briefs: list[Brief]) -> str:
+    """Each brief as a definition: its title, date and authors, and summary ('' for none): the block
+    briefs/brief_entries.md."""
+    return render("briefs/brief_entries.md", items=[
+        {"brief": b, "link": Markup(link("brief", b.id, b.title)), "date": date(b.date),
+         "authors": Markup(links(corpus, "author", b.authors)), "summary": Markup(escape(b.summary))}
+        for b in briefs])
 
 
 def pager(number: int, total: int, label: str) -> str:

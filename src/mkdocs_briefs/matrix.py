@@ -5,13 +5,13 @@ the same with members counted in their groups (`/matrix/groups/`). Nothing here 
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus
 from .labels import number, t
 from .markup import EXPLORER, WIDE, GeneratedPage, escape, front_matter, join, link, relative
+from .templates import Markup, render
 
 MATRIX_PAGE = "matrix/index.md"
 MATRIX_GROUPS_PAGE = "matrix/groups.md"
@@ -121,19 +121,13 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
     for uri, grouped in ((MATRIX_PAGE, False), (MATRIX_GROUPS_PAGE, True)):
         mx = matrix(corpus, groups=grouped)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
-        alone, grouped_view = t("matrix.view.alone"), t("matrix.view.groups")
-        views = (f'<nav class="briefs-views" aria-label="{html.escape(t("matrix.views"))}" markdown>\n\n'
-                 + (f"**{alone}** · [{grouped_view}]({other})" if not grouped
-                    else f"[{alone}]({other}) · **{grouped_view}**")
-                 + "\n\n</nav>\n")
-        md = [front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"), t("matrix.description"),
-                           hide=WIDE),
-              f"# {t('matrix.title')}\n", views, t("matrix.intro") + "\n"]
-        if grouped:
-            md.append(_groups_note(corpus, mx))
-        md.append(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n")
-        md.append(t("matrix.map", map="../map/index.md") + "\n")
-        pages.append(GeneratedPage(uri, "\n".join(md), in_nav=not grouped))
+        md = render("briefs/pages/matrix.md", grouped=grouped, other=other,
+                    front_matter=Markup(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
+                                                     t("matrix.description"), hide=WIDE)),
+                    intro=Markup(t("matrix.intro")), groups=Markup(_groups_note(corpus, mx) if grouped else ""),
+                    table=Markup(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
+                    map="../map/index.md")
+        pages.append(GeneratedPage(uri, md, in_nav=not grouped))
     return pages
 
 

@@ -146,6 +146,13 @@ class Brief:
     """Not ready: `mkdocs serve` shows it, `mkdocs build` leaves it out (settings.drafts)."""
     page_meta: dict[str, Any] = field(default_factory=dict)
     """The front matter keys of PAGE_META the brief sets, for its page."""
+    short_title: str | None = None
+    """The title in a few words, for the tables that name the brief on every row."""
+
+    @property
+    def short(self) -> str:
+        """The short title, or the title when the brief has none."""
+        return self.short_title or self.title
 
 
 @dataclass

@@ -11,6 +11,7 @@ from .kinds import page_uri
 from .labels import t
 from .markup import WIDE, GeneratedPage, front_matter
 from .mermaid import Flowchart, cut, figure, note
+from .templates import Markup, render
 
 MAP_PAGE = "map/index.md"
 
@@ -131,16 +132,8 @@ def _times(n: int) -> str:
 
 def map_page(corpus: Corpus) -> GeneratedPage:
     who = _who_through_what(corpus) if corpus.backlinks["addressed_to"] else t("map.no_recommendation") + "\n"
-    md = [
-        front_matter(t("map.title"), t("map.description"), hide=WIDE),
-        f"# {t('map.title')}\n",
-        t("map.intro") + "\n",
-        f"## {t('map.who.heading')} {{#who-through-what}}\n",
-        who,
-        f"## {t('map.briefs.heading')} {{#briefs}}\n",
-        _briefs_and_actors(corpus) if corpus.briefs else t("map.no_brief") + "\n",
-    ]
-    structure = _structure(corpus)
-    if structure:
-        md += [f"## {t('map.structure.heading')} {{#structure}}\n", structure]
-    return GeneratedPage(MAP_PAGE, "\n".join(md), in_nav=True)
+    md = render("briefs/pages/map.md",
+                front_matter=Markup(front_matter(t("map.title"), t("map.description"), hide=WIDE)), who=Markup(who),
+                briefs=Markup(_briefs_and_actors(corpus) if corpus.briefs else t("map.no_brief") + "\n"),
+                structure=Markup(_structure(corpus)))
+    return GeneratedPage(MAP_PAGE, md, in_nav=True)

@@ -18,6 +18,11 @@
                                                                      anyone in it, as `actor`s)
    (`q` is not used: Material opens its search dialog on any page loaded with ?q=.)
 
+   What is chosen is named twice: in each facet's summary ("Addressed to · Japan +1") and as
+   a row of chips, each a button that removes its choice. A facet lists only the options some
+   recommendation would match (its count is not 0) and those chosen; a button under the list
+   shows the others.
+
    With Material's instant navigation the page is swapped without reloading this script:
    it starts again on each new page through Material's document$, and stops the previous
    explorer (its listeners on window and document) first. Nothing here sets innerHTML:
@@ -141,7 +146,7 @@
     function entries(list) {
       var map = new Map();
       (data[list] || []).forEach(function (e) {
-        map.set(e.id, { id: e.id, name: e.name || e.title, url: e.page ? url(e.page) : null });
+        map.set(e.id, { id: e.id, name: e.name || e.title, short: e.short_title || null, url: e.page ? url(e.page) : null });
       });
       return map;
     }
@@ -227,6 +232,9 @@
         list.appendChild(item);
       });
       group.appendChild(list);
+      // options no recommendation matches are hidden (unless chosen) behind this button
+      var all = el("button", { type: "button", "class": "briefs-facet__all", "aria-expanded": "false" });
+      group.appendChild(all);
       var chosen = el("span", { "class": "briefs-facet__chosen" });
       var details = el("details", { "class": "briefs-facet", "data-facet": f.param }, [
         el("summary", {}, [el("span", { text: t(f.label) }), chosen]), group
@@ -238,8 +246,26 @@
         self.state.facets[f.param] = self.inOrder(f, values);
         self.changed(true);
       }, { signal: signal });
-      return { facet: f, details: details, boxes: boxes, chosen: chosen };
+      var facet = { facet: f, details: details, boxes: boxes, chosen: chosen, all: all, showAll: false };
+      all.addEventListener("click", function () {
+        facet.showAll = !facet.showAll;
+        self.paintFacet(facet);
+      }, { signal: signal });
+      return facet;
     }).filter(Boolean);
+
+    // what is chosen, named, each a button that removes it
+    this.chips = el("ul", { "class": "briefs-explorer__chips", role: "list", "aria-label": t("js.explorer.chips") });
+    this.chips.addEventListener("click", function (event) {
+      var chip = event.target instanceof Element && event.target.closest("button[data-param]");
+      if (!chip) return;
+      var param = chip.getAttribute("data-param"), value = chip.getAttribute("data-value");
+      var at = Array.from(self.chips.querySelectorAll("button")).indexOf(chip);
+      self.state.facets[param] = self.state.facets[param].filter(function (v) { return v !== value; });
+      self.changed(true);
+      var left = self.chips.querySelectorAll("button");
+      (left[Math.min(at, left.length - 1)] || textInput).focus();
+    }, { signal: signal });
 
     this.status = el("p", { "class": "briefs-explorer__status", role: "status", "aria-live": "polite" });
     this.clear = el("button", { type: "button", "class": "md-button briefs-explorer__clear", text: t("js.explorer.clear") });
@@ -268,6 +294,7 @@
         el("label", { "for": "briefs-explorer-text", text: t("js.explorer.words") }), textInput
       ]),
       el("div", { "class": "briefs-explorer__facets" }, this.facets.map(function (x) { return x.details; })),
+      this.chips,
       el("div", { "class": "briefs-explorer__sort" }, [
         el("label", { "for": "briefs-explorer-sort", text: t("js.explorer.sort") }), this.sorter
       ]),
@@ -352,16 +379,12 @@
       if (failures === 0) matches.push(item);
     });
 
+    var self = this;
     this.facets.forEach(function (x) {
-      var chosen = state.facets[x.facet.param];
-      x.boxes.forEach(function (entry, id) {
-        var n = counts[x.facet.param].get(id) || 0;
-        entry.box.checked = chosen.indexOf(id) >= 0;
-        entry.count.textContent = "(" + num(n) + ")";
-        entry.item.classList.toggle("briefs-facet__none", n === 0 && !entry.box.checked);
-      });
-      x.chosen.textContent = chosen.length ? t("js.explorer.chosen", chosen.length) : "";
+      x.counts = counts[x.facet.param];
+      self.paintFacet(x);
     });
+    this.paintChips();
 
     var filtered = active.length > 0 || words.length > 0;
     // in the latest update's order, every matching row is listed, whichever page of the table it is on
@@ -369,7 +392,6 @@
     this.sorter.value = state.sort;
     if (state.sort === UPDATED) matches.sort(byUpdate);
     var rows = document.createDocumentFragment();
-    var self = this;
     if (live) matches.slice(0, this.limit).forEach(function (item) { rows.appendChild(self.row(item)); });
     else this.pageRows.forEach(function (row) { rows.appendChild(row); });
     this.body.replaceChildren(rows);
@@ -388,14 +410,52 @@
     else status.textContent = summary;
   };
 
+  /* A facet's boxes, counts and summary. An option no recommendation would match is hidden,
+     unless it is chosen or the reader asked to see all; the summary names what is chosen. */
+  Explorer.prototype.paintFacet = function (x) {
+    var chosen = this.state.facets[x.facet.param], list = this.lists[x.facet.list], hidden = 0;
+    x.boxes.forEach(function (entry, id) {
+      var n = x.counts.get(id) || 0;
+      var none = n === 0 && chosen.indexOf(id) < 0;
+      entry.box.checked = chosen.indexOf(id) >= 0;
+      entry.count.textContent = "(" + num(n) + ")";
+      entry.item.classList.toggle("briefs-facet__none", none);
+      entry.item.hidden = none && !x.showAll;
+      if (none) hidden += 1;
+    });
+    x.all.hidden = hidden === 0;
+    x.all.setAttribute("aria-expanded", String(x.showAll));
+    x.all.textContent = x.showAll ? t("js.explorer.fewer", hidden) : t("js.explorer.all", hidden);
+    var first = chosen.length ? (list.get(chosen[0]) || { name: chosen[0] }).name : "";
+    x.chosen.textContent = !chosen.length ? "" : chosen.length === 1 ? t("js.explorer.chosen", undefined, { first: first })
+      : t("js.explorer.chosen_more", undefined, { first: first, rest: num(chosen.length - 1) });
+  };
+
+  /* One removable chip per chosen option, in the order of the facets. */
+  Explorer.prototype.paintChips = function () {
+    var self = this, chips = [];
+    this.facets.forEach(function (x) {
+      self.state.facets[x.facet.param].forEach(function (id) {
+        var values = { facet: t(x.facet.label), name: (self.lists[x.facet.list].get(id) || { name: id }).name };
+        chips.push(el("li", {}, [el("button", {
+          type: "button", "class": "briefs-chip", "data-param": x.facet.param, "data-value": id,
+          "aria-label": t("js.explorer.remove", undefined, values)
+        }, [el("span", { text: t("js.explorer.chip", undefined, values) }), el("span", { "aria-hidden": "true", text: " ×" })])]));
+      });
+    });
+    this.chips.replaceChildren.apply(this.chips, chips);
+    this.chips.hidden = chips.length === 0;
+  };
+
   Explorer.prototype.row = function (item) {
     var r = item.rec, lists = this.lists;
-    function links(list, ids) {
+    function links(list, ids, short) {
       var cell = [];
       ids.forEach(function (id, i) {
         var entry = lists[list].get(id) || { name: id };
+        var name = (short && entry.short) || entry.name;
         if (i) cell.push(document.createTextNode(", "));
-        cell.push(entry.url ? el("a", { href: entry.url, text: entry.name }) : document.createTextNode(entry.name));
+        cell.push(entry.url ? el("a", { href: entry.url, text: name }) : document.createTextNode(name));
       });
       return cell.length ? cell : [document.createTextNode("–")];
     }
@@ -405,7 +465,7 @@
       links("actors", item.values.involves),
       links("mechanisms", item.values.mechanism),
       [document.createTextNode((lists.horizons.get(r.horizon) || { name: r.horizon }).name)],
-      links("briefs", item.values.brief)
+      links("briefs", item.values.brief, true)
     ];
     return el("tr", {}, cells.map(function (content, i) {
       return el("td", i ? { "data-label": COLUMNS[i] } : {}, content);
