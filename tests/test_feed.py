@@ -152,9 +152,13 @@ def test_every_page_links_to_the_feed_relatively_without_site_url(minimal_site, 
     ET.parse(minimal_site.site / target)  # well-formed
 
 
-def test_the_shipped_site_links_to_its_feed_with_its_address(shipped_site):
-    for path in ("", "tracker/", "updates/2023-07-ncg-first-meeting/"):
+def test_the_shipped_site_links_to_its_feed(shipped_site):
+    # relative even with site_url: Material fetches the sitemap.xml beside an alternate link's address
+    for path, href in (("", "feed.xml"), ("tracker/", "../feed.xml"), ("updates/2023-07-ncg-first-meeting/",
+                                                                        "../../feed.xml")):
         links = shipped_site.html(path).select('head link[rel=alternate][type="application/atom+xml"]')
-        assert [a["href"] for a in links] == ["https://mkdocs-briefs.github.io/mkdocs-briefs/feed.xml"]
-    entries = check_atom(ET.parse(shipped_site.site / "feed.xml").getroot())
+        assert [a["href"] for a in links] == [href]
+    feed = ET.parse(shipped_site.site / "feed.xml").getroot()
+    assert feed.find(A + "id").text == "https://mkdocs-briefs.github.io/mkdocs-briefs/feed.xml"
+    entries = check_atom(feed)
     assert datetime.date.fromisoformat(_one(entries[0], "updated").text[:10]) == datetime.date(2026, 3, 9)

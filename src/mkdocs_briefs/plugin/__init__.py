@@ -225,10 +225,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return output
 
     def _feed_link(self, page: Page, config: MkDocsConfig) -> str:
-        """The feed's <link rel="alternate">: its full address with site_url, else relative to the page."""
+        """The feed's <link rel="alternate">, relative to the page (as Material writes its own feeds' links):
+        Material's instant navigation fetches the sitemap.xml beside every alternate link's address,
+        which an absolute address would send to the published site from a local copy."""
         if self.failed:
             return ""
-        href = urljoin(config.site_url, feed.FEED) if config.site_url else get_relative_url(feed.FEED, page.url or ".")
+        href = get_relative_url(feed.FEED, page.url or ".")
         with labels.using(self.labels):
             return feed.head_link(href, labels.t("feed.title", site=config.site_name)) + "\n"
 
