@@ -312,7 +312,7 @@ def plugin_settings(project: Path) -> tuple[list[str], list[str], list[str]]:
 
 def write_baseline(project: Path, baseline: Path, result: Pipeline, plain: bool = False) -> None:
     """The plugin's pages as a plain MkDocs project: same config less the plugin, plus what it adds."""
-    from mkdocs_briefs.kinds import KINDS, page_uri
+    from mkdocs_briefs.kinds import DEFAULT_FOLDERS, KINDS
 
     if baseline.exists():
         shutil.rmtree(baseline)
@@ -336,7 +336,7 @@ def write_baseline(project: Path, baseline: Path, result: Pipeline, plain: bool 
         config["extra_css"] = list(config.get("extra_css") or []) + css
     if js:
         config["extra_javascript"] = list(config.get("extra_javascript") or []) + js
-    config["nav"] = ["index.md"] + [page_uri(kind) for kind in KINDS]  # as the plugin's on_nav leaves it
+    config["nav"] = ["index.md"] + [DEFAULT_FOLDERS.page_uri(kind) for kind in KINDS]  # as on_nav leaves it
     (baseline / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
 
 

@@ -162,3 +162,13 @@ def test_the_shipped_site_links_to_its_feed(shipped_site):
     assert feed.find(A + "id").text == "https://mkdocs-briefs.github.io/mkdocs-briefs/feed.xml"
     entries = check_atom(feed)
     assert datetime.date.fromisoformat(_one(entries[0], "updated").text[:10]) == datetime.date(2026, 3, 9)
+
+
+def test_the_feed_follows_the_folders_option():
+    from mkdocs_briefs.kinds import Folders
+
+    settings = Settings(folders=Folders({"update": "news", "brief": "papers"}))
+    entries = check_atom(_feed(REPO / "briefs", settings=settings, site_url="https://example.org/"))
+    hrefs = {_one(e, "link").get("href") for e in entries}
+    assert "https://example.org/news/2026-03-freedom-shield-26/" in hrefs
+    assert "https://example.org/papers/trilateral-prism/" in hrefs

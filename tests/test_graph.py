@@ -300,6 +300,18 @@ def test_members_roll_up_to_their_group_in_the_second_view(graph_site):
     assert ("UNC Sending States: Australia; the recommendations addressed to Australia count here") in text
 
 
+def test_the_views_switch_is_left_out_when_both_views_are_the_same(shipped_site):
+    # the shipped recommendations address no member of a group: the two views are one table
+    page = shipped_site.html("matrix/")
+    assert page.select_one(".briefs-views") is None
+    groups = shipped_site.html("matrix/groups/")
+    assert groups.select_one(".briefs-views a")["href"] == "../"
+    text = " ".join(groups.select_one("article").get_text().split())
+    assert "No recommendation is addressed to a member of a group yet, so this view is the same table" in text
+    assert str(groups.select_one(".briefs-matrix table")) == str(page.select_one(".briefs-matrix table")).replace(
+        'href="../', 'href="../../')
+
+
 def test_matrix_and_map_follow_the_lists_and_the_tracker_in_the_navigation(graph_site):
     page = graph_site.html("actors/rok/")
     nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary > ul > li > a")]

@@ -311,10 +311,9 @@ def run_mkdocs(root: Path, command: str) -> list[str]:
     try:
         config = load_config(str(root / "mkdocs.yml"))
         config.plugins.on_startup(command=command, dirty=False)
-        config = config.plugins.on_config(config)
-        files = get_files(config)
-        try:
-            files = config.plugins.on_files(files, config=config)
+        try:  # the plugin stops a build in on_config (its options) or in on_files (the sources)
+            config = config.plugins.on_config(config)
+            files = config.plugins.on_files(get_files(config), config=config)
         except PluginError as error:
             return records.messages + [str(error)]
         for file in files.documentation_pages():

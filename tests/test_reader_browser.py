@@ -208,3 +208,20 @@ def test_the_printed_page_has_no_chrome_and_shows_link_addresses(browser_page, s
     page.emulate_media(media="screen")
     assert after("article a.briefs-actor[href$='actors/dprk/']") in ("none", "normal", "")
     assert page.locator(".md-header").is_visible()
+
+
+def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "matrix/")
+    box = page.locator(".briefs-matrix .md-typeset__scrollwrap")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # it does scroll sideways
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    page.wait_for_timeout(100)
+    edges = page.evaluate("""() => {
+        const frame = document.querySelector('.briefs-matrix').getBoundingClientRect();
+        const cells = [...document.querySelectorAll('.briefs-matrix tr > :first-child')];
+        return cells.map(c => { const r = c.getBoundingClientRect(); return [r.left - frame.left, frame.right - r.right]; });
+    }""")
+    assert edges and all(left >= 0 and right >= 0 for left, right in edges), edges  # nothing cut off
+    context.close()

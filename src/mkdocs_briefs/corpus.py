@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from .kinds import KINDS, LINKS, Link
+from .kinds import KINDS, LINKS, Folders, Link
 from .model import Actor, Annotation, Author, Brief, Entity, Mechanism, Recommendation, Series, Sources, Update, refs
 from .settings import Settings
 from .statuses import Scale
@@ -85,6 +85,11 @@ class Corpus:
                     found.add(ref.id)
                     todo.append(ref.id)
         return [a for a in self.actors if a in found]
+
+    @property
+    def folders(self) -> Folders:
+        """The folder of each kind's pages: `corpus.folders.page_uri('actor', 'rok')`."""
+        return self.settings.folders
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of a kind, by id, in the corpus' order."""

@@ -29,7 +29,7 @@ from .annotations import anchor_for, mask_code, mask_image_alts, paragraphs
 from .blocks import fences
 from .corpus import Corpus
 from .diagnostics import Diagnostics
-from .kinds import ANNOTATION_KINDS, KINDS, page_entity, page_uri
+from .kinds import ANNOTATION_KINDS, KINDS
 from .markup import GeneratedPage
 from .mermaid import LINK_PREFIX
 from .render import one_line_description
@@ -73,7 +73,7 @@ class _Links:
 
     def __init__(self, corpus: Corpus, src_uri: str) -> None:
         self.corpus, self.here = corpus, src_uri
-        entity = page_entity(src_uri)
+        entity = corpus.folders.page_entity(src_uri)
         self.brief_page = entity is not None and entity[0] == "brief" and entity[1] in corpus.briefs
         self.counts: Counter[tuple[str, str]] = Counter()
         self.unknown: list[str] = []
@@ -97,7 +97,7 @@ class _Links:
         suffix = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
         folder = posixpath.dirname(self.here) or "."
         if id_ == "index":
-            return f"[{text}]({posixpath.relpath(page_uri(kind), folder)}{suffix})"
+            return f"[{text}]({posixpath.relpath(self.corpus.folders.page_uri(kind), folder)}{suffix})"
         if self.corpus.lookup(kind, id_) is None:
             self.unknown.append(f"{kind}:{target}")
             return f"[{text}]({kind}:{target})"
@@ -113,7 +113,8 @@ class _Links:
         if self.brief_page and kind in ANNOTATION_KINDS and not fragment:
             self.counts[kind, id_] += 1
             attrs.append(f'id="{anchor_for(kind, id_, self.counts[kind, id_])}"')
-        return f"[{text}]({posixpath.relpath(page_uri(kind, id_), folder)}{suffix}){{: {' '.join(attrs)} }}"
+        uri = self.corpus.folders.page_uri(kind, id_)
+        return f"[{text}]({posixpath.relpath(uri, folder)}{suffix}){{: {' '.join(attrs)} }}"
 
 
 def resolve_links(markdown: str, corpus: Corpus, src_uri: str) -> tuple[str, list[str]]:
@@ -165,7 +166,7 @@ def plain_pages(corpus: Corpus, pages: list[GeneratedPage], hand_written: dict[s
         if page.src_uri in hand_written:
             continue  # as in a build: the hand-written file takes the place
         text = page.markdown
-        entity = page_entity(page.src_uri)
+        entity = corpus.folders.page_entity(page.src_uri)
         if entity and entity[0] == "brief" and entity[1] in corpus.briefs:
             url = urljoin(site_url.rstrip("/") + "/", page_url(page.src_uri, directory_urls)) if site_url else None
             text += "\n\n" + cite.cite_block(corpus, corpus.briefs[entity[1]], site_name, url)

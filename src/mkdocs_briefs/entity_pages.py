@@ -13,7 +13,6 @@ from typing import Any
 from .annotations import escape_raw_html
 from .corpus import Corpus, Mention
 from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
-from .kinds import page_uri
 from .labels import number, t
 from .markup import (
     GeneratedPage,
@@ -58,7 +57,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
                 credit=Markup(_credit(corpus, brief)), body=Markup(escape_raw_html(brief.body).strip()),
                 recommendations=Markup(render("briefs/brief_recommendations.md", brief=brief, entries=entries)),
                 diagram=Markup(brief_diagram(corpus, brief)))
-    return GeneratedPage(page_uri("brief", brief.id), md, source=brief.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("brief", brief.id), md, source=brief.pos.path)
 
 
 def _byline(corpus: Corpus, brief: Brief) -> list[str]:
@@ -121,7 +120,7 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
                 statement=Markup(escape(rec.statement)), facts=Markup(facts),
                 status=Markup(status_section(corpus, rec)), in_context=Markup(in_context),
                 related=Markup(rec_list(corpus, related, "") if related else ""))
-    return GeneratedPage(page_uri("rec", rec.id), md, source=brief.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("rec", rec.id), md, source=brief.pos.path)
 
 
 def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
@@ -162,7 +161,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
         explore_involving=Markup(_explore("involves", actor.id, involving)),
         status=Markup(entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id)),
         mentions=Markup(_mentions(corpus, "actor", actor.id)))
-    return GeneratedPage(page_uri("actor", actor.id), md, source=actor.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("actor", actor.id), md, source=actor.pos.path)
 
 
 def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
@@ -186,7 +185,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
         explore=Markup(_explore("mechanism", mech.id, through)),
         status=Markup(entity_status_section(corpus, through, "tracking.mechanism_intro")),
         mentions=Markup(_mentions(corpus, "mechanism", mech.id)))
-    return GeneratedPage(page_uri("mechanism", mech.id), md, source=mech.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("mechanism", mech.id), md, source=mech.pos.path)
 
 
 def author_page(corpus: Corpus, author: Author) -> GeneratedPage:
@@ -196,7 +195,7 @@ def author_page(corpus: Corpus, author: Author) -> GeneratedPage:
                 bio=Markup(paragraphs(author.bio or "")),
                 web_page=Markup(f"[{t('author.web_page')}](<{author.url}>)\n" if author.url else ""),
                 briefs=Markup(brief_list(corpus.incoming("authors", author.id))))
-    return GeneratedPage(page_uri("author", author.id), md, source=author.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("author", author.id), md, source=author.pos.path)
 
 
 def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
@@ -208,7 +207,7 @@ def series_page(corpus: Corpus, series: Series) -> GeneratedPage:
                     (t("series.web_page"), f"[{escape(series.url)}](<{series.url}>)" if series.url else ""),
                 ])),
                 briefs=Markup(brief_list(corpus.incoming("series", series.id))))
-    return GeneratedPage(page_uri("series", series.id), md, source=series.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("series", series.id), md, source=series.pos.path)
 
 
 ENTITY_PAGES: dict[str, Callable[[Corpus, Any], GeneratedPage]] = {

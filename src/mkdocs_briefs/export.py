@@ -23,7 +23,7 @@ from importlib import resources
 
 from . import labels
 from .corpus import Corpus
-from .kinds import page_uri
+from .kinds import DEFAULT_FOLDERS, Folders
 from .labels import t
 from .markup import status_label, status_meaning, status_symbol
 from .model import HORIZONS, Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Update
@@ -48,9 +48,9 @@ with '; '. `relation` is 'original' for a brief without a source. `status_by_add
 'actor=status' pairs joined with ';', filled only when the addressees stand at different statuses."""
 
 
-def page_url(kind: str, id_: str | None, directory_urls: bool = True) -> str:
+def page_url(kind: str, id_: str | None, directory_urls: bool = True, folders: Folders = DEFAULT_FOLDERS) -> str:
     """URL of a generated page relative to the site's root, as MkDocs will write it."""
-    uri = page_uri(kind, id_).removesuffix(".md")
+    uri = folders.page_uri(kind, id_).removesuffix(".md")
     if not directory_urls:
         return uri + ".html"
     return uri.removesuffix("index") if uri.endswith("/index") else uri + "/"
@@ -58,7 +58,7 @@ def page_url(kind: str, id_: str | None, directory_urls: bool = True) -> str:
 
 def export_files(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None) -> dict[str, str]:
     """Every export file, by its path in the site."""
-    url = _urls(directory_urls)
+    url = _urls(directory_urls, corpus.folders)
     return {
         CORPUS_JSON: _dump(corpus_data(corpus, directory_urls=directory_urls), indent=1),
         CORPUS_SCHEMA: export_schema_text(),
@@ -80,8 +80,8 @@ _Urls = Callable[[str, str], str]
 """(kind, id) -> the page's URL relative to the site's root."""
 
 
-def _urls(directory_urls: bool) -> _Urls:
-    return functools.partial(page_url, directory_urls=directory_urls)
+def _urls(directory_urls: bool, folders: Folders) -> _Urls:
+    return functools.partial(page_url, directory_urls=directory_urls, folders=folders)
 
 
 def _ids(refs) -> list[str]:
@@ -93,7 +93,7 @@ def _ids(refs) -> list[str]:
 
 def corpus_data(corpus: Corpus, *, directory_urls: bool = True) -> dict:
     """The whole corpus as plain data, in the shape export.schema.json describes."""
-    url = _urls(directory_urls)
+    url = _urls(directory_urls, corpus.folders)
     return {
         "version": EXPORT_VERSION,
         "briefs": [_brief(b, url) for b in corpus.briefs.values()],
@@ -246,7 +246,7 @@ def recommendations_csv(corpus: Corpus, *, directory_urls: bool = True, site_url
             ";".join(_ids(brief.authors)), names("author", brief.authors),
             src.relation if src else "original", _cell(src.title) if src else "", _cell(src.publisher) if src else "",
             src.date.isoformat() if src else "", src.url if src else "",
-            base + page_url("rec", r.id, directory_urls),
+            base + page_url("rec", r.id, directory_urls, corpus.folders),
             *_status_cells(corpus, corpus.tracks[r.id]),
         ])
     return out.getvalue()

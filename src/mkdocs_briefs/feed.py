@@ -84,7 +84,7 @@ def feed_xml(corpus: Corpus, *, site_name: str, site_url: str | None, directory_
     name = _text(site_name or "mkdocs-briefs")
 
     def address(kind: str, id_: str | None) -> str:
-        return base + page_url(kind, id_, directory_urls)
+        return base + page_url(kind, id_, directory_urls, corpus.folders)
 
     def ident(kind: str, id_: str | None) -> str:
         if base:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import labels
 from .corpus import Corpus
-from .kinds import KINDS, page_uri
+from .kinds import KINDS
 from .labels import t
 from .markup import (
     GeneratedPage,
@@ -42,7 +42,7 @@ def _index(corpus: Corpus, kind: str) -> GeneratedPage:
     intro, body = _INDEXES[kind](corpus)
     md = _page(kind, 1, _index_page_count(corpus, kind), front_matter(title, index_description(corpus, kind),
                                                                      hide=("toc",)), title, intro, body)
-    return GeneratedPage(page_uri(kind), md, in_nav=True)
+    return GeneratedPage(corpus.folders.page_uri(kind), md, in_nav=True)
 
 
 def _page(kind: str, number: int, total: int, front: str, title: str, intro: str, body: str) -> str:
@@ -63,7 +63,7 @@ def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
         intro, body = _INDEXES[kind](corpus, number)
         title = t("index.page_title", number, section=section_title(kind), total=_number(total))
         md = _page(kind, number, total, front_matter(title, intro, hide=("toc",)), escape(title), intro, body)
-        pages.append(GeneratedPage(f"{KINDS[kind].folder}/page/{number}.md", md))
+        pages.append(GeneratedPage(f"{corpus.folders.of(kind)}/page/{number}.md", md))
     return pages
 
 
@@ -115,9 +115,9 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     downloads = t("explorer.downloads", csv=f"{root}data/recommendations.csv", json=f"{root}data/recommendations.json",
                   corpus=f"{root}data/corpus.json", schema=f"{root}data/corpus.schema.json")
     downloads += "\n{: .briefs-downloads }\n\n"
-    # a table split across pages is left out of the search index: each recommendation's own page is in it
-    exclude = " data-search-exclude" if total > 1 else ""
-    body = render("briefs/explorer.html", page_size=size, exclude=bool(exclude), downloads=Markup(downloads),
+    # the table is left out of the search index (its rows would make run-together snippets, and each
+    # recommendation's own page is in it); the page's title and intro are kept
+    body = render("briefs/explorer.html", page_size=size, exclude=True, downloads=Markup(downloads),
                   table=Markup(rows_table), pager=Markup(nav))
     return intro, body
 
@@ -127,9 +127,11 @@ def _paged_table(c: Corpus, intro: str, header: list[str], rows: list[list[str]]
     size = c.settings.limits.table_page_size
     total, start = _page_count(len(rows), size), (number - 1) * size
     shown = rows[start : start + size]
+    # out of the search index: a table's cells make run-together snippets, and each row has its own page
+    rows_table = f'<div class="briefs-index-table" data-search-exclude markdown>\n\n{table(header, shown)}\n</div>\n'
     if total == 1:
-        return intro, table(header, shown)
-    return (f"{intro} {_lists(start, len(shown))}", table(header, shown) + "\n" + pager(number, total, t("pager.list")))
+        return intro, rows_table
+    return (f"{intro} {_lists(start, len(shown))}", rows_table + "\n" + pager(number, total, t("pager.list")))
 
 
 def _lists(start: int, shown: int) -> str:

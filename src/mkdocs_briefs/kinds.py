@@ -6,12 +6,16 @@ derives from `KINDS` and `LINKS`. Adding a kind of entity or of link means addin
 here, plus its page.
 
 An entity's page lives at `<folder>/<id>.md` in the docs, a section's index at
-`<folder>/index.md`; an annotation in a brief's text is a link `[text](<key>:<id>)`.
+`<folder>/index.md`, where the folder is the kind's own unless the site chose another
+(`Folders`, the plugin's `folders` option); an annotation in a brief's text is a link
+`[text](<key>:<id>)`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -19,8 +23,9 @@ class Kind:
     key: str
     """How links and annotations name the kind: `[Seoul](actor:rok)`."""
     folder: str
-    """Folder of the site that holds its pages; also the attribute of `Sources` and `Corpus`
-    that maps ids to entities (`corpus.actors`)."""
+    """Folder of the site that holds its pages unless the site chose another (`Folders`); also
+    the attribute of `Sources` and `Corpus` that maps ids to entities (`corpus.actors`), and the
+    kind's key in the plugin's `folders` option."""
     title: str
     """Title of the section's index page."""
     noun: str
@@ -60,9 +65,65 @@ REGISTRIES = tuple(kind for kind in KINDS.values() if kind.registry)
 """Kinds read from a registry file, in the order they are read."""
 
 
-def page_uri(kind: str, id_: str | None = None) -> str:
-    """The docs-relative path of an entity's page, or of a section's index when id_ is None."""
-    return f"{KINDS[kind].folder}/{id_ or 'index'}.md"
+FOLDER_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+"""What a folder the site chooses may be called: one name of lowercase letters, digits, '-' and
+'_' (the same on every file system and in every URL, with nothing to escape)."""
+RESERVED_FOLDERS = ("assets", "data", "explorer", "search", "tracker", "matrix", "map")
+"""Folders the site's other files take: the plugin's assets and data exports, the /explorer/ redirect,
+the search index, the tracker, the matrix and the map."""
+
+
+@dataclass(frozen=True)
+class Folders:
+    """The folder of the site that holds each kind's pages: the kind's own (`Kind.folder`), or
+    the one the site chose (the plugin's `folders` option, checked by `folder_problems`)."""
+
+    chosen: Mapping[str, str] = field(default_factory=dict)
+    """Folder by kind key ('rec' -> 'proposals'), for the kinds the site renamed."""
+
+    def of(self, kind: str) -> str:
+        return self.chosen.get(kind) or KINDS[kind].folder
+
+    def page_uri(self, kind: str, id_: str | None = None) -> str:
+        """The docs-relative path of an entity's page, or of a section's index when id_ is None."""
+        return f"{self.of(kind)}/{id_ or 'index'}.md"
+
+    def page_entity(self, src_uri: str) -> tuple[str, str] | None:
+        """(kind, id) when `src_uri` is where an entity's page would be ('briefs/x.md' -> ('brief', 'x')), else None."""
+        folder, sep, name = src_uri.partition("/")
+        if not sep or "/" in name or not name.endswith(".md"):
+            return None
+        kind = next((key for key in KINDS if self.of(key) == folder), None)
+        return (kind, name.removesuffix(".md")) if kind else None
+
+
+DEFAULT_FOLDERS = Folders()
+
+
+def folder_problems(chosen: Mapping[str, str], docs_folders: Iterable[str] = ()) -> list[str]:
+    """What is wrong with the folders a site chose (by kind key), each with how to fix it: every
+    problem at once. `docs_folders` are the folders at the top of the site's docs/."""
+    problems: list[str] = []
+    docs_folders = set(docs_folders)
+    for key, folder in chosen.items():
+        where = f"folders: {KINDS[key].folder}: {folder!r}"
+        if not FOLDER_NAME.fullmatch(folder):
+            problems.append(f"{where} is not a folder name a site can use: write one name of lowercase letters, "
+                            "digits, '-' and '_', up to 64 characters, like 'proposals'")
+        elif folder in RESERVED_FOLDERS:
+            problems.append(f"{where} is taken by the site's own files ({', '.join(RESERVED_FOLDERS)}): "
+                            "choose another name")
+        elif folder in docs_folders:
+            problems.append(f"{where} is also a folder of docs/, whose pages would mix with the generated ones: "
+                            "choose another name, or rename the folder of docs/")
+    owners: dict[str, list[str]] = {}
+    for key in KINDS:
+        owners.setdefault(Folders(chosen).of(key), []).append(KINDS[key].folder)
+    for folder, kinds in owners.items():
+        if len(kinds) > 1:
+            problems.append(f"folders: {folder!r} would hold the pages of both {' and '.join(kinds)}: "
+                            "give each kind a folder of its own")
+    return problems
 
 
 @dataclass(frozen=True)
@@ -99,14 +160,3 @@ LINKS: dict[str, Link] = {link.field: link for link in (
     Link("addressees", "update", "actor", "concerns", "concerned by"),
 )}
 """Every kind of link between entities, by field name."""
-
-
-_KIND_OF_FOLDER = {kind.folder: key for key, kind in KINDS.items()}
-
-
-def page_entity(src_uri: str) -> tuple[str, str] | None:
-    """(kind, id) when `src_uri` is where an entity's page would be ('briefs/x.md' -> ('brief', 'x')), else None."""
-    folder, sep, name = src_uri.partition("/")
-    if not sep or "/" in name or not name.endswith(".md") or folder not in _KIND_OF_FOLDER:
-        return None
-    return _KIND_OF_FOLDER[folder], name.removesuffix(".md")

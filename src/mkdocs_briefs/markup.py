@@ -19,14 +19,11 @@ from functools import lru_cache
 
 from . import labels
 from .corpus import Corpus
-from .kinds import page_uri
+from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
 from .templates import Markup, render
-
-EXPLORER = page_uri("rec")
-"""The recommendations explorer (the recommendations index), which filters on `?actor=<id>&mechanism=<id>`."""
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -178,15 +175,16 @@ def capped_links(kind: str, entities: list, limit: int) -> str:
     return entity_links(kind, entities[:limit]) + more
 
 
-def explorer(**filters: str) -> str:
-    """The explorer's docs path, filtered: explorer(actor='rok') -> 'recommendations/index.md?actor=rok'."""
+def explorer(folders: Folders, **filters: str) -> str:
+    """The docs path of the recommendations explorer (the recommendations index), filtered:
+    explorer(folders, actor='rok') -> 'recommendations/index.md?actor=rok'."""
     query = "&".join(f"{k}={v}" for k, v in filters.items())
-    return f"{EXPLORER}?{query}" if query else EXPLORER
+    return folders.page_uri("rec") + (f"?{query}" if query else "")
 
 
-def explorer_link(text: str, from_uri: str, **filters: str) -> str:
+def explorer_link(text: str, from_uri: str, folders: Folders, **filters: str) -> str:
     """A Markdown link from the page at `from_uri` to the explorer, filtered."""
-    return f"[{escape(text)}]({relative(explorer(**filters), from_uri)})"
+    return f"[{escape(text)}]({relative(explorer(folders, **filters), from_uri)})"
 
 
 def relative(target: str, from_uri: str) -> str:

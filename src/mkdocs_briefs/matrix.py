@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .labels import number, t
-from .markup import EXPLORER, WIDE, GeneratedPage, escape, front_matter, join, link, relative
+from .markup import WIDE, GeneratedPage, escape, front_matter, join, link, relative
 from .templates import Markup, render
 
 MATRIX_PAGE = "matrix/index.md"
@@ -64,15 +64,15 @@ def matrix(corpus: Corpus, groups: bool = False) -> Matrix:
     return Matrix(rows, columns, counts, row_totals, column_totals, members)
 
 
-def _filtered(from_uri: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
+def _filtered(explorer: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
     """The explorer filtered on an actor (with `group`: on the actor or anyone in it) and a mechanism."""
     query = [f"{'group' if group else 'actor'}={actor}"] if actor else []
     query += [f"mechanism={mechanism}"] if mechanism else []
-    return f"{relative(EXPLORER, from_uri)}?{'&'.join(query)}"
+    return f"{explorer}?{'&'.join(query)}"
 
 
 def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
-    explorer_all = relative(EXPLORER, here)
+    explorer_all = relative(corpus.folders.page_uri("rec"), here)
     max_rows, max_columns = corpus.settings.limits.matrix_rows, corpus.settings.limits.matrix_columns
     columns = mx.columns[:max_columns]
     header = [t("matrix.actor"), t("matrix.all")] + [
@@ -84,19 +84,19 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
         name = link("actor", row, corpus.name_of("actor", row))
         if group:
             name += f' <span class="briefs-muted">{t("matrix.and_members", len(mx.rolled_up[row]))}</span>'
-        cells = [name, f"[{mx.row_totals[row]}]({_filtered(here, row, group=group)})"]
-        cells += [f"[{mx.counts[row, m]}]({_filtered(here, row, m, group=group)})" if mx.counts[row, m] else ""
+        cells = [name, f"[{mx.row_totals[row]}]({_filtered(explorer_all, row, group=group)})"]
+        cells += [f"[{mx.counts[row, m]}]({_filtered(explorer_all, row, m, group=group)})" if mx.counts[row, m] else ""
                   for m in columns]
         lines.append("| " + " | ".join(cells) + " |")
     total = [f"*{t('matrix.any_actor')}*", f"[{len(corpus.recommendations)}]({explorer_all})"]
-    total += [f"[{mx.column_totals[m]}]({_filtered(here, None, m)})" for m in columns]
+    total += [f"[{mx.column_totals[m]}]({_filtered(explorer_all, None, m)})" for m in columns]
     lines.append("| " + " | ".join(total) + " |")
     cut = ""
     if len(mx.rows) > max_rows or len(mx.columns) > max_columns:
         shown = join([_shown(corpus, "actor", mx.rows, max_rows), _shown(corpus, "mechanism", mx.columns,
                                                                           max_columns)])
         cut = "\n" + t("matrix.cut", shown=shown, explorer=explorer_all) + "\n"
-    return '<div class="briefs-matrix" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
+    return '<div class="briefs-matrix" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
 
 
 NAMED_WHEN_LEFT_OUT = 5
@@ -118,24 +118,28 @@ def _shown(corpus: Corpus, kind: str, ids: list[str], limit: int) -> str:
 def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
     """The matrix, by actor (`/matrix/`) and with members rolled up into their groups (`/matrix/groups/`)."""
     pages = []
+    # no recommendation addressed to a member of a group: both views are the same table, and the
+    # first page offers no switch (the second, kept at its address, says so)
+    same = not matrix(corpus, groups=True).rolled_up
     for uri, grouped in ((MATRIX_PAGE, False), (MATRIX_GROUPS_PAGE, True)):
         mx = matrix(corpus, groups=grouped)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
-        md = render("briefs/pages/matrix.md", grouped=grouped, other=other,
+        md = render("briefs/pages/matrix.md", grouped=grouped, other=other, switch=grouped or not same,
                     front_matter=Markup(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
                                                      t("matrix.description"), hide=WIDE)),
-                    intro=Markup(t("matrix.intro")), groups=Markup(_groups_note(corpus, mx) if grouped else ""),
+                    intro=Markup(t("matrix.intro")), groups=Markup(_groups_note(corpus, mx, same) if grouped else ""),
                     table=Markup(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
                     map="../map/index.md")
         pages.append(GeneratedPage(uri, md, in_nav=not grouped))
     return pages
 
 
-def _groups_note(corpus: Corpus, mx: Matrix) -> str:
+def _groups_note(corpus: Corpus, mx: Matrix, same: bool) -> str:
     """Which members count for each group that has a row in the table (at most `limits.matrix_rows`)."""
     groups = [a for a in corpus.actors.values() if a.members and not corpus.incoming("members", a.id)]  # outermost
     if not groups:
         return t("matrix.no_groups") + "\n"
+    same_note = t("matrix.same_view") + "\n\n" if same else ""
     cap = corpus.settings.limits.listed
     shown_rows = set(mx.rows[: corpus.settings.limits.matrix_rows])
     in_table = [g for g in groups if g.id in shown_rows]
@@ -154,4 +158,4 @@ def _groups_note(corpus: Corpus, mx: Matrix) -> str:
     others = len(groups) - len(in_table)
     rest = "\n" + t("matrix.other_groups", others) + "\n" if others else ""
     listed = t("matrix.groups_listed") + "\n\n" + "\n".join(rows) + "\n" if rows else ""
-    return t("matrix.groups_intro") + " " + listed + rest
+    return same_note + t("matrix.groups_intro") + " " + listed + rest

@@ -15,7 +15,7 @@ from .corpus import Corpus
 from .diagnostics import Diagnostic
 from .entity_pages import ENTITY_PAGES
 from .indexes import index_pages
-from .kinds import KINDS, page_uri
+from .kinds import KINDS, Folders
 from .labels import t
 from .markup import GeneratedPage, front_matter
 from .matrix import MATRIX_PAGE, matrix_pages
@@ -23,8 +23,10 @@ from .site_map import MAP_PAGE, map_page
 from .templates import Markup, render
 from .tracker import TRACKER_PAGE, tracker_page
 
-NAV_PAGES = (*(page_uri(kind) for kind in KINDS), TRACKER_PAGE, MATRIX_PAGE, MAP_PAGE)
-"""The generated pages in the navigation, in its order: the section indexes, the tracker, the matrix, the map."""
+
+def nav_pages(folders: Folders) -> tuple[str, ...]:
+    """The generated pages in the navigation, in its order: the section indexes, the tracker, the matrix, the map."""
+    return (*(folders.page_uri(kind) for kind in KINDS), TRACKER_PAGE, MATRIX_PAGE, MAP_PAGE)
 
 
 def generate_pages(corpus: Corpus) -> list[GeneratedPage]:

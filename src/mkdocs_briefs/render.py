@@ -1,9 +1,9 @@
 """A Python-Markdown extension that turns annotations into links between pages.
 
 `[Seoul](actor:rok)` becomes a link to the relative path of the actor's page
-(`../actors/rok.md`), which MkDocs then resolves, checks and rewrites like any link an
-author wrote. The link gets the target's one-line description as its title, and on a
-brief's page every annotation gets the anchor that other pages link to (see
+(`../actors/rok.md`, in the folder `corpus.folders` gives the kind), which MkDocs then
+resolves, checks and rewrites like any link an author wrote. The link gets the target's
+one-line description as its title, and on a brief's page every annotation gets the anchor that other pages link to (see
 `annotations.anchor_for`: both count mentions in document order). Code is never touched,
 because Markdown never makes links inside code.
 
@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .annotations import anchor_for
 from .corpus import Corpus
-from .kinds import ANNOTATION_KINDS, KINDS, page_entity
+from .kinds import ANNOTATION_KINDS, KINDS
 
 
 def one_line_description(corpus: Corpus, kind: str, id_: str) -> str:
@@ -104,7 +104,7 @@ class _Resolver(Treeprocessor):
         if corpus is None:
             return
         directory = posixpath.dirname(here)
-        entity = page_entity(here)
+        entity = corpus.folders.page_entity(here)
         on_brief_page = entity is not None and entity[0] == "brief" and entity[1] in corpus.briefs
         counts: Counter[tuple[str, str]] = Counter()
         for el in root.iter("a"):
@@ -116,13 +116,13 @@ class _Resolver(Treeprocessor):
             id_, _, query = id_.partition("?")
             suffix = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
             if id_ == "index":  # the list of that kind: rec:index?actor=rok is the explorer, filtered
-                el.set("href", f"{_folder_from(directory, KINDS[kind].folder)}index.md{suffix}")
+                el.set("href", f"{_folder_from(directory, corpus.folders.of(kind))}index.md{suffix}")
                 continue
             target = targets.get(f"{kind}:{id_}")
             if target is None:
                 self.ext.on_unknown(here, href)
                 continue
-            el.set("href", f"{_folder_from(directory, KINDS[kind].folder)}{id_}.md{suffix}")
+            el.set("href", f"{_folder_from(directory, corpus.folders.of(kind))}{id_}.md{suffix}")
             title = el.get("title")
             plain = title == ""  # no hover title, and no preview either
             if title is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
+from .kinds import DEFAULT_FOLDERS, Folders
 from .statuses import Scale
 
 Level = Literal["warn", "info", "ignore"]
@@ -82,5 +83,7 @@ class Settings:
     """The tracker flags a tracked recommendation whose latest update is older than this, counted
     back from the newest update (the plugin's `stale_after_days` option)."""
     validation: Validation = Validation()
+    folders: Folders = DEFAULT_FOLDERS
+    """The folder of each kind's pages (the plugin's `folders` option)."""
     drafts: bool = True
     """Publish the briefs marked `draft: true` (the plugin: while serving, or with its `drafts` option)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .corpus import Corpus
-from .kinds import page_uri
+from .kinds import Folders
 from .labels import t
 from .markup import WIDE, GeneratedPage, front_matter
 from .mermaid import Flowchart, cut, figure, note
@@ -43,10 +43,11 @@ def _who_through_what(corpus: Corpus) -> str:
     strongest = _strongest(links, shown_actors, shown_mechs, limits.map_links)
     chart = Flowchart(t("map.who.title"))
     nodes = {  # keyed by kind too: an actor and a mechanism may share an id
-        **_column(chart, t("map.who.actors"), "actor", [(a, corpus.name_of("actor", a)) for a in shown_actors],
+        **_column(chart, corpus.folders, t("map.who.actors"), "actor",
+                  [(a, corpus.name_of("actor", a)) for a in shown_actors],
                   t("diagram.more_actors", len(actors) - len(shown_actors)), len(actors) > len(shown_actors),
                   "stadium"),
-        **_column(chart, t("map.who.mechanisms"), "mechanism",
+        **_column(chart, corpus.folders, t("map.who.mechanisms"), "mechanism",
                   [(m, corpus.name_of("mechanism", m)) for m in shown_mechs],
                   t("diagram.more_mechanisms", len(mechs) - len(shown_mechs)), len(mechs) > len(shown_mechs)),
     }
@@ -59,17 +60,17 @@ def _who_through_what(corpus: Corpus) -> str:
                   note(cuts, t("map.who.where", matrix="../matrix/index.md"), dashed=any(cuts[:2])))
 
 
-def _column(chart: Flowchart, title: str, kind: str, entries: list[tuple[str, str]], more: str, cut: bool,
-            shape: str = "box") -> dict[tuple[str, str], str]:
+def _column(chart: Flowchart, folders: Folders, title: str, kind: str, entries: list[tuple[str, str]], more: str,
+            cut: bool, shape: str = "box") -> dict[tuple[str, str], str]:
     """One side of a map diagram: a group of boxes linking to their pages, and a box saying
     how many more there are (linking to the section's index) when the list was `cut`.
     Returns the node of each (kind, id)."""
     nodes = {}
     with chart.group(title):
         for id_, label in entries:
-            nodes[kind, id_] = chart.node(label, page_uri(kind, id_), shape=shape)
+            nodes[kind, id_] = chart.node(label, folders.page_uri(kind, id_), shape=shape)
         if cut:
-            chart.node(more, page_uri(kind), css="more")
+            chart.node(more, folders.page_uri(kind), css="more")
     return nodes
 
 
@@ -84,9 +85,9 @@ def _briefs_and_actors(corpus: Corpus) -> str:
     strongest = _strongest(links, [b.id for b in shown], shown_actors, limits.map_links)
     chart = Flowchart(t("map.briefs.title"))
     nodes = {
-        **_column(chart, t("map.briefs.briefs"), "brief", [(b.id, b.title) for b in shown],
+        **_column(chart, corpus.folders, t("map.briefs.briefs"), "brief", [(b.id, b.title) for b in shown],
                   t("map.more_briefs", len(briefs) - len(shown)), len(briefs) > len(shown), "stadium"),
-        **_column(chart, t("map.briefs.actors"), "actor",
+        **_column(chart, corpus.folders, t("map.briefs.actors"), "actor",
                   [(a, corpus.name_of("actor", a)) for a in shown_actors],
                   t("diagram.more_actors", len(actors) - len(shown_actors)), len(actors) > len(shown_actors)),
     }
@@ -108,7 +109,7 @@ def _structure(corpus: Corpus) -> str:
 
     def node(kind: str, id_: str) -> str:
         if (kind, id_) not in nodes:
-            nodes[kind, id_] = chart.node(corpus.name_of(kind, id_), page_uri(kind, id_))
+            nodes[kind, id_] = chart.node(corpus.name_of(kind, id_), corpus.folders.page_uri(kind, id_))
         return nodes[kind, id_]
 
     most = corpus.settings.limits.map_links

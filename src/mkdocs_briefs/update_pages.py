@@ -12,7 +12,6 @@ from __future__ import annotations
 from . import labels
 from .annotations import escape_raw_html
 from .corpus import Corpus
-from .kinds import page_uri
 from .labels import t
 from .markup import (
     GeneratedPage,
@@ -64,7 +63,7 @@ def update_page(corpus: Corpus, update: Update) -> GeneratedPage:
             md.append(f":   {escape(affect.note)}\n")
         md.append("\n")
     md += [f"## {t('update.sources')} {{#sources}}\n", "\n".join(source_line(s) for s in update.sources) + "\n"]
-    return GeneratedPage(page_uri("update", update.id), "\n".join(md), source=update.pos.path)
+    return GeneratedPage(corpus.folders.page_uri("update", update.id), "\n".join(md), source=update.pos.path)
 
 
 def step_words(corpus: Corpus, step: Step) -> str:

@@ -40,10 +40,10 @@ from .. import cite, csp, feed, labels, listings, metadata, pipeline, sanitize, 
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page
-from ..kinds import KINDS, page_entity, page_uri
+from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
 from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
-from ..pages import NAV_PAGES, error_page
+from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
 from .config import MATERIAL_ASSETS, BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
@@ -65,6 +65,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
         self.labels = labels.ENGLISH
+        self.folders = DEFAULT_FOLDERS
+        """The folder of each kind's pages (the `folders` option), checked in on_config."""
         self.templates = templates.PACKAGE
         """The site's templates (its theme's custom_dir) over the package's."""
         """The labels of the site's language (theme.language), with its overrides."""
@@ -76,6 +78,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:  # `enabled: false`: every event leaves the build alone
             return config
+        self.folders = _checked_folders(self.config.folders.chosen(), Path(config.docs_dir))
         language = str(config.theme.get("language") or "en")
         self.labels = labels.Labels(language, self.config.labels)
         custom_dir = getattr(config.theme, "custom_dir", None)
@@ -89,7 +92,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         config.markdown_extensions.append(self.links)
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
         _declare_bundled_mermaid(config)
-        _no_build_time_as_revision_date(config)
+        _no_build_time_as_revision_date(config, self.folders)
         wanted = self.config.material.assets()
         ours = [f"{ASSETS}/{name}" for name in assets("") if (name not in MATERIAL_ASSETS or name in wanted)
                 and not (name == "preview.js" and _theme_previews(config))]
@@ -118,7 +121,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets)
-        clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources))
+        clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
+                                self.folders)
         for clash in clashes:
             log.error(clash)
         if clashes:
@@ -134,7 +138,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         errors = outcome.diagnostics.errors
         if errors and self.serving:
             log.error(_summary(outcome.diagnostics) + "; the pages show them until they are fixed")
-            uris = self.page_uris or [page_uri(k) for k in KINDS]
+            uris = self.page_uris or [self.folders.page_uri(k) for k in KINDS]
             with labels.using(self.labels), templates.using(self.templates):
                 return [GeneratedPage(uri, error_page(errors)) for uri in uris]
         if errors:
@@ -147,7 +151,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def _arrange_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """MkDocs' automatic navigation (never one that mkdocs.yml sets): one entry per section, ours last."""
         if self.config.enabled and self.config.arrange_nav and config.nav is None:
-            ours = {uri: i for i, uri in enumerate(NAV_PAGES)}
+            ours = {uri: i for i, uri in enumerate(nav_pages(self.folders))}
             items = [_flatten(item, ours) for item in nav.items]
             mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
                           key=lambda p: ours[p.file.src_uri])
@@ -196,11 +200,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             markdown, diags = listings.expand(markdown, self.corpus, shown, first_line)
             _log(diags)
             return markdown
-        kind_id = page_entity(page.file.src_uri)
+        kind_id = self.folders.page_entity(page.file.src_uri)
         brief = self.corpus.briefs.get(kind_id[1]) if kind_id and kind_id[0] == "brief" else None
         if brief is not None:
             site_url = config.site_url or None
-            authors = {ref.id: files.get_file_from_path(page_uri("author", ref.id)) for ref in brief.authors}
+            authors = {ref.id: files.get_file_from_path(self.folders.page_uri("author", ref.id))
+                       for ref in brief.authors}
             author_urls = {id_: urljoin(site_url, f.url) for id_, f in authors.items() if f and site_url}
             data = metadata.article_jsonld(self.corpus, brief, site_name=config.site_name, site_url=site_url,
                                            url=page.canonical_url, author_urls=author_urls)
@@ -250,8 +255,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
 
 
-GENERATED_FOLDERS = tuple(dict.fromkeys(uri.split("/")[0] for uri in NAV_PAGES))
-"""The folders of the docs that the generated pages fill: briefs, recommendations, ... matrix, map."""
 MATERIAL_MERMAID = "unpkg.com/mermaid@*"
 """The Mermaid that Material's script would load from a CDN; diagrams.js stands in for it with the bundled one."""
 
@@ -276,13 +279,27 @@ def _theme_previews(config: MkDocsConfig) -> bool:
     return config.theme.name == "material" and any(f in features for f in THEME_PREVIEWS)
 
 
-def _no_build_time_as_revision_date(config: MkDocsConfig) -> None:
+def generated_folders(folders: Folders) -> tuple[str, ...]:
+    """The folders of the docs that the generated pages fill: briefs, recommendations, ... matrix, map."""
+    return tuple(dict.fromkeys(uri.split("/")[0] for uri in nav_pages(folders)))
+
+
+def _checked_folders(chosen: dict[str, str], docs_dir: Path) -> Folders:
+    """The folders of the `folders` option, or a stop naming everything wrong with them."""
+    docs_folders = [p.name for p in docs_dir.iterdir() if p.is_dir()] if docs_dir.is_dir() else []
+    problems = folder_problems(chosen, docs_folders)
+    if problems:
+        raise PluginError("the briefs plugin's 'folders' option in mkdocs.yml: " + "; ".join(problems))
+    return Folders(chosen)
+
+
+def _no_build_time_as_revision_date(config: MkDocsConfig, folders: Folders) -> None:
     """mkdocs-git-revision-date(-localized) gives a generated page the time of the build as its
     date: leave the generated folders out of it, so that they show no date rather than a wrong one."""
     for plugin in config.plugins.values():
         if type(plugin).__name__.startswith("GitRevisionDate") and isinstance(plugin.config.get("exclude"), list):
             exclude = plugin.config["exclude"]
-            exclude += [f"{folder}/*" for folder in GENERATED_FOLDERS if f"{folder}/*" not in exclude]
+            exclude += [f"{folder}/*" for folder in generated_folders(folders) if f"{folder}/*" not in exclude]
 
 
 def _diagram_url_of(page: Page, files: Files):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..kinds import KINDS, Folders
 from ..settings import Level, Limits, Settings, Validation
 from ..statuses import scale_from
 
@@ -78,6 +79,33 @@ class ValidationConfig(base.Config):
     """A recommendation that no passage of its brief annotates."""
 
 
+class FoldersConfig(base.Config):
+    """`folders:` the folder of the site, and so of the URLs, that holds each kind's pages, by
+    the kind's default folder: `recommendations: proposals` puts the recommendations at
+    /proposals/<id>/. Each is one name of lowercase letters, digits, '-' and '_', different
+    from every other kind's, from the site's other folders and from the folders of docs/
+    (kinds.folder_problems, checked when the build starts)."""
+
+    briefs = c.Optional(c.Type(str))
+    """The briefs' pages and the briefs index (default `briefs`)."""
+    recommendations = c.Optional(c.Type(str))
+    """The recommendations' pages and the explorer (default `recommendations`)."""
+    actors = c.Optional(c.Type(str))
+    """The actors' pages and their index (default `actors`)."""
+    mechanisms = c.Optional(c.Type(str))
+    """The mechanisms' pages and their index (default `mechanisms`)."""
+    authors = c.Optional(c.Type(str))
+    """The authors' pages and their index (default `authors`)."""
+    series = c.Optional(c.Type(str))
+    """The series' pages and their index (default `series`)."""
+    updates = c.Optional(c.Type(str))
+    """The updates' pages and their index (default `updates`)."""
+
+    def chosen(self) -> dict[str, str]:
+        """The folders the site set, by kind key ('rec' -> 'proposals')."""
+        return {key: self[kind.folder] for key, kind in KINDS.items() if self[kind.folder] is not None}
+
+
 class MaterialConfig(base.Config):
     """`material:` changes to Material's own look and markup, on every page of the site (not
     only the plugin's). Each answers an accessibility or HTML check Material fails; all are
@@ -136,6 +164,9 @@ class BriefsConfig(base.Config):
     """The tracker page flags a tracked recommendation as stale when its latest update is older
     than this many days, counted back from the newest update of the site."""
 
+    folders = c.SubConfig(FoldersConfig)
+    """The folder of each kind's pages, where the site wants another than the default (kinds.Folders)."""
+
     validation = c.SubConfig(ValidationConfig)
     """How the checks that might be fine are reported (settings.Validation)."""
     arrange_nav = c.Type(bool, default=True)
@@ -148,6 +179,6 @@ class BriefsConfig(base.Config):
         """The options the pipeline depends on, as the pipeline's own typed value (drafts show while `serving`)."""
         return Settings(limits=Limits(**{name: self.limits[name] for name in Limits.names()}),
                         validation=Validation(unused=self.validation.unused, unannotated=self.validation.unannotated),
-                        drafts=self.drafts or serving,
+                        drafts=self.drafts or serving, folders=Folders(self.folders.chosen()),
                         scale=scale_from(self.statuses, self.statuses_replace),
                         stale_after_days=self.stale_after_days)

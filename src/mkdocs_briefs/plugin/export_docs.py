@@ -19,6 +19,7 @@ from mkdocs.exceptions import ConfigurationError
 from .. import pipeline
 from ..diagnostics import Diagnostics
 from ..docs_export import EXTENSIONS, plain_pages
+from ..kinds import folder_problems
 from .files import ASSETS, PACKAGE, VENDOR, assets, redirects
 
 
@@ -47,13 +48,17 @@ def export_docs(config_file: Path, out: Path) -> Exported:
         raise ExportError(f"{config_file} does not use the briefs plugin: add it under plugins:, as for a build")
     root = Path(config.config_file_path or ".").parent
     options = plugin.config
+    docs = Path(config.docs_dir)
+    problems = folder_problems(options.folders.chosen(), [p.name for p in docs.iterdir() if p.is_dir()]
+                               if docs.is_dir() else [])
+    if problems:
+        raise ExportError("the briefs plugin's 'folders' option in mkdocs.yml: " + "; ".join(problems))
     outcome = pipeline.run(Path(options.sources), root, directory_urls=config.use_directory_urls,
                            site_url=config.site_url, image_hosts=frozenset(options.image_hosts),
                            settings=options.settings())
     result = Exported(outcome.diagnostics)
     if outcome.diagnostics.errors or outcome.corpus is None:
         return result
-    docs = Path(config.docs_dir)
     hand_written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
     pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
                                                 site_name=config.site_name, site_url=config.site_url,
@@ -61,7 +66,7 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     result.diagnostics.extend(diags)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
-    extra = {**outcome.exports, **redirects(config.use_directory_urls)}
+    extra = {**outcome.exports, **redirects(config.use_directory_urls, outcome.corpus.folders)}
     texts = {**{p: t for p, t in extra.items() if not (docs / p).exists()}, **pages}
     for path, text in texts.items():
         _write(out / path, text.encode("utf-8"))

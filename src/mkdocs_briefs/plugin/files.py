@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import listings
+from ..kinds import Folders
 from ..markup import GeneratedPage
 
 log = get_plugin_logger("briefs")
@@ -136,9 +137,9 @@ def _rebuild_hand_written(files: Files, changed: list[str], every: bool) -> None
             os.remove(file.abs_dest_path)
 
 
-REDIRECTS = {"explorer/index.html": "recommendations/"}
-"""Addresses readers may guess or find in the text, and the page each leads to: the pages call the
-recommendations index "the explorer", so /explorer/ opens it."""
+REDIRECTS = {"explorer/index.html": "rec"}
+"""Addresses readers may guess or find in the text, and the kind whose index each leads to: the pages
+call the recommendations index "the explorer", so /explorer/ opens it."""
 
 
 def redirect_html(target: str) -> str:
@@ -150,14 +151,15 @@ def redirect_html(target: str) -> str:
             f'<body><p>This page has moved: <a href="{url}">{url}</a>.</p></body></html>\n')
 
 
-def redirects(directory_urls: bool) -> dict[str, str]:
+def redirects(directory_urls: bool, folders: Folders) -> dict[str, str]:
     """The redirect pages (REDIRECTS), by their path in the site."""
     index = "" if directory_urls else "index.html"
-    return {path: redirect_html("../" * path.count("/") + target + index) for path, target in REDIRECTS.items()}
+    return {path: redirect_html("../" * path.count("/") + folders.of(kind) + "/" + index)
+            for path, kind in REDIRECTS.items()}
 
 
 def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage], exports: dict[str, str],
-                  dirty: DirtyBuild, sources: Path) -> list[str]:
+                  dirty: DirtyBuild, sources: Path, folders: Folders) -> list[str]:
     """Add the generated pages and exports to the build. Returns the clashes: each file of docs/
     that would be published at the address of a generated page or export, with both named.
     Neither is added then: the build must stop rather than one of them silently win.
@@ -194,7 +196,7 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         export = GeneratedFile.generated(config, path, content=text)
         if not clash(export, f"the plugin's export {path}"):
             files.append(export)
-    for path, text in redirects(config.use_directory_urls).items():  # a page of the site's own wins
+    for path, text in redirects(config.use_directory_urls, folders).items():  # a page of the site's own wins
         if files.get_file_from_path(path) is None and path not in published:
             redirect = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
             redirect.unchanged = _written(redirect.abs_dest_path) == text  # a dirty build leaves it be
