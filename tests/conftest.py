@@ -14,6 +14,8 @@ the fast tier.
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -23,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from forkbuild import Forker
 from hypothesis import HealthCheck, settings
 
 # Property tests: a bounded run by default; `pytest --hypothesis-profile=long` for a long one.
@@ -59,14 +62,41 @@ class Build:
         return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
+FORKER = Forker()
+"""Builds run in a fork of a process that has imported MkDocs once (forkbuild.py): each is still a process of
+its own, at about half the CPU. BRIEFS_TESTS_NO_FORK=1 starts a new interpreter for every build instead."""
+
+
 def run_build(root: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
     site = root / "site"
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
-        cwd=root, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
-    )
-    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+    args = ["build", "--strict", "--site-dir", str(site), *extra]
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})}
+    if os.environ.get("BRIEFS_TESTS_NO_FORK"):
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, capture_output=True, text=True, env=env)
+        return Build(proc.returncode, proc.stdout + proc.stderr, site)
+    returncode, stdout, stderr = FORKER.run(args, cwd=root, env=env)
+    return Build(returncode, stdout + stderr, site)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    FORKER.close()
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + FORKER.cpu
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """BRIEFS_TESTS_CPU=FILE appends each test's CPU seconds (set-up, call and tear-down, builds included;
+    not Chromium's, which is counted when the browser closes) to FILE: where the suite's CPU goes."""
+    path = os.environ.get("BRIEFS_TESTS_CPU")
+    start = _cpu()
+    yield
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{_cpu() - start:.2f} {item.nodeid}\n")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -6,8 +6,14 @@ extra) and reads the HTML.
 from __future__ import annotations
 
 import json
+import re
+from importlib import resources
 
-from conftest import MKDOCS_YML, Project, built
+import pytest
+from conftest import MKDOCS_YML, Build, Project, built
+from sitecheck import check_site
+
+from mkdocs_briefs import csp
 
 
 def _yml(project: Project, text: str) -> None:
@@ -132,8 +138,6 @@ def test_the_explorer_says_from_a_file_that_filtering_needs_a_server(chromium, f
 
 # --- other themes: MkDocs' own and Read the Docs ------------------------------------------
 
-import pytest  # noqa: E402
-
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
 def test_on_another_theme_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
@@ -163,3 +167,138 @@ def test_on_another_theme_diagrams_previews_and_copy_buttons_work(theme, chromiu
             assert copied == page.locator("#briefs-cite-text").inner_text().strip()
         finally:
             context.close()
+
+
+# --- mkdocs-mermaid2, Material's blog and tags, Material's offline plugin --------------------
+
+MERMAID2_YML = MKDOCS_YML.replace("  name: material\n", "  name: material\n  font: false\n").replace(
+    "  - briefs\n", "  - briefs\n  - mermaid2:\n      javascript: js/mermaid.min.js\n") + """\
+markdown_extensions:
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:mermaid2.fence_mermaid
+"""
+"""mkdocs-mermaid2 as its documentation sets it up, with its own fence (a <div class="mermaid">) and a
+copy of Mermaid in docs/ (offline, its default from a CDN cannot be checked, which --strict refuses)."""
+
+
+def _mermaid2_project(project: Project) -> Build:
+    (project.root / "docs/js").mkdir(parents=True)
+    (project.root / "docs/js/mermaid.min.js").write_bytes(
+        resources.files("mkdocs_briefs").joinpath("vendor/mermaid.min.js").read_bytes())
+    project.write("docs/index.md", "# Home\n\n```mermaid\ngraph LR\n  rok[Seoul]\n"
+                                   '  click rok href "briefs:actors/rok.md"\n```\n')
+    _yml(project, MERMAID2_YML)
+    return built(project.build())
+
+
+@pytest.mark.slow
+def test_mermaid2_draws_the_diagrams_with_their_links_and_the_policy_allows_its_script(chromium, project):
+    from browser import serve_folder
+
+    build = _mermaid2_project(project)
+    actor = build.html("actors/rok/")
+    diagram = actor.select_one("div.mermaid").get_text()  # mermaid2's own markup
+    clicks = re.findall(r'click \w+ href "([^"]*)"', diagram)
+    assert "../../recommendations/widen-aperture/" in clicks and not [c for c in clicks if "briefs:" in c]
+    inline = [s.string for s in actor.find_all("script") if not s.get("src") and s.string and "mermaid" in s.string]
+    policy = actor.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert inline and all(f"'{csp.script_hashes(f'<script>{body}</script>')[0][1:-1]}'" in policy for body in inline)
+    with serve_folder(build.site) as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        try:
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            for path, target in (("actors/rok/", "../../recommendations/widen-aperture/"), ("", "actors/rok/")):
+                page.goto(url + path)
+                page.wait_for_selector("div.mermaid svg", timeout=20_000)
+                links = page.eval_on_selector_all(
+                    "div.mermaid svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
+                assert target in links, (path, links)
+        finally:
+            context.close()
+    assert errors == []  # no script refused by the Content-Security-Policy
+
+
+BLOG_POST = """---
+date: 2024-05-02
+categories:
+  - Korea
+tags:
+  - alliance
+---
+
+# A note on Seoul
+
+[Seoul](actor:rok) and [the hearings](rec:hold-hearings) again.
+
+<!-- more -->
+
+<!-- briefs:latest 3 -->
+"""
+
+
+@pytest.mark.slow
+def test_materials_blog_and_tags_beside_the_briefs(project):
+    project.write("docs/blog/index.md", "# Blog\n")
+    project.write("docs/blog/posts/first.md", BLOG_POST)
+    project.write("docs/tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.\n",
+                    "summary: A small brief for tests.\ntags: [alliance]\n")
+    _yml(project, MKDOCS_YML.replace("  name: material\n", "  name: material\n  font: false\n")
+         .replace("  - search\n", "  - search\n  - blog\n  - tags\n"))
+    build = built(project.build())
+    assert check_site(build.site).problems == []
+    post = build.html("blog/2024/05/02/a-note-on-seoul/")
+    hrefs = {a.get_text(strip=True): a["href"] for a in post.select("article a[href]")}
+    assert hrefs["Seoul"] == "../../../../../actors/rok/"  # an annotation in a post
+    assert hrefs["The First Brief"] == "../../../../../briefs/first-brief/"  # a listing in a post
+    excerpt = {a.get_text(strip=True): a["href"] for a in build.html("blog/").select("article a[href]")}
+    assert excerpt["Seoul"] == "../actors/rok/"  # resolved for the blog index, where the excerpt shows
+    tagged = {a.get_text(strip=True): a["href"] for a in build.html("tags/").select("article a[href]")}
+    assert tagged == {"A note on Seoul": "../blog/2024/05/02/a-note-on-seoul/", "The First Brief": "../briefs/first-brief/"}
+    titles = _nav_titles(build.html(""))
+    assert titles[:3] == ["Home", "Tags", "Blog"] and titles[3:5] == ["Briefs", "Recommendations"], titles
+
+
+OFFLINE_YML = MKDOCS_YML.replace("  name: material\n", "  name: material\n  font: false\n").replace(
+    "  - search\n", "  - search\n  - offline\n")
+
+
+def test_a_script_material_would_load_from_another_site_is_named_with_the_fix(project):
+    """Material's offline plugin adds unpkg.com's iframe-worker shim to every page; the policy refuses it."""
+    _yml(project, OFFLINE_YML)
+    build = project.build()
+    assert build.returncode != 0
+    assert ("WARNING -  briefs: Material loads https://unpkg.com/iframe-worker/shim (extra.polyfills, added by its "
+            "offline plugin) on every page, but the Content-Security-Policy allows scripts from the site only") in build.output
+
+
+@pytest.mark.slow
+def test_materials_offline_plugin_from_file_urls(chromium, project):
+    from browser import OPEN_SHADOW
+
+    project.write("docs/js/iframe-worker-shim.js", "/* the site's own copy of the shim */\n")
+    _yml(project, OFFLINE_YML + "extra:\n  polyfills: [js/iframe-worker-shim.js]\n")
+    build = built(project.build())
+    assert (build.site / "actors/rok.html").is_file() and check_site(build.site).problems == []
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW)
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto((build.site / "actors" / "rok.html").as_uri())
+        page.wait_for_selector("div.mermaid svg", timeout=20_000)  # the bundled Mermaid, loaded from a file
+        links = page.eval_on_selector_all(
+            "div.mermaid svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
+        assert "../recommendations/widen-aperture.html" in links
+        page.goto((build.site / "recommendations" / "index.html").as_uri())
+        note = page.wait_for_selector(".briefs-explorer__offline", state="visible", timeout=10_000)
+        assert note.inner_text().startswith("Filtering needs the site served over http(s)")
+    finally:
+        context.close()
+    assert not [e for e in errors if "Content Security Policy" in e], errors

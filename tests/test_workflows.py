@@ -53,6 +53,16 @@ def test_pull_requests_are_checked_built_tested_and_packaged():
     assert ".venv/bin/zizmor --offline .github/workflows" in steps
 
 
+def test_the_tests_run_in_debian_with_its_chromium():
+    """The browser tests drive Debian's chromium package (tests/browser.py), installed as root:
+    GitHub's ubuntu-latest has neither, so the job runs in a Debian image with the project's Python."""
+    job = _workflow(WORKFLOWS / "pull-request.yml")["jobs"]["check"]
+    assert job["container"].startswith("python:3.11-bookworm")
+    runs = [step.get("run", "") for step in job["steps"]]
+    chromium = next(i for i, run in enumerate(runs) if "apt-get install" in run and "chromium" in run.split())
+    assert chromium < runs.index(".venv/bin/python -m pytest")
+
+
 def test_main_is_built_strictly_and_published_to_pages():
     steps = _steps("publish.yml")
     assert "mkdocs build --strict" in steps
@@ -99,6 +109,9 @@ def check_workflow_hygiene(folder: Path) -> None:
                         f"{path.name}: checkout keeps its credentials in .git/config"
                 if uses.startswith("actions/setup-python@") and path.name != "release.yml":
                     assert step["with"].get("cache") == "pip", f"{path.name}: no pip cache"
+            if "container" in job and any("pip install" in s.get("run", "") for s in job["steps"]):
+                caches = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
+                assert [c["with"]["path"] for c in caches] == ["~/.cache/pip"], f"{path.name}: {name} has no pip cache"
 
 
 def test_workflows_pin_actions_and_grant_writes_to_deploy_jobs_alone():

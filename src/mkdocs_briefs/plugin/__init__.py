@@ -16,8 +16,10 @@
                 listings of hand-written pages (listings.py); end a brief with its
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    pass the HTML through the allowlist (sanitize.py)
-    on_post_page       mend Material's HTML (html_fixes.py, option material.valid_html); put the
-                       scripts' labels and a brief's JSON-LD in its <head>
+    on_post_page       after every other plugin: mend Material's HTML (html_fixes.py, option
+                       material.valid_html); put the Content-Security-Policy (csp.py), which allows
+                       the inline scripts the theme and the other plugins wrote, the scripts'
+                       labels and a brief's JSON-LD in its <head>
     on_serve    watch the sources folder, even when it is moved away and back (serve.py)
 """
 
@@ -47,6 +49,13 @@ from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
 from .config import MATERIAL_ASSETS, BriefsConfig
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+from .neighbours import (
+    declare_bundled_mermaid,
+    no_build_time_as_revision_date,
+    offline_note,
+    refused_polyfills,
+    theme_previews,
+)
 from .serve import watch_sources
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
@@ -91,11 +100,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(self.links)
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
-        _declare_bundled_mermaid(config)
-        _no_build_time_as_revision_date(config, self.folders)
+        declare_bundled_mermaid(config)
+        no_build_time_as_revision_date(config, self.folders)
         wanted = self.config.material.assets()
         ours = [f"{ASSETS}/{name}" for name in assets("") if (name not in MATERIAL_ASSETS or name in wanted)
-                and not (name == "preview.js" and _theme_previews(config))]
+                and not (name == "preview.js" and theme_previews(config))]
         # before the site's own stylesheets and scripts, so that a site rule of the same weight wins
         config.extra_css[:0] = [p for p in ours if p.endswith(".css") and p not in config.extra_css]
         config.extra_javascript[:0] = [p for p in ours if p.endswith(".js") and p not in config.extra_javascript]
@@ -130,6 +139,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                               "a generated page or export (listed above): remove or move them")
         self.dirty.end(files, self.failed)
         add_assets(files, config)
+        for url in refused_polyfills(config) if self.config.csp else []:
+            log.warning(f"Material loads {url} (extra.polyfills{offline_note(config, url)}) on every page, but the "
+                        "Content-Security-Policy allows scripts from the site only: add Material's privacy plugin, "
+                        "which serves a copy from the site, or put a copy in docs/ and name it in extra.polyfills, "
+                        "or set the briefs plugin's 'csp: false'")
         return files
 
     def _pages(self, outcome: pipeline.Outcome) -> list[GeneratedPage]:
@@ -213,6 +227,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             markdown += "\n\n" + cite.cite_block(self.corpus, brief, config.site_name, page.canonical_url)
         return markdown
 
+    @event_priority(-100)  # after every other plugin: the policy allows the inline scripts they add (mermaid2's)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
@@ -255,35 +270,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         log.warning(f"Doc file '{page}' contains a link '{href}' that names no known entity: check the id")
 
 
-MATERIAL_MERMAID = "unpkg.com/mermaid@*"
-"""The Mermaid that Material's script would load from a CDN; diagrams.js stands in for it with the bundled one."""
-
-
-def _declare_bundled_mermaid(config: MkDocsConfig) -> None:
-    """Tell Material's privacy plugin that the site brings its own Mermaid, so that it never
-    downloads the one Material's script names (an offline build would fail on it)."""
-    for plugin in config.plugins.values():
-        if type(plugin).__name__ == "PrivacyPlugin" and type(plugin).__module__.startswith("material."):
-            exclude = plugin.config.assets_exclude
-            if MATERIAL_MERMAID not in exclude:
-                exclude.append(MATERIAL_MERMAID)
-
-
-THEME_PREVIEWS = ("content.tooltips", "navigation.instant.preview")
-"""Material's features that show a link's title or target on hover: the plugin's previews step aside for them."""
-
-
-def _theme_previews(config: MkDocsConfig) -> bool:
-    """Whether the theme draws its own previews of links, so that the plugin's would show twice."""
-    features = config.theme.get("features") or []
-    return config.theme.name == "material" and any(f in features for f in THEME_PREVIEWS)
-
-
-def generated_folders(folders: Folders) -> tuple[str, ...]:
-    """The folders of the docs that the generated pages fill: briefs, recommendations, ... matrix, map."""
-    return tuple(dict.fromkeys(uri.split("/")[0] for uri in nav_pages(folders)))
-
-
 def _checked_folders(chosen: dict[str, str], docs_dir: Path) -> Folders:
     """The folders of the `folders` option, or a stop naming everything wrong with them."""
     docs_folders = [p.name for p in docs_dir.iterdir() if p.is_dir()] if docs_dir.is_dir() else []
@@ -291,15 +277,6 @@ def _checked_folders(chosen: dict[str, str], docs_dir: Path) -> Folders:
     if problems:
         raise PluginError("the briefs plugin's 'folders' option in mkdocs.yml: " + "; ".join(problems))
     return Folders(chosen)
-
-
-def _no_build_time_as_revision_date(config: MkDocsConfig, folders: Folders) -> None:
-    """mkdocs-git-revision-date(-localized) gives a generated page the time of the build as its
-    date: leave the generated folders out of it, so that they show no date rather than a wrong one."""
-    for plugin in config.plugins.values():
-        if type(plugin).__name__.startswith("GitRevisionDate") and isinstance(plugin.config.get("exclude"), list):
-            exclude = plugin.config["exclude"]
-            exclude += [f"{folder}/*" for folder in generated_folders(folders) if f"{folder}/*" not in exclude]
 
 
 def _diagram_url_of(page: Page, files: Files):

@@ -1,0 +1,72 @@
+"""Good neighbours: what the plugin tells, or asks of, the theme and the other plugins of a site
+(Material's privacy, offline and revision-date plugins, Material's own link previews).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..kinds import Folders
+from ..pages import nav_pages
+
+MATERIAL_MERMAID = "unpkg.com/mermaid@*"
+"""The Mermaid that Material's script would load from a CDN; diagrams.js stands in for it with the bundled one."""
+
+
+def declare_bundled_mermaid(config: MkDocsConfig) -> None:
+    """Tell Material's privacy plugin that the site brings its own Mermaid, so that it never
+    downloads the one Material's script names (an offline build would fail on it)."""
+    for plugin in config.plugins.values():
+        if type(plugin).__name__ == "PrivacyPlugin" and type(plugin).__module__.startswith("material."):
+            exclude = plugin.config.assets_exclude
+            if MATERIAL_MERMAID not in exclude:
+                exclude.append(MATERIAL_MERMAID)
+
+
+THEME_PREVIEWS = ("content.tooltips", "navigation.instant.preview")
+"""Material's features that show a link's title or target on hover: the plugin's previews step aside for them."""
+
+
+def theme_previews(config: MkDocsConfig) -> bool:
+    """Whether the theme draws its own previews of links, so that the plugin's would show twice."""
+    features = config.theme.get("features") or []
+    return config.theme.name == "material" and any(f in features for f in THEME_PREVIEWS)
+
+
+def generated_folders(folders: Folders) -> tuple[str, ...]:
+    """The folders of the docs that the generated pages fill: briefs, recommendations, ... matrix, map."""
+    return tuple(dict.fromkeys(uri.split("/")[0] for uri in nav_pages(folders)))
+
+
+def no_build_time_as_revision_date(config: MkDocsConfig, folders: Folders) -> None:
+    """mkdocs-git-revision-date(-localized) gives a generated page the time of the build as its
+    date: leave the generated folders out of it, so that they show no date rather than a wrong one."""
+    for plugin in config.plugins.values():
+        if type(plugin).__name__.startswith("GitRevisionDate") and isinstance(plugin.config.get("exclude"), list):
+            exclude = plugin.config["exclude"]
+            exclude += [f"{folder}/*" for folder in generated_folders(folders) if f"{folder}/*" not in exclude]
+
+
+def _material_plugin(config: MkDocsConfig, name: str) -> bool:
+    """Whether one of Material's plugins (`PrivacyPlugin`, `OfflinePlugin`) is on."""
+    return any(type(p).__name__ == name and type(p).__module__.startswith("material.")
+               and p.config.get("enabled", True) for p in config.plugins.values())
+
+
+def refused_polyfills(config: MkDocsConfig) -> list[str]:
+    """The scripts Material's pages load from another site (`extra.polyfills`; the offline plugin adds
+    unpkg.com's iframe-worker shim), which the Content-Security-Policy refuses; none when Material's
+    privacy plugin serves copies of them from the site."""
+    if config.theme.name != "material" or _material_plugin(config, "PrivacyPlugin"):
+        return []
+    polyfills: list = config.extra.get("polyfills") or []
+    urls = [str(url) for url in polyfills]
+    return [url for url in urls if urlsplit(url).scheme in ("http", "https") or url.startswith("//")]
+
+
+def offline_note(config: MkDocsConfig, url: str) -> str:
+    """', added by its offline plugin' for the shim that plugin adds."""
+    offline = "iframe-worker" in url and _material_plugin(config, "OfflinePlugin")
+    return ", added by its offline plugin" if offline else ""
