@@ -197,3 +197,15 @@ def test_the_explorer_table_and_its_data_carry_each_status(site):
         ("hold-hearings", "reversed", "Status as of 1 May 2024", "2024-05-01")]
     assert [s["id"] for s in data["statuses"]][-1] == "not-tracked"
     assert {s["id"]: s["symbol"] for s in data["statuses"]}["reversed"] == "↺"
+
+
+def test_the_tracker_tables_are_capped_on_a_large_site(tmp_path):
+    from mkdocs_briefs import pipeline
+    from mkdocs_briefs.settings import Limits, Settings
+
+    project = tracked_project(tmp_path)
+    outcome = pipeline.run(project.briefs, project.root, settings=Settings(limits=Limits(listed=1)))
+    page = next(p.markdown for p in outcome.pages if p.src_uri == "tracker/index.md")
+    by_addressee = page.split("{#by-addressee}")[1].split("\n## ")[0]
+    assert "(actor:rok)" in by_addressee and "(actor:us-congress)" not in by_addressee  # the most addressed
+    assert "The 1 addressees with the most recommendations, of 2, are listed" in by_addressee
