@@ -56,6 +56,8 @@ SHOTS = [
     Shot("map", "map/", DESKTOP),
     Shot("actor-dark", "actors/rok/", DESKTOP, dark=True),
     Shot("explorer-phone", "recommendations/?actor=us-congress", PHONE),
+    Shot("connections-phone", "briefs/trilateral-prism/", PHONE, scroll_to="#connections"),
+    Shot("map-phone", "map/", PHONE, scroll_to="#who-through-what"),
     Shot("recommendation-ko", "recommendations/expand-strategic-aperture/", DESKTOP, language="ko"),
     Shot("explorer-ko", "recommendations/?actor=rok&horizon=near-term", DESKTOP, language="ko"),
 ]

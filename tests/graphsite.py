@@ -1,10 +1,9 @@
-"""A corpus big enough to pass every cap of the diagrams, with a hostile actor name, and
-helpers that read the diagrams of a built page. Used by test_graph.py and
-test_diagrams_browser.py (through the `graph_site` fixture of conftest.py)."""
+"""A corpus big enough to pass every cap of the grids, with a hostile actor name, and
+helpers that read the grids of a built page. Used by test_graph.py (through the
+`graph_site` fixture of conftest.py)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -61,42 +60,42 @@ def make_graph_project(root: Path) -> Project:
     return project
 
 
-# --- reading diagrams -----------------------------------------------------------------
+# --- reading grids ---------------------------------------------------------------------
 
 
-def diagram_sources(page: BeautifulSoup) -> list[str]:
-    """The Mermaid source of each diagram of a built page, as the browser will read it."""
-    return [el.get_text() for el in page.select(".mermaid")]
+def grids(page: BeautifulSoup) -> list:
+    """The table of each grid of a built page."""
+    return page.select(".briefs-grid table")
 
 
-def diagram_links(source: str) -> dict[str, str]:
-    """Label -> link target of every clickable node of a diagram, labels decoded."""
-    labels = {m[0]: decode(m[1]) for m in re.findall(_NODE, source, re.MULTILINE)}
-    return {labels[node]: href for node, href in re.findall(r'^\s*click (n\d+) href "([^"]*)"', source, re.MULTILINE)}
+def grid_cells(table) -> dict[str, dict[str, tuple[str, str]]]:
+    """Row header -> column header -> (what the cell says, its link or ''), for the cells that say something.
+    A mark says its name (the text screen readers read); a count says its number."""
+    columns = [th.get_text(" ", strip=True) for th in table.select("thead tr:last-child th")][1:]
+    rows = {}
+    for tr in table.select("tbody tr"):
+        header, cells = tr.th.get_text(" ", strip=True), tr.find_all("td")
+        assert len(cells) == len(columns), tr
+        rows[header] = {col: (td.get_text(" ", strip=True).replace("● ", "").replace("○ ", "").replace("■ ", ""),
+                              td.a["href"] if td.a else "")
+                        for col, td in zip(columns, cells, strict=True) if td.get_text(strip=True)}
+    return rows
 
 
-def diagram_labels(source: str) -> list[str]:
-    return [decode(m[1]) for m in re.findall(_NODE, source, re.MULTILINE)]
+def grid_links(table) -> dict[str, str]:
+    """Text -> target of every link in the headers of a grid."""
+    return {a.get_text(" ", strip=True): a["href"] for a in table.select("th a")}
 
 
-_NODE = r'^\s*(n\d+)[(\[]+"([^"]*)"'
-"""A node's definition: `n3("label")`, `n1(["label"])`..."""
-
-
-def decode(label: str) -> str:
-    """What Mermaid shows for an escaped label: each '#N;' is the character N."""
-    return re.sub(r"#(\d+);", lambda m: chr(int(m[1])), label)
-
-
-def broken_diagram_links(build: Build) -> list[str]:
-    """Links in diagrams, on any page of a built site, that lead to no file."""
+def broken_grid_links(build: Build) -> list[str]:
+    """Links in grids, on any page of a built site, that lead to no file."""
     broken = []
     for html in sorted(build.site.rglob("*.html")):
         url = "/" + html.relative_to(build.site).as_posix()
-        for source in diagram_sources(BeautifulSoup(html.read_text("utf-8"), "html.parser")):
-            for label, href in diagram_links(source).items():
-                path = urlsplit(urljoin(url, href)).path
+        for table in grids(BeautifulSoup(html.read_text("utf-8"), "html.parser")):
+            for a in table.select("a"):
+                path = urlsplit(urljoin(url, a["href"])).path
                 target = build.site / path.lstrip("/")
                 if not (target.is_file() or (target / "index.html").is_file()):
-                    broken.append(f"{url}: {label!r} -> {href}")
+                    broken.append(f"{url}: {a.get_text()!r} -> {a['href']}")
     return broken

@@ -82,11 +82,8 @@ def unsafe_markup(soup, image_hosts: frozenset[str] = frozenset()) -> list[str]:
                 allowed = el.name == "img" and attr == "src" and remote and remote.group(2).lower() in image_hosts
                 if el.name in ("img", "source", "video", "audio", "iframe") and remote and not allowed:
                     found.append(f"remote <{el.name} {attr}={value!r}>")
-        ours = el.name == "noscript" and "briefs-diagram-noscript" in str(el)
-        if el.name in ("script", "iframe", "object", "embed", "style", "form", "svg", "math", "noscript", "base") \
-                and not ours:
+        if el.name in ("script", "iframe", "object", "embed", "style", "form", "svg", "math", "noscript", "base"):
             found.append(f"<{el.name}>")
-        drawn = el.name == "div" and el.find_parent(class_="briefs-diagram") is not None  # Material draws pre.mermaid
-        if el.name != "pre" and not drawn and "mermaid" in (el.get("class") or []):
+        if el.name != "pre" and "mermaid" in (el.get("class") or []):
             found.append(f"<{el.name} class=mermaid>")
     return found

@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import FORKER, REPO
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", *args], cwd=cwd, capture_output=True, text=True)
+    return FORKER.python_m("mkdocs_briefs.cli", *args, cwd=cwd)  # a new process, forked with the imports done
 
 
 def test_check_passes_on_the_shipped_briefs():
@@ -167,3 +166,29 @@ def test_skeletons_point_to_the_published_guide_not_to_this_repository(project):
         cli("new", kind, "fresh-one", cwd=project.root)
     brief = (project.briefs / "fresh-one.md").read_text()
     assert "docs/authoring.md" not in brief and f"{DOCS_URL}authoring/#a-brief" in brief
+
+
+def test_check_reads_validation_drafts_and_statuses_from_mkdocs_yml_as_the_build_does(project):
+    from test_options import DRAFT
+
+    project.write("briefs/second-brief.md", DRAFT)
+    project.replace("briefs/first-brief.md", "Code is left alone:", "See [the next brief](brief:second-brief).\n\nCode is left alone:")
+    project.replace("briefs/actors.yml", "rok:\n", "unused-state:\n  name: Unused State\n  kind: state\n  description: Named by no brief.\nrok:\n")
+    before = cli("check", cwd=project.root)
+    assert "brief 'second-brief' is a draft, which `mkdocs build` leaves out" in before.stdout  # as the build says
+    assert "'unused-state'" in before.stdout
+    project.write("briefs/updates/paused.md", "---\ntitle: Talks paused\ndate: 2023-04-17\nsources:\n  - title: Report\n"
+                  "    publisher: Example News\n    url: https://example.org/paused\n    date: 2023-04-17\n"
+                  "affects:\n  - rec: widen-aperture\n    status: paused\n---\n\nThe talks paused.\n")
+    assert "status 'paused'" in cli("check", cwd=project.root).stdout
+    project.replace("mkdocs.yml", "  - briefs\n", "  - briefs:\n      drafts: true\n      validation:\n        unused: ignore\n"
+                                                  "      statuses:\n        paused: Paused\n")
+    after = cli("check", "--strict", cwd=project.root)
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert "is a draft" not in after.stdout and "unused-state" not in after.stdout and "status 'paused'" not in after.stdout
+    project.replace("mkdocs.yml", "        unused: ignore\n", "        unused: loud\n")
+    unreadable = cli("check", cwd=project.root)
+    assert unreadable.stderr.strip() == ("mkdocs-briefs: warning: the briefs plugin's 'validation' option in mkdocs.yml "
+                                         "could not be read, so check goes on with its default: fix it "
+                                         "(`mkdocs build` shows what is wrong)")
+    assert "'unused-state'" in unreadable.stdout

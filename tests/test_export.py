@@ -82,7 +82,7 @@ series: other-series
 source:
   publisher: Source, "Publisher"
   title: The Source's Title
-  date: 2023-01-31
+  date: 2023-02-03
   url: https://example.org/source?a=1&b=2
 summary: >-
   A summary over
@@ -217,7 +217,7 @@ def _rebuild(data: dict) -> Sources:
             (n["kind"], n["target"], n["text"], n["line"], n["col"], n["anchor"]) for n in b["annotations"]]
         for note, again in zip(b["annotations"], found, strict=True):
             annotations.append(Annotation(note["kind"], note["target"], note["text"], Pos("", note["line"], note["col"]),
-                                          note["anchor"] or "", again.passage))
+                                          note["anchor"] or "", again.passage, again.span))
         assert all(recs[r]["brief"] == b["id"] for r in b["recommendations"])
         sources.briefs[b["id"]] = Brief(
             id=b["id"], title=b["title"], short_title=b["short_title"], date=datetime.date.fromisoformat(b["date"]),

@@ -98,19 +98,20 @@ def test_every_link_of_every_page_resolves_and_none_names_an_old_folder(site):
     assert stale == []
 
 
-def test_annotations_listings_and_diagrams_follow_the_folders(site):
+def test_annotations_listings_and_grids_follow_the_folders(site):
     home = site.html("")
     hrefs = [a["href"] for a in home.select("article a[href]")]
     assert {"players/", "players/rok/", "proposals/hold-hearings/", "papers/first-brief/"} <= set(hrefs)
     actor = site.html("players/rok/")
-    diagram = actor.select_one("pre.mermaid").get_text()
-    clicks = re.findall(r'click \w+ href "([^"]*)"', diagram)
-    assert clicks and all("../proposals/" in c or "../instruments/" in c or "../players/" in c for c in clicks)
-    for click in clicks:
-        target = urlsplit(urljoin("/players/rok/", click)).path
-        assert (site.site / target.lstrip("/") / "index.html").is_file(), click
+    grid = [a["href"] for a in actor.select(".briefs-grid a[href]")]  # the Connections grid
+    assert grid and all(h.startswith(("../../proposals/", "../../instruments/", "../")) for h in grid)
+    for href in grid:
+        target = urlsplit(urljoin("/players/rok/", href)).path
+        assert (site.site / target.lstrip("/") / "index.html").is_file(), href
     explorer = [a["href"] for a in actor.select("article a[href]") if "?" in a["href"]]
     assert explorer and all(h.startswith("../../proposals/") for h in explorer)
+    counts = [a["href"] for a in site.html("map/").select(".briefs-grid td a[href]")]  # the map's cells
+    assert counts and all(h.startswith("../proposals/?") for h in counts)
 
 
 def test_the_navigation_and_the_explorer_redirect_use_the_new_folders(site):

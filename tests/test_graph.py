@@ -1,60 +1,21 @@
-"""Diagrams, the map and the matrix, read from built sites (and the escaping, on its own)."""
+"""Grids (the "Connections" of briefs, actors and mechanisms; the map), the matrix and diagrams in a
+site's own pages, read from built sites."""
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, built
-from graphsite import (
-    HOSTILE,
-    SPREAD,
-    broken_diagram_links,
-    decode,
-    diagram_labels,
-    diagram_links,
-    diagram_sources,
-    make_graph_project,
-)
-from hypothesis import given
-from hypothesis import strategies as st
-from payloads import JS_URL
+from graphsite import HOSTILE, SPREAD, broken_grid_links, grid_cells, grid_links, grids, make_graph_project
 from sitecheck import check_site
 
-from mkdocs_briefs.mermaid import Flowchart, add_mermaid_fence, mermaid_text, resolve_diagram_links
+from mkdocs_briefs.mermaid import add_mermaid_fence, resolve_diagram_links
 from mkdocs_briefs.plugin.files import REDIRECTS
 from mkdocs_briefs.settings import Limits
 
-# --- escaping ------------------------------------------------------------------------
-
-
-def test_a_hostile_label_becomes_inert_entity_codes():
-    text = mermaid_text(HOSTILE)
-    assert re.fullmatch(r"[A-Za-z0-9 #;]*", text)
-    assert '"' not in text and "%%" not in text and "<" not in text and ":" not in text
-    assert text.startswith("A#34;#93;#59; click X #34;javascript#58;alert#40;1#41;#34; #37;#37; #60;b#62;")
-    assert decode(text) == HOSTILE
-
-
-@given(st.text())
-def test_any_text_shows_as_itself(text):
-    escaped = mermaid_text(text, limit=10**6)
-    assert re.fullmatch(r"[A-Za-z0-9 #;]*", escaped)
-    assert decode(escaped) == " ".join(text.split())
-
-
-def test_a_long_label_is_cut_with_an_ellipsis():
-    assert decode(mermaid_text("word " * 30, limit=20)) == "word word word word…"
-
-
-def test_node_ids_are_generated_and_link_targets_checked():
-    chart = Flowchart()
-    node = chart.node("end", "actors/rok.md")
-    assert node == "n1" and 'n1["end"]' in chart.source()
-    with pytest.raises(ValueError):
-        chart.node("x", f'actors/rok.md" "{JS_URL}')
+# --- links in a site's own diagrams --------------------------------------------------
 
 
 def test_diagram_links_are_resolved_relative_to_the_page_before_rendering():
@@ -118,69 +79,66 @@ validation:""")
     home = build.html("")
     assert home.select_one("div.mermaid").get_text().startswith("flowchart LR")  # the site's format
     assert 'click a href "https://example.org/"' in home.select_one("div.mermaid").get_text()  # as written
-    actor = build.html("actors/rok/")
-    links = diagram_links(diagram_sources(actor)[0])
-    assert links["Widen the aperture"] == "../../recommendations/widen-aperture/"
 
 
-# --- neighbourhood diagrams ----------------------------------------------------------
+# --- the "Connections" grids ------------------------------------------------------------
 
 
-def test_actor_mechanism_and_brief_pages_draw_their_neighbourhood(minimal_site):
+def test_actor_mechanism_and_brief_pages_show_who_goes_with_what(minimal_site):
     build = minimal_site
     actor = build.html("actors/rok/")
-    [source] = diagram_sources(actor)
-    assert actor.select_one("#connections") is not None
-    links = diagram_links(source)
-    assert links == {
+    assert actor.select_one("#connections") is not None and not actor.select(".mermaid")
+    [table] = grids(actor)
+    assert grid_links(table) == {
         "Widen the aperture": "../../recommendations/widen-aperture/",
         "Hold hearings": "../../recommendations/hold-hearings/",
-        "Wartime OPCON transition": "../../mechanisms/opcon-transition/",
+        "U.S. Congress": "../us-congress/", "UNC Sending States": "../unc-sending-states/",
+        "Wartime OPCON transition": "../../mechanisms/opcon-transition/", "UNC-Rear": "../../mechanisms/unc-rear/",
     }
-    assert diagram_labels(source)[0] == "Republic of Korea"  # the page's own entity, not linked
-    assert "Each box links to its page." in actor.select_one(".briefs-diagram-note").get_text()
+    cells = grid_cells(table)  # its own column first: its role in each recommendation
+    assert cells["Widen the aperture"] == {"Republic of Korea": ("addressed to", ""),
+                                           "Wartime OPCON transition": ("through", "")}
+    assert cells["Hold hearings"]["Republic of Korea"] == ("involves", "")
+    assert cells["Hold hearings"]["U.S. Congress"] == ("addressed to", "")
+    own = table.select("thead tr:last-child th")[1]
+    assert own.get_text(strip=True) == "Republic of Korea" and own.a is None  # its own column: not a link to itself
+    legend = actor.select_one(".briefs-grid-legend").get_text(" ", strip=True)
+    assert legend == "● addressed to · ○ involves · ■ through"
+    assert table["aria-label"].startswith("The recommendations addressed to Republic of Korea or involving it")
 
-    mech = build.html("mechanisms/unc/")
-    labels = diagram_labels(diagram_sources(mech)[0])
-    assert labels == ["United Nations Command", "UNC-Rear", "Wartime OPCON transition"]  # parts, related
+    mech = build.html("mechanisms/opcon-transition/")
+    [table] = grids(mech)
+    assert set(grid_cells(table)) == {"Widen the aperture"}
+    assert "Wartime OPCON transition" not in grid_links(table)  # not a column of its own page
 
     brief = build.html("briefs/first-brief/")
-    links = diagram_links(diagram_sources(brief)[0])
-    assert set(links) == {"Widen the aperture", "Hold hearings", "Republic of Korea", "U.S. Congress",
-                          "Wartime OPCON transition", "UNC-Rear"}
-    group = build.html("actors/unc-sending-states/")
-    assert set(diagram_links(diagram_sources(group)[0])) == {"Hold hearings", "Australia"}
+    [table] = grids(brief)
+    assert set(grid_links(table)) == {"Widen the aperture", "Hold hearings", "Republic of Korea", "U.S. Congress",
+                                      "UNC Sending States", "Wartime OPCON transition", "UNC-Rear"}
+    groups = [th.get_text() for th in table.select('th[scope="colgroup"]')]
+    assert groups == ["Actors", "Mechanisms"]
+    assert grid_cells(table)["Hold hearings"]["UNC-Rear"] == ("through", "")
 
 
-def test_diagrams_are_capped_and_say_so(graph_site):
+def test_grids_are_capped_and_say_so(graph_site):
     page = graph_site.html("actors/rok/")
-    source = diagram_sources(page)[0]
-    links = diagram_links(source)
-    recs = [label for label, href in links.items() if re.fullmatch(r"\.\./\.\./recommendations/[^/?]+/", href)]
-    # 'Hold hearings' involves it: it keeps a place among the recommendations shown
-    assert len(recs) == Limits.diagram_recommendations and "Hold hearings" in recs
-    addressed = SPREAD + 1  # and 'Widen the aperture' from the first brief
-    more = addressed - (Limits.diagram_recommendations - 1)
-    assert links[f"and {more} more addressed to it"] == "../../recommendations/?actor=rok"
-    mechs = [label for label, href in links.items() if href.startswith("../../mechanisms/")]
-    assert len(mechs) == Limits.diagram_neighbours
-    assert links[f"and {SPREAD + 1 - Limits.diagram_neighbours} more mechanisms"] == "../../recommendations/?actor=rok"
-    note = " ".join(page.select_one(".briefs-diagram-note").get_text().split())
-    assert note.startswith(f"To stay legible the diagram shows {Limits.diagram_recommendations - 1} of "
-                           f"{addressed} recommendations addressed to it and {Limits.diagram_neighbours} of {SPREAD + 1} "
-                           "mechanisms; dashed boxes count the rest.")
-    assert page.select_one(".briefs-diagram-note a")["href"] == "../../recommendations/?actor=rok"
+    [table] = grids(page)
+    rows = grid_cells(table)
+    recs = SPREAD + 2  # the large brief's, 'Widen the aperture', and 'Hold hearings' (which involves it)
+    assert len(rows) == min(Limits.diagram_recommendations, recs)
+    columns = [th.get_text(" ", strip=True) for th in table.select("thead tr:last-child th")][1:]
+    assert columns[0] == "Republic of Korea"  # its own column first
+    actors = 1 + SPREAD + 2  # itself, actor-01..15, U.S. Congress, UNC Sending States
+    assert len(columns) == min(Limits.diagram_neighbours, actors) + min(Limits.diagram_neighbours, SPREAD + 2)
+    assert page.select_one(".briefs-grid-note") is None  # within the caps, nothing to say
 
 
 def test_a_hostile_name_is_shown_as_text_and_adds_nothing(graph_site):
     page = graph_site.html("actors/hostile/")
-    source = diagram_sources(page)[0]
-    assert diagram_labels(source)[0] == HOSTILE
-    clicks = re.findall(r'^\s*click n\d+ href "([^"]*)"$', source, re.MULTILINE)
-    assert clicks == ["../../recommendations/rec-hostile/", "../../mechanisms/mech-01/"]
-    assert len(re.findall(r"^\s*click", source, re.MULTILINE)) == 2
-    assert all(line.count('"') in (0, 2, 4) for line in source.splitlines())
-    assert "%%" not in source and "javascript" not in source.replace("javascript#58;", "")
+    [table] = grids(page)
+    assert table.select("thead tr:last-child th")[1].get_text() == HOSTILE
+    assert table["aria-label"].startswith(f"The recommendations addressed to {HOSTILE}")
+    assert page.select_one(".briefs-grid-caption").get_text().startswith(f"The recommendations addressed to {HOSTILE}")
     article = page.select_one("article")
     assert article.find("b") is None  # nowhere on the page is the name taken as HTML
     assert page.h1.get_text(strip=True).rstrip("¶") == HOSTILE
@@ -188,26 +146,32 @@ def test_a_hostile_name_is_shown_as_text_and_adds_nothing(graph_site):
     assert matrix.find("a", string=HOSTILE) is not None and matrix.select_one("article b") is None
 
 
-def test_every_link_in_every_diagram_leads_to_a_page(graph_site):
-    assert broken_diagram_links(graph_site) == []
+def test_every_link_in_every_grid_leads_to_a_page(graph_site):
+    assert broken_grid_links(graph_site) == []
     assert check_site(graph_site.site).problems == []
 
 
-def test_diagram_links_follow_use_directory_urls(tmp_path):
+@pytest.mark.slow  # the large corpus of graphsite.py, built again
+def test_grid_links_follow_use_directory_urls(tmp_path):
     project = make_graph_project(tmp_path)
     project.replace("mkdocs.yml", "plugins:", "use_directory_urls: false\nplugins:")
     build = built(project.build())
     page = BeautifulSoup((build.site / "actors" / "rok.html").read_text("utf-8"), "html.parser")
-    links = diagram_links(diagram_sources(page)[0])
-    assert links["Recommendation number 01"] == "../recommendations/rec-01.html"
-    assert links["and 5 more addressed to it"] == "../recommendations/index.html?actor=rok"
-    assert broken_diagram_links(build) == []
+    assert grid_links(grids(page)[0])["Recommendation number 01"] == "../recommendations/rec-01.html"
+    mapped = BeautifulSoup((build.site / "map" / "index.html").read_text("utf-8"), "html.parser")
+    cells = grid_cells(grids(mapped)[0])
+    assert cells["Mechanism number 01"]["Republic of Korea"] == (
+        "1", "../recommendations/index.html?actor=rok&mechanism=mech-01")
+    assert broken_grid_links(build) == []
 
 
-def test_diagram_sources_stay_out_of_search(graph_site):
+def test_grids_stay_out_of_search_and_no_generated_page_draws_a_diagram(graph_site):
     index = json.loads((graph_site.site / "search" / "search_index.json").read_text("utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])
-    assert "flowchart" not in text and "click n" not in text and "#34;" not in text
+    assert "● addressed to" not in text and "addressed to addressed to" not in text  # legend, marks
+    for html in graph_site.site.rglob("*.html"):
+        page = html.read_text("utf-8")
+        assert "```mermaid" not in page and 'class="mermaid"' not in page, html
 
 
 def test_mermaid_is_published_but_never_put_on_a_page(graph_site):
@@ -225,19 +189,24 @@ def test_mermaid_is_published_but_never_put_on_a_page(graph_site):
 # --- the map -------------------------------------------------------------------------
 
 
-def test_the_map_draws_the_whole_graph_within_its_caps(graph_site):
+def test_the_map_counts_who_acts_through_what_within_its_caps(graph_site):
     page = graph_site.html("map/")
-    who, briefs, structure = diagram_sources(page)
-    actors = [label for label, href in diagram_links(who).items() if re.fullmatch(r"\.\./actors/[^/]+/", href)]
-    assert len(actors) == Limits.map_actors and actors[:2] == ["Republic of Korea", "Australia"]  # the most addressed
+    who, briefs = grids(page)
+    columns = [th.get_text(" ", strip=True) for th in who.select("thead tr:last-child th")][1:]
+    assert len(columns) == Limits.map_actors and columns[:2] == ["Republic of Korea", "Australia"]  # most addressed
+    cells = grid_cells(who)
+    assert len(cells) == Limits.map_mechanisms and list(cells)[0] == "Mechanism number 01"  # the most used first
+    assert cells["Mechanism number 01"]["Australia"] == ("2", "../recommendations/?actor=australia&mechanism=mech-01")
     addressed = SPREAD + 5  # and rok, us-congress, hostile, australia, unc-sending-states
-    assert diagram_links(who)[f"and {addressed - Limits.map_actors} more actors"] == "../actors/"
-    notes = [" ".join(n.get_text().split()) for n in page.select(".briefs-diagram-note")]
-    assert notes[0].startswith(f"To stay legible the diagram shows {Limits.map_actors} of {addressed} actors addressed by "
+    notes = [" ".join(n.get_text().split()) for n in page.select(".briefs-grid-note")]
+    assert notes[0].startswith(f"To stay legible it shows {Limits.map_actors} of {addressed} actors addressed by "
                                "recommendations")
-    assert page.select_one(".briefs-diagram-note a")["href"] == "../matrix/"
-    assert diagram_links(briefs)["A Large Brief"] == "../briefs/large-brief/"
-    assert {"Australia", "UNC Sending States", "UNC-Rear", "United Nations Command"} <= set(diagram_links(structure))
+    assert page.select_one(".briefs-grid-note a")["href"] == "../matrix/"
+    assert grid_cells(briefs)["A Large Brief"]["Republic of Korea"] == (
+        str(SPREAD), "../recommendations/?brief=large-brief&actor=rok")
+    structure = [" ".join(li.get_text().split()) for li in page.select_one("#structure").find_all_next("li")]
+    assert "UNC Sending States: Australia" in structure
+    assert "United Nations Command: UNC-Rear" in structure
 
 
 def test_an_empty_corpus_has_a_map_and_a_matrix_that_say_so():

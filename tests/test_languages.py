@@ -1,6 +1,6 @@
 """The shipped site built in Korean and in Japanese (`theme.language`) shows no English label
 on any kind of generated page: brief, recommendation, actor, mechanism, author, series, the
-indexes, the matrix, the map, the diagrams, and the explorer and previews once their scripts
+indexes, the matrix, the map, the grids, and the explorer and previews once their scripts
 have run. Editors' own text (names, titles, the briefs) stays as written, in English here: it
 is taken out of the page before looking for English words."""
 
@@ -83,8 +83,6 @@ def _without(text: str, removed: list[str]) -> str:
     text = " ".join(text.split())
     for value in removed:
         text = text.replace(value, " ")
-        if len(value) > 20:  # diagrams cut long names with '…'
-            text = text.replace(value[:40].rstrip(), " ")
     return text
 
 
@@ -97,44 +95,27 @@ def _labels(page, kind: str) -> str:
             link.decompose()
         else:
             link.replace_with(" ")
-    for code in article.select("pre, .briefs-diagram"):
+    for code in article.select("pre"):
         code.decompose()
     if kind not in ENTITY_PAGES:
         return article.get_text(" ")
     parts = [article.select(sel) for sel in (
         ".briefs-meta", ".briefs-credit", ".briefs-facts dt", ".briefs-facts dd", "h2", "dl:not(.briefs-facts) dd",
-        ".briefs-diagram-caption", ".briefs-diagram-note", "noscript", ".briefs-cite summary", ".briefs-cite button",
-        ".briefs-cite__label", "article > ul li", "article > p")]
+        ".briefs-grid-caption", ".briefs-grid-legend", ".briefs-grid-note", ".briefs-grid-corner", "th[scope=colgroup]",
+        ".briefs-sr-only", ".briefs-cite summary", ".briefs-cite button", ".briefs-cite__label", "article > ul li",
+        "article > p")]
     if kind == "brief":  # the body is the editor's: only the plugin's own headings and blocks
         parts = [article.select(sel) for sel in (
             ".briefs-meta", ".briefs-credit", "h2#recommendations", "h2#connections", "#recommendations ~ dl dd",
-            ".briefs-diagram-caption", ".briefs-diagram-note", "noscript", ".briefs-cite summary",
-            ".briefs-cite button", ".briefs-cite__label")]
+            ".briefs-grid-caption", ".briefs-grid-legend", ".briefs-grid-note", ".briefs-grid-corner", "th[scope=colgroup]",
+            ".briefs-sr-only", ".briefs-cite summary", ".briefs-cite button",
+            ".briefs-cite__label")]
     return " ".join(el.get_text(" ") for found in parts for el in found)
 
 
-_MERMAID_ENTITY = re.compile(r"#(\d+);")
-
-
-def _diagram_labels(page) -> list[str]:
-    """The diagrams' own words: accessible names, group titles, line labels and 'and N more' boxes."""
-    words = []
-    for code in page.select(".briefs-diagram pre, .briefs-diagram code"):
-        source = code.get_text()
-        more = set()
-        for line in source.splitlines():
-            if line.strip().startswith("class ") and line.strip().endswith(" more"):
-                more |= set(line.split()[1].split(","))
-        for line in source.splitlines():
-            line = line.strip()
-            if line.startswith("accTitle:"):
-                words.append(line.removeprefix("accTitle:"))
-            for label in re.findall(r'subgraph \w+\["([^"]*)"\]|\|"([^"]*)"\|', line):
-                words += [x for x in label if x]
-            node = re.match(r'(n\d+)\W+"([^"]*)"', line)
-            if node and node.group(1) in more:
-                words.append(node.group(2))
-    return [_MERMAID_ENTITY.sub(lambda m: chr(int(m.group(1))), w) for w in words]
+def _grid_labels(page) -> list[str]:
+    """The grids' accessible names (their captions, on the table for screen readers)."""
+    return [table["aria-label"] for table in page.select(".briefs-grid table[aria-label]")]
 
 
 def _english(text: str) -> list[str]:
@@ -147,11 +128,11 @@ def test_no_english_label_on_a_generated_page(translated, kind):
     page = site.html(PAGES[kind])
     assert page.html["lang"] == language
     editors = _editors_text(site.site.parent)
-    diagrams = _diagram_labels(page)
+    grids = _grid_labels(page)
     text = _without(html.unescape(_labels(page, kind)), editors)
     assert _english(text) == [], f"{language} {PAGES[kind]}: English words in the labels: {text}"
-    for label in diagrams:
-        assert _english(_without(label, editors)) == [], f"{language} {PAGES[kind]}: diagram label {label!r}"
+    for label in grids:
+        assert _english(_without(label, editors)) == [], f"{language} {PAGES[kind]}: grid label {label!r}"
     title = page.title.get_text()
     assert _english(_without(title.rsplit(" - ", 1)[0], editors)) == [], title
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Project
+from conftest import Project, make_project
 
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.validate import validate
@@ -120,3 +120,15 @@ def test_a_reused_brief_is_parsed_again_only_when_its_text_changed(project):
     assert changed.briefs["first-brief"] is not first_run.briefs["first-brief"]
     assert changed.briefs["first-brief"].title.startswith("Changed")
     assert changed.briefs["second-brief"] is again.briefs["second-brief"]
+
+
+def test_a_restated_brief_is_dated_as_its_source(tmp_path):
+    """The brief's `date` and its `source.date` are one date written twice: when they differ, an error
+    points at the first and names the second (docs/messages.md, "A restated brief's date is not its source's")."""
+    project = make_project(tmp_path)
+    project.replace("briefs/first-brief.md", "  date: 2022-08-01\n", "  date: 2022-07-30\n")
+    _, diags = load_sources(project.briefs, project.root)
+    assert [(d.pos.line, d.pos.col, d.message.split(":")[0]) for d in diags.errors] == [
+        (3, 7, "date 2022-08-01 is not the date of the source it restates, source.date 2022-07-30 (line 9)")]
+    project.replace("briefs/first-brief.md", "date: 2022-08-01\n", "date: 2022-07-30\n")
+    assert not load_sources(project.briefs, project.root)[1].errors

@@ -140,21 +140,27 @@ def test_the_explorer_says_from_a_file_that_filtering_needs_a_server(chromium, f
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
-def test_on_another_theme_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
+def test_on_another_theme_grids_diagrams_previews_and_copy_buttons_work(theme, chromium, project):
     from browser import serve_folder
 
     _yml(project, MKDOCS_YML.replace("  name: material\n", f"  name: {theme}\n"))
+    project.write("docs/index.md", "# Home\n\n```mermaid\nflowchart LR\n  rok[Seoul] --> rec[Widen the aperture]\n"
+                                   '  click rec href "briefs:recommendations/widen-aperture.md"\n```\n')
     build = built(project.build())
     with serve_folder(build.site) as url:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
         try:
             page = context.new_page()
-            page.goto(url + "actors/rok/")
+            page.goto(url)  # a site's own diagram
             drawn = page.wait_for_selector("div.mermaid svg", timeout=20_000)  # drawn with the bundled Mermaid
             assert "Widen the aperture" in (drawn.text_content() or "")
             assert page.locator("pre.mermaid").count() == 0
             assert page.locator('div.mermaid svg a[*|href*="recommendations/widen-aperture"]').count() == 1
+            page.goto(url + "actors/rok/")  # the Connections grid: a table, its marks named
+            grid = page.locator(".briefs-grid table")
+            assert grid.locator('a[href*="recommendations/widen-aperture"]').count() == 1
+            assert grid.locator("td").filter(has_text="addressed to").count() >= 1
 
             page.goto(url + "briefs/first-brief/")
             page.locator('a.briefs-link[data-briefs-kind="actor"]').first.hover()
@@ -199,12 +205,12 @@ def test_mermaid2_draws_the_diagrams_with_their_links_and_the_policy_allows_its_
     from browser import serve_folder
 
     build = _mermaid2_project(project)
-    actor = build.html("actors/rok/")
-    diagram = actor.select_one("div.mermaid").get_text()  # mermaid2's own markup
+    home = build.html("")  # a site's own diagram (generated pages have grids, no diagram)
+    diagram = home.select_one("div.mermaid").get_text()  # mermaid2's own markup
     clicks = re.findall(r'click \w+ href "([^"]*)"', diagram)
-    assert "../../recommendations/widen-aperture/" in clicks and not [c for c in clicks if "briefs:" in c]
-    inline = [s.string for s in actor.find_all("script") if not s.get("src") and s.string and "mermaid" in s.string]
-    policy = actor.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert clicks == ["actors/rok/"]
+    inline = [s.string for s in home.find_all("script") if not s.get("src") and s.string and "mermaid" in s.string]
+    policy = home.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert inline and all(f"'{csp.script_hashes(f'<script>{body}</script>')[0][1:-1]}'" in policy for body in inline)
     with serve_folder(build.site) as url:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
@@ -212,12 +218,13 @@ def test_mermaid2_draws_the_diagrams_with_their_links_and_the_policy_allows_its_
         try:
             page = context.new_page()
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            for path, target in (("actors/rok/", "../../recommendations/widen-aperture/"), ("", "actors/rok/")):
-                page.goto(url + path)
-                page.wait_for_selector("div.mermaid svg", timeout=20_000)
-                links = page.eval_on_selector_all(
-                    "div.mermaid svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
-                assert target in links, (path, links)
+            page.goto(url)
+            page.wait_for_selector("div.mermaid svg", timeout=20_000)
+            links = page.eval_on_selector_all(
+                "div.mermaid svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
+            assert "actors/rok/" in links, links
+            page.goto(url + "actors/rok/")
+            assert page.locator('.briefs-grid a[href="../../recommendations/widen-aperture/"]').count() == 1
         finally:
             context.close()
     assert errors == []  # no script refused by the Content-Security-Policy
@@ -282,6 +289,8 @@ def test_materials_offline_plugin_from_file_urls(chromium, project):
     from browser import OPEN_SHADOW
 
     project.write("docs/js/iframe-worker-shim.js", "/* the site's own copy of the shim */\n")
+    project.write("docs/index.md", "# Home\n\n```mermaid\nflowchart LR\n  rec[Widen the aperture]\n"
+                                   '  click rec href "briefs:recommendations/widen-aperture.md"\n```\n')
     _yml(project, OFFLINE_YML + "extra:\n  polyfills: [js/iframe-worker-shim.js]\n")
     build = built(project.build())
     assert (build.site / "actors/rok.html").is_file() and check_site(build.site).problems == []
@@ -291,11 +300,13 @@ def test_materials_offline_plugin_from_file_urls(chromium, project):
     try:
         page = context.new_page()
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto((build.site / "actors" / "rok.html").as_uri())
+        page.goto((build.site / "index.html").as_uri())  # a site's own diagram
         page.wait_for_selector("div.mermaid svg", timeout=20_000)  # the bundled Mermaid, loaded from a file
         links = page.eval_on_selector_all(
             "div.mermaid svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
-        assert "../recommendations/widen-aperture.html" in links
+        assert "recommendations/widen-aperture.html" in links
+        page.goto((build.site / "actors" / "rok.html").as_uri())  # the Connections grid
+        assert page.locator('.briefs-grid a[href="../recommendations/widen-aperture.html"]').count() == 1
         page.goto((build.site / "recommendations" / "index.html").as_uri())
         note = page.wait_for_selector(".briefs-explorer__offline", state="visible", timeout=10_000)
         assert note.inner_text().startswith("Filtering needs the site served over http(s)")

@@ -76,13 +76,13 @@ def test_a_site_overrides_a_page_template_and_a_block_from_its_custom_dir(projec
     assert [a.get_text() for a in actor.select("article li > a:first-child")] == ["Widen the aperture"]
     # the other templates are the package's
     mech = site.html("mechanisms/opcon-transition/")
-    assert mech.select_one(".briefs-diagram-caption") is not None and mech.select_one(".briefs-facts") is not None
+    assert mech.select_one(".briefs-grid-caption") is not None and mech.select_one(".briefs-facts") is not None
 
 
 def test_every_shipped_template_renders_with_autoescape():
     env = Templates().env
     names = env.list_templates()
-    assert {"briefs/cite.html", "briefs/pager.html", "briefs/diagram.html", "briefs/explorer.html",
+    assert {"briefs/cite.html", "briefs/pager.html", "briefs/grid.html", "briefs/explorer.html",
             "briefs/error.md", "briefs/facts.md", "briefs/rec_list.md", "briefs/byline.md", "briefs/credit.md",
             "briefs/brief_recommendations.md", "briefs/mentions.md", "briefs/pages/recommendation.md",
             "briefs/pages/brief.md", "briefs/pages/actor.md", "briefs/pages/mechanism.md",

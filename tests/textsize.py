@@ -1,60 +1,52 @@
 """How big the text of every visual of a page is, as a reader sees it (in CSS pixels).
 
-A visual is a drawn diagram (Mermaid's SVG, in the shadow root diagrams.js opens for tests)
-or a grid (the matrix, a brief's connection grid). The size of a text in an SVG is its font
-size times the scale at which the browser draws the SVG (its width on screen over its
-viewBox width); in HTML it is the computed font size. `python tests/textsize.py SITE_DIR`
-prints the figures for the shipped site's page types at phone and desktop widths.
+A visual is a grid (a brief's, an actor's or a mechanism's "Connections", the map's grids, the
+matrix) with its caption, legend and note, or a chart drawn at build time (the tracker's SVG,
+shown as an image). In HTML the size of a text is its computed font size; in an SVG image it is
+its font size times the scale at which the browser draws the image (its width on screen over
+its viewBox width). Text read only by screen readers (`.briefs-sr-only`) is not measured.
+`python tests/textsize.py SITE_DIR` prints the figures for the shipped site's page types at
+phone and desktop widths.
 """
 
 from __future__ import annotations
 
-SMALLEST_TEXT = """() => {
+SMALLEST_TEXT = """async () => {
   const found = [];
-  const visit = (root, where) => {
-    for (const svg of root.querySelectorAll('svg')) {
-      const box = svg.getBoundingClientRect();
-      const view = svg.viewBox && svg.viewBox.baseVal;
-      const scale = view && view.width ? box.width / view.width : 1;
-      for (const el of svg.querySelectorAll('text, tspan, foreignObject span, foreignObject div, foreignObject p')) {
-        const text = (el.childNodes.length && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
-        if (!text) continue;
-        const size = parseFloat(getComputedStyle(el).fontSize) * scale;
-        found.push({where, text: el.textContent.trim().slice(0, 40), size});
-      }
-    }
-  };
-  for (const figure of document.querySelectorAll('.briefs-diagram div.mermaid')) {
-    if (figure.shadowRoot) visit(figure.shadowRoot, 'diagram');
-  }
-  for (const grid of document.querySelectorAll('.briefs-grid, .briefs-matrix')) {
-    for (const el of grid.querySelectorAll('*')) {
+  const parts = '.briefs-grid, .briefs-matrix, .briefs-grid-caption, .briefs-grid-legend, .briefs-grid-note';
+  for (const visual of document.querySelectorAll(parts)) {
+    for (const el of [visual, ...visual.querySelectorAll('*')]) {
       const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-      if (!own || el.closest('.md-typeset .visually-hidden, .sr-only')) continue;
+      if (!own || el.closest('.briefs-sr-only')) continue;
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
-      found.push({where: grid.className.split(' ')[0], text: el.textContent.trim().slice(0, 40),
+      found.push({where: visual.className.split(' ')[0], text: el.textContent.trim().slice(0, 40),
                   size: parseFloat(style.fontSize)});
+    }
+  }
+  for (const img of document.querySelectorAll('article img[src$=".svg"]')) {
+    const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
+    const view = (svg.getAttribute('viewBox') || '').split(/[ ,]+/).map(Number);
+    const scale = view[2] ? img.getBoundingClientRect().width / view[2] : 1;
+    for (const el of [svg, ...svg.querySelectorAll('text, tspan')]) {
+      const size = el.getAttribute('font-size');
+      if (size) found.push({where: 'chart', text: el === svg ? 'its text' : (el.textContent || '').trim().slice(0, 40),
+                            size: parseFloat(size) * scale});
     }
   }
   return found;
 }"""
-"""Every text of every visual on the page: where (diagram, grid), its first words, its size in CSS px."""
-
-DRAWN = """() => [...document.querySelectorAll('.briefs-diagram div.mermaid')]
-    .every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))"""
-"""True once Mermaid has drawn every diagram of the page."""
+"""Every text of every visual on the page: where (grid, matrix, chart...), its first words, its size in CSS px."""
 
 PAGES = ("briefs/trilateral-prism/", "actors/rok/", "actors/us-congress/", "mechanisms/unc-revitalization/",
-         "map/", "matrix/", "matrix/groups/")
+         "map/", "matrix/", "matrix/groups/", "tracker/")
 """One page of every type that has a visual, in the shipped site."""
 
 WIDTHS = (390, 1280)
 
 
 def smallest(page) -> list[dict]:
-    """Every text of the page's visuals, once drawn, smallest first."""
-    page.wait_for_function(DRAWN, timeout=30_000)
+    """Every text of the page's visuals, smallest first."""
     return sorted(page.evaluate(SMALLEST_TEXT), key=lambda t: t["size"])
 
 
@@ -62,14 +54,13 @@ if __name__ == "__main__":  # figures for the record
     import sys
     from pathlib import Path
 
-    from browser import CHROMIUM_ARGS, OPEN_SHADOW, chromium_executable, serve_folder
+    from browser import CHROMIUM_ARGS, chromium_executable, serve_folder
     from playwright.sync_api import sync_playwright
 
     with serve_folder(Path(sys.argv[1])) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         for width in WIDTHS:
             context = browser.new_context(viewport={"width": width, "height": 900})
-            context.add_init_script(OPEN_SHADOW)
             page = context.new_page()
             for path in PAGES:
                 page.goto(base + path)

@@ -207,7 +207,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
             if scheme in ANNOTATION_KINDS and not fragment:  # a link into part of a page is not a mention
                 counts[scheme, target] += 1
                 anchor = anchor_for(scheme, target, counts[scheme, target])
-            found.append(Annotation(scheme, target, text, pos, anchor, paragraph.text))
+            found.append(Annotation(scheme, target, text, pos, anchor, paragraph.text, (match.start(), match.end())))
     return found
 
 

@@ -8,9 +8,9 @@
 
 Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage problem.
 Imports nothing from MkDocs but for `export`, which reads mkdocs.yml as a build does, so it
-starts fast. `check` reads the plugin's options that change what is an error (`sources`,
-`image_hosts`) from the mkdocs.yml of the current folder, when there is one, so that it
-agrees with the build.
+starts fast. `check` reads the plugin's options that change what it reports (`sources`,
+`image_hosts`, `validation`, `drafts`, `statuses`, `statuses_replace`) from the mkdocs.yml of
+the current folder, when there is one, so that it agrees with the build.
 """
 
 from __future__ import annotations
@@ -29,14 +29,46 @@ import yaml
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
 from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry, new_update
+from .settings import Settings, Validation
 from .starter import init_site
+from .statuses import scale_from
 
 JSON_FORMAT_VERSION = 1
 
 
-def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset()) -> Diagnostics:
+def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset(),
+          settings: Settings | None = None) -> Diagnostics:
     """Every error, warning and hint in the sources, as a build and `check` see them."""
-    return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts).diagnostics
+    return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts,
+                        settings=settings or Settings(drafts=False)).diagnostics
+
+
+_LEVELS = ("warn", "info", "ignore")
+
+
+def check_settings(options: dict[str, Any]) -> Settings:
+    """What `check` takes from the plugin's options, as `mkdocs build` takes it: `validation`,
+    `drafts` (a build leaves drafts out unless it is true) and the status scale. An option it
+    cannot read is left at its default, with a warning (`mkdocs build` names the problem)."""
+    unreadable: list[str] = []
+    validation = options.get("validation") or {}
+    if not isinstance(validation, dict) or any(validation.get(k, "warn") not in _LEVELS for k in Validation.names()):
+        unreadable.append("validation")
+        validation = {}
+    drafts = options.get("drafts", False)
+    if not isinstance(drafts, bool):
+        unreadable.append("drafts")
+        drafts = False
+    try:
+        scale = scale_from(options.get("statuses") or {}, bool(options.get("statuses_replace", False)))
+    except (TypeError, ValueError, AttributeError):
+        unreadable.append("statuses")
+        scale = scale_from({}, False)
+    for name in unreadable:
+        print(f"mkdocs-briefs: warning: the briefs plugin's '{name}' option in mkdocs.yml could not be read, so "
+              "check goes on with its default: fix it (`mkdocs build` shows what is wrong)", file=sys.stderr)
+    return Settings(validation=Validation(**{k: v for k, v in validation.items() if k in Validation.names()}),
+                    drafts=drafts, scale=scale)
 
 
 class _Loader(yaml.SafeLoader):
@@ -71,7 +103,7 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
 
 
 def _github(d: Diagnostic) -> str:
-    command = {"error": "error", "warning": "warning", "hint": "notice"}[d.severity]
+    command = {"error": "error", "warning": "warning", "info": "notice", "hint": "notice"}[d.severity]
     where = f"file={_github_escape(d.pos.path, prop=True)},line={d.pos.line},col={d.pos.col}"
     return f"::{command} {where},title=briefs {d.severity}::{_github_escape(d.message)}"
 
@@ -93,7 +125,8 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
         return 2
     hosts = options.get("image_hosts")
-    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset())
+    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(),
+                  check_settings(options))
     items = diags.sorted()
     counts = _counts(diags)
     if args.format == "json":

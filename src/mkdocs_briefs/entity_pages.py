@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .annotations import escape_raw_html
+from .connections import actor_connections, brief_connections, mechanism_connections
 from .corpus import Corpus, Mention
-from .diagrams import actor_diagram, brief_diagram, mechanism_diagram
 from .labels import number, t
 from .markup import (
     GeneratedPage,
@@ -32,7 +32,7 @@ from .markup import (
     rec_list,
     relation_label,
 )
-from .model import Actor, Author, Brief, Mechanism, Recommendation, Series
+from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series
 from .templates import Markup, render
 from .update_pages import entity_status_section, status_section, update_page
 
@@ -56,7 +56,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
                 draft=Markup(DRAFT_NOTE if brief.draft else ""), summary=Markup(escape(brief.summary)),
                 credit=Markup(_credit(corpus, brief)), body=Markup(escape_raw_html(brief.body).strip()),
                 recommendations=Markup(render("briefs/brief_recommendations.md", brief=brief, entries=entries)),
-                diagram=Markup(brief_diagram(corpus, brief)))
+                connections=Markup(brief_connections(corpus, brief)))
     return GeneratedPage(corpus.folders.page_uri("brief", brief.id), md, source=brief.pos.path)
 
 
@@ -99,6 +99,29 @@ def _explore(param: str, id_: str, recs: list[Recommendation]) -> str:
     return f"[{t('explore.open', len(recs))}](rec:index?{param}={id_})\n"
 
 
+def _marked_passage(note: Annotation) -> str:
+    """The passage that makes a recommendation, as Markdown with its raw HTML shown as text, and
+    the recommendation's own phrase (the annotation) in <mark>. The editor's text is escaped
+    first: the marks go in after, through placeholders that text does not hold."""
+    start, end = note.span
+    if end <= start:
+        return escape_raw_html(note.passage)
+    token = "briefsmark"
+    while token in note.passage:
+        token += "x"
+    text = f"{note.passage[:start]}{token}o{note.passage[start:end]}{token}c{note.passage[end:]}"
+    return escape_raw_html(text).replace(f"{token}o", "<mark>", 1).replace(f"{token}c", "</mark>", 1)
+
+
+def _shared(corpus: Corpus, rec: Recommendation, other: Recommendation) -> str:
+    """Why `other` is related to `rec`: the actors and mechanisms both name (" · shares Japan, UNC-Rear")."""
+    mine = {("actor", r.id) for r in (*rec.addressed_to, *rec.involves)} | {("mechanism", r.id) for r in rec.mechanisms}
+    theirs = [("actor", r.id) for r in (*other.addressed_to, *other.involves)] + [
+        ("mechanism", r.id) for r in other.mechanisms]
+    both = dict.fromkeys(escape(corpus.name_of(kind, id_)) for kind, id_ in theirs if (kind, id_) in mine)
+    return t("rec.related_why", names=t("list.comma").join(both)) if both else ""
+
+
 def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
     brief = corpus.brief_of(rec)
     facts = definitions([
@@ -111,7 +134,7 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
     note = corpus.in_context.get(rec.id)
     in_context = ""
     if note:
-        quoted = "\n".join(f"> {line}" for line in escape_raw_html(note.passage).split("\n"))
+        quoted = "\n".join(f"> {line}" for line in _marked_passage(note).split("\n"))
         in_context = (f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n\n'
                       f"{link('brief', brief.id, t('rec.read_passage'), note.anchor)}\n")
     related = corpus.related_recommendations.get(rec.id, [])
@@ -119,22 +142,26 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
                 front_matter=Markup(front_matter(rec.title, rec.statement)), title=Markup(escape(rec.title)),
                 statement=Markup(escape(rec.statement)), facts=Markup(facts),
                 status=Markup(status_section(corpus, rec)), in_context=Markup(in_context),
-                related=Markup(rec_list(corpus, related, "") if related else ""))
+                related=Markup(rec_list(corpus, related, "", why={r.id: _shared(corpus, rec, r) for r in related})
+                               if related else ""))
     return GeneratedPage(corpus.folders.page_uri("rec", rec.id), md, source=brief.pos.path)
 
 
 def _mentions(corpus: Corpus, kind: str, id_: str) -> str:
-    """Briefs whose text mentions an entity, each with links to its first few mentions (block briefs/mentions.md)."""
-    by_brief: dict[str, list[Mention]] = {}
-    for mention in corpus.mentions.get((kind, id_), []):
-        by_brief.setdefault(mention.brief.id, []).append(mention)
+    """Briefs whose text mentions an entity, each with its wordings (block briefs/mentions.md): each wording
+    once, linked to its first mention, with how many times it is written ("“Seoul” (3 times)")."""
+    by_brief: dict[str, dict[str, list[Mention]]] = {}
+    for mention in corpus.mentions.get((kind, id_), []):  # each wording once, in the order first written
+        wording = " ".join(mention.annotation.text.split())
+        by_brief.setdefault(mention.brief.id, {}).setdefault(wording, []).append(mention)
     listed, per_brief = corpus.settings.limits.listed, corpus.settings.limits.mentions_per_brief
     items = [{
         "brief": corpus.briefs[brief_id], "link": Markup(link("brief", brief_id, corpus.briefs[brief_id].title)),
-        "mentions": [Markup(link("brief", brief_id, f"“{m.annotation.text}”", m.annotation.anchor))
-                     for m in mentions[:per_brief]],
-        "more": t("mentions.more", len(mentions) - per_brief) if len(mentions) > per_brief else "",
-    } for brief_id, mentions in list(by_brief.items())[:listed]]
+        "mentions": [Markup(link("brief", brief_id, f"“{wording}”", ms[0].annotation.anchor)
+                            + (t("mentions.times", len(ms)) if len(ms) > 1 else ""))
+                     for wording, ms in list(wordings.items())[:per_brief]],
+        "more": t("mentions.more", len(wordings) - per_brief) if len(wordings) > per_brief else "",
+    } for brief_id, wordings in list(by_brief.items())[:listed]]
     more = t("mentions.newest", len(by_brief), shown=number(listed)) if len(by_brief) > listed else ""
     return render("briefs/mentions.md", items=items, more=Markup(more))
 
@@ -154,13 +181,13 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
             (t("actor.members"), entity_links("actor", members)),
             (t("actor.member_of"), entity_links("actor", corpus.incoming("members", actor.id))),
         ])),
-        diagram=Markup(actor_diagram(corpus, actor)),
+        connections=Markup(actor_connections(corpus, actor)),
         addressed=Markup(rec_list(corpus, addressed, t("list.none_yet"))),
         explore_addressed=Markup(_explore("actor", actor.id, addressed)),
         involving=Markup(rec_list(corpus, involving, t("list.none_yet"))),
         explore_involving=Markup(_explore("involves", actor.id, involving)),
         status=Markup(entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id)),
-        mentions=Markup(_mentions(corpus, "actor", actor.id)))
+        mentions=Markup(_mentions(corpus, "actor", actor.id)), nothing=not addressed and not involving)
     return GeneratedPage(corpus.folders.page_uri("actor", actor.id), md, source=actor.pos.path)
 
 
@@ -180,7 +207,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
             (t("mechanism.actors"),
              capped_links("actor", corpus.actors_through.get(mech.id, []), corpus.settings.limits.listed)),
         ])),
-        diagram=Markup(mechanism_diagram(corpus, mech)),
+        connections=Markup(mechanism_connections(corpus, mech)),
         through=Markup(rec_list(corpus, through, t("list.none_yet"))),
         explore=Markup(_explore("mechanism", mech.id, through)),
         status=Markup(entity_status_section(corpus, through, "tracking.mechanism_intro")),

@@ -13,6 +13,7 @@ do not cause a second, misleading error. Cross-references are checked later (`va
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,7 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
     source: dict[str, Any] | None = f["source"] if isinstance(f.get("source"), dict) else None
     recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
+    _check_dates_agree(doc, f, source, diags)
     return Brief(
         id=id_,
         title=text_field(f, "title") or id_,
@@ -210,6 +212,20 @@ def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
         draft=f.get("draft") is True,
         page_meta={key: f[key] for key in PAGE_META if key in f},
     )
+
+
+def _check_dates_agree(doc: LocatedYaml, f: dict[str, Any], source: dict[str, Any] | None, diags: Diagnostics) -> None:
+    """A brief that restates or summarises a source is dated as its source: the two dates must agree
+    (the site's own date of publication is `source.restated`)."""
+    if source is None:
+        return
+    date, original = date_field(f.get("date")), date_field(source.get("date"))
+    if date != original and datetime.date.min not in (date, original):
+        where = doc.at(("source", "date"))
+        diags.error(doc.at(("date",)),
+                    f"date {date.isoformat()} is not the date of the source it restates, source.date "
+                    f"{original.isoformat()} (line {where.line}): a restated brief is dated as its original; "
+                    "make the two dates the same, and give the date the site published it as source.restated")
 
 
 def _recommendation(doc: LocatedYaml, brief_id: str, i: int, f: dict[str, Any]) -> Recommendation:

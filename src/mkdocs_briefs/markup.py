@@ -206,11 +206,13 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return render("briefs/table.md", header=header, rows=[[Markup(cell) for cell in row] for row in rows])
 
 
-def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str) -> str:
-    """The first `limits.listed` recommendations, each with its brief, and how many there are in all."""
+def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str, why: dict[str, str] | None = None) -> str:
+    """The first `limits.listed` recommendations, each with its brief (and, from `why`, why it is
+    listed, Markdown), and how many there are in all."""
     listed = corpus.settings.limits.listed
     items = [{"rec": r, "link": Markup(link("rec", r.id, r.title)), "status": Markup(rec_badge(corpus, r.id)),
-              "brief": Markup(link("brief", r.brief_id, corpus.brief_of(r).title))} for r in recs[:listed]]
+              "brief": Markup(link("brief", r.brief_id, corpus.brief_of(r).title)),
+              "why": Markup((why or {}).get(r.id, ""))} for r in recs[:listed]]
     more = t("rec_list.newest", len(recs), shown=labels.number(listed)) if len(recs) > listed else ""
     return render("briefs/rec_list.md", items=items, empty=Markup(empty), more=Markup(more))
 

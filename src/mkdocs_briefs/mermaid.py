@@ -1,20 +1,12 @@
-"""Mermaid diagrams: a flowchart builder whose every label is safe, the Markdown figure
-around a diagram, and the rewriting of the links inside diagrams once a page's HTML exists.
+"""Mermaid diagrams in a site's own pages: the ```mermaid fence (Material for MkDocs renders
+it in the browser; the plugin configures `pymdownx.superfences` for it, `add_mermaid_fence`,
+and serves Mermaid from the site itself), and the links inside such diagrams.
 
-Diagrams are Mermaid flowcharts in ```mermaid fences, which Material for MkDocs renders
-in the browser (the plugin configures `pymdownx.superfences` for it, `add_mermaid_fence`,
-and serves Mermaid from the site itself). Three rules keep them safe and legible:
-
-- every label is user text passed through `mermaid_text()`, which keeps ASCII letters,
-  digits and spaces and writes every other character as a Mermaid entity code (`#34;`),
-  so no label can end its quotes, start a comment or directive, or carry HTML;
-  node ids are generated (`n1`, `n2`...), never taken from the sources, and a diagram's
-  accessible name (`accTitle`) is a label of the catalogue, kept to letters and plain punctuation;
-- what a diagram leaves out to stay legible is counted in a dashed "and N more" box and
-  said in the note under it (`cut`, `note`);
-- links in a diagram are written as docs-relative paths (`click n3 href "briefs:actors/rok.md"`),
-  because MkDocs never rewrites what is inside a code block; once a page's HTML exists,
-  the plugin turns them into URLs relative to that page with `resolve_diagram_links()`.
+The generated pages draw no diagram: connections are grids (grids.py), which read at a
+phone's width and without JavaScript. A hand-written page may still draw one and link to
+the generated pages with docs-relative paths after `briefs:` (`click n3 href
+"briefs:actors/rok.md"`): MkDocs never rewrites what is inside a code block, so the plugin
+turns them into URLs relative to the page with `resolve_diagram_links()` before rendering.
 
 Nothing here knows about MkDocs.
 """
@@ -22,131 +14,14 @@ Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable
 
 from .blocks import fences
-from .labels import number, t
-from .markup import count, join
-from .templates import Markup, render
-
-MAX_LABEL = 60
-"""Characters of a label in a diagram; a longer name is cut with '…' (its page has it whole)."""
-MAX_FOCUS_LABEL = 120
-"""Characters of the label of the page's own entity, drawn in the middle."""
-
-
-# --- escaping -----------------------------------------------------------------------
-
-
-_MERMAID_UNSAFE = re.compile(r"[^A-Za-z0-9 ]")
-
-
-@lru_cache(maxsize=4096)  # the same names label boxes on many pages
-def mermaid_text(text: str, limit: int = MAX_LABEL) -> str:
-    """User text as the inside of a quoted Mermaid label that shows exactly that text.
-
-    ASCII letters, digits and spaces are kept; every other character becomes an entity
-    code (`"` -> `#34;`, `<` -> `#60;`), which Mermaid turns into an HTML character
-    reference. Quotes, brackets, `#`, `;`, `%%`, `:` and `<b>` are thus inert. Whitespace
-    runs become one space, and text over `limit` characters is cut with an ellipsis.
-    """
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return _MERMAID_UNSAFE.sub(lambda m: f"#{ord(m[0])};", text)
-
-
-# --- a Mermaid flowchart -----------------------------------------------------------
-
-_SHAPES = {"box": ('["', '"]'), "round": ('("', '")'), "stadium": ('(["', '"])')}
-_LAYOUT = ("---", "config:", "  flowchart:", "    nodeSpacing: 14", "    rankSpacing: 40", "---")
-"""Mermaid settings (front matter of the diagram): boxes closer together than by default."""
-_CLASSES = {
-    "focus": "stroke-width:3px,font-weight:bold",
-    "more": "stroke-dasharray:4 3",
-}
-
-
-@dataclass
-class Flowchart:
-    """A Mermaid flowchart whose every label is escaped and whose node ids are generated."""
-
-    title: str = ""
-    """The diagram's accessible name (a label, never an editor's text)."""
-    direction: str = "LR"
-    lines: list[str] = field(default_factory=list)
-    clicks: list[str] = field(default_factory=list)
-    styled: dict[str, list[str]] = field(default_factory=dict)
-    _ids: int = 0
-    _indent: str = "  "
-
-    def _id(self, prefix: str) -> str:
-        self._ids += 1
-        return f"{prefix}{self._ids}"
-
-    def node(self, label: str, target: str | None = None, *, shape: str = "box", css: str | None = None) -> str:
-        """Add a box; `target` is a docs-relative path (with an optional ?query or #fragment)."""
-        node_id = self._id("n")
-        opening, closing = _SHAPES[shape]
-        text = mermaid_text(label, MAX_FOCUS_LABEL if css == "focus" else MAX_LABEL)
-        self.lines.append(f"{self._indent}{node_id}{opening}{text}{closing}")
-        if target:
-            self.clicks.append(f'click {node_id} href "{LINK_PREFIX}{_safe_target(target)}"')
-        if css:
-            self.styled.setdefault(css, []).append(node_id)
-        return node_id
-
-    @contextmanager
-    def group(self, title: str):
-        """A titled box around the nodes added inside the `with` block; yields its id."""
-        group_id = self._id("g")
-        self.lines.append(f'{self._indent}subgraph {group_id}["{mermaid_text(title)}"]')
-        self._indent += "  "
-        self.lines.append(f"{self._indent}direction {self.direction}")  # members in a column, not a row
-        try:
-            yield group_id
-        finally:
-            self._indent = self._indent[:-2]
-            self.lines.append(f"{self._indent}end")
-
-    def edge(self, a: str, b: str, label: str = "", *, dotted: bool = False, arrow: bool = True) -> None:
-        line = ("-.->" if arrow else "-.-") if dotted else ("-->" if arrow else "---")
-        text = f'|"{mermaid_text(label)}"|' if label else ""
-        self.lines.append(f"  {a} {line}{text} {b}")
-
-    def source(self) -> str:
-        out = [*_LAYOUT, f"flowchart {self.direction}"]
-        if self.title:
-            out.append(f"  accTitle: {_TITLE_UNSAFE.sub(' ', self.title).strip()}")
-        out += self.lines
-        for css, ids in self.styled.items():
-            out += [f"  classDef {css} {_CLASSES[css]}", f"  class {','.join(ids)} {css}"]
-        return "\n".join(out + [f"  {c}" for c in self.clicks])
-
-
-_TITLE_UNSAFE = re.compile(r"[^\w ,.'’、。・-]")
-"""Characters left out of a diagram's accessible name: it runs to the end of its line, unquoted."""
-
-
-def _safe_target(target: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9._/?&=#-]+", target):
-        raise ValueError(f"unsafe link target in a diagram: {target!r}")
-    return target
-
-
-def figure(chart: Flowchart, caption: str, note: str = "") -> str:
-    """A diagram as Markdown: its caption, the Mermaid fence (kept out of the search index)
-    and a note (what was left out). Caption and note are Markdown, already escaped."""
-    return render("briefs/diagram.html", caption=Markup(caption), source=Markup(chart.source()), note=Markup(note))
-
 
 # --- links in a diagram ------------------------------------------------------------
 
 LINK_PREFIX = "briefs:"
-"""Marks the link targets this module writes, so that only those are rewritten."""
+"""Marks the link targets to rewrite, so that only those are."""
 _PATH_AND_REST = re.compile(r"([^?#]*)(.*)", re.DOTALL)
 _CLICK = re.compile(r'^(\s*click \w+ href ")' + LINK_PREFIX + r'([^"]*)(")')
 
@@ -180,22 +55,6 @@ def resolve_diagram_links(markdown: str, url_of: Callable[[str], str | None]) ->
             for i in range(fence.start + 1, len(lines) if fence.end is None else fence.end):
                 lines[i] = _CLICK.sub(click, lines[i])
     return "\n".join(lines)
-
-
-# --- what a diagram leaves out ---------------------------------------------------
-
-
-def cut(shown: int, total: int, key: str) -> str | None:
-    """'12 of 40 recommendations' when a diagram shows `shown` of `total` (counted with the label `key`), else None."""
-    return t("diagram.cut", shown=number(shown), counted=count(total, key)) if total > shown else None
-
-
-def note(cuts: Iterable[str | None], where: str, *, dashed: bool = True) -> str:
-    """The note under a diagram: what it leaves out (`cuts`) and `where` the rest is."""
-    left_out = [c for c in cuts if c]
-    if not left_out:
-        return t("diagram.each_box")
-    return t("diagram.note_dashed" if dashed else "diagram.note", shown=join(left_out), where=where)
 
 
 # --- configuration -------------------------------------------------------------------

@@ -119,6 +119,8 @@ class Annotation:
     anchor: str
     """Its id on the brief's page; empty for a link to a part of a page (`brief:x#part`)."""
     passage: str
+    span: tuple[int, int] = (0, 0)
+    """Where the link (`[text](kind:id)`) is in `passage`: its first offset and the one after it."""
 
 
 PAGE_META = ("tags", "hide", "template", "search", "status")

@@ -18,15 +18,14 @@ site's own Markdown and the plugin's own markup produce, and nothing else:
 - the class `mermaid` (which makes the theme draw a diagram) only on a `<pre>`, or alone on
   a `<div>` (a site's own superfences format): a ```mermaid fence, which the checker refuses
   in a brief; never on an admonition (`!!! mermaid`) or a paragraph (`{: .mermaid}`);
-- the plugin's `<noscript>` note under a diagram is put back as it was: the sanitiser
-  never lets a `<noscript>` through, because browsers with scripting on read its content
-  as text and a sanitiser parsing it as markup can be fooled (mutation XSS).
+- no `<noscript>` ever comes through, not even the plugin's own (it writes none: its grids
+  are tables, read the same without JavaScript), because browsers with scripting on read its
+  content as text and a sanitiser parsing it as markup can be fooled (mutation XSS).
 """
 
 from __future__ import annotations
 
 import re
-import secrets
 from urllib.parse import urlsplit
 
 import nh3
@@ -67,22 +66,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Schemes allowed in `href` and `src`, besides relative URLs and #fragments."""
 
 _ALIGN = re.compile(r'<(td|th)\b([^>]*?) style="text-align: ?(left|right|center);?"')
-_NOSCRIPT = re.compile(r"<noscript><p class=\"briefs-diagram-noscript\">[^<>]*</p></noscript>")
-_TOKEN = f"briefs-kept-{secrets.token_hex(8)}-"
-"""Stands in for a piece of the plugin's own markup while the rest is cleaned: unguessable,
-so no editor can write one to have something else put back."""
 
 
 def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
     """The page's HTML with only the allowed elements, attributes and URLs left."""
     html = _ALIGN.sub(r'<\1\2 align="\3"', html)
-    kept: list[str] = []
-
-    def keep(match: re.Match) -> str:
-        kept.append(match.group(0))
-        return f"{_TOKEN}{len(kept) - 1}."
-
-    html = _NOSCRIPT.sub(keep, html)
 
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
         if attr == "src" and tag == "img":
@@ -92,14 +80,11 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
             return " ".join(c for c in value.split() if c != "mermaid") or None
         return value
 
-    html = nh3.clean(
+    return nh3.clean(
         html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True, attribute_filter=attribute_filter,
     )
-    if kept:
-        html = re.sub(re.escape(_TOKEN) + r"(\d+)\.", lambda m: kept[int(m.group(1))], html)
-    return html
 
 
 def _local_or_allowed(url: str, hosts: frozenset[str]) -> bool:

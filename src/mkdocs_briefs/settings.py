@@ -1,5 +1,5 @@
 """What a site may tune about the pages the pipeline writes: list caps, page sizes and
-diagram caps, as one small typed value passed down the pipeline (never a global).
+grid caps, as one small typed value passed down the pipeline (never a global).
 
 The plugin reads them from its options in mkdocs.yml (`plugins: - briefs: limits: ...`),
 `mkdocs-briefs check` uses the defaults; the corpus carries them to every page
@@ -40,18 +40,18 @@ class Limits:
     """Rows per page of the actors, mechanisms, authors and series indexes."""
     explorer_page_size: int = 100
     """Rows per page of the recommendations table (the explorer still filters all of them)."""
-    diagram_recommendations: int = 12
-    """Recommendations drawn in the "Connections" diagram of an actor, a mechanism or a brief."""
-    diagram_neighbours: int = 8
-    """Actors or mechanisms drawn in each group of such a diagram."""
+    diagram_recommendations: int = 25
+    """Recommendations (rows) of the "Connections" grid of an actor, a mechanism or a brief."""
+    diagram_neighbours: int = 25
+    """Actors, and mechanisms, (columns) of such a grid, the most frequent first."""
     map_actors: int = 12
-    """Actors drawn in the map's diagrams, the most addressed first."""
+    """Actors (columns) of the map's grids, the most addressed first."""
     map_mechanisms: int = 15
-    """Mechanisms drawn in the map's "who acts through what", the most used first."""
+    """Mechanisms (rows) of the map's "who acts through what", the most used first."""
     map_briefs: int = 12
-    """Briefs drawn in the map's "briefs and the actors they address", the newest first."""
+    """Briefs (rows) of the map's "briefs and who they address", the newest first."""
     map_links: int = 40
-    """Lines drawn in each of the map's diagrams, the most frequent first."""
+    """Groups of actors, and mechanisms with parts, listed on the map."""
     matrix_rows: int = 40
     """Actors (rows) of the matrix, the most addressed first."""
     matrix_columns: int = 20
@@ -70,6 +70,10 @@ class Validation:
     """A registry entry that no brief or entry refers to."""
     unannotated: Level = "warn"
     """A recommendation that no passage of its brief annotates."""
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True)

@@ -179,10 +179,11 @@ def chart_svg(corpus: Corpus) -> str:
     overall = Counter(tr.status for tr in corpus.tracks.values())
     statuses = status_order(corpus.scale)
     top = max(overall.values(), default=0) or 1
-    row, label_w, bar_w = 28, 170, 360
-    width, height = label_w + bar_w + 70, row * len(statuses) + 16
+    # 420 px wide with 16 px text: shrunk to a phone's column (358 px at 390), the text is still 13.6 px
+    row, label_w, bar_w = 30, 150, 220
+    width, height = label_w + bar_w + 50, row * len(statuses) + 16
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="14">',
+           f'viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="16">',
            f"<title>{xml_escape(chart_alt(corpus, overall))}</title>",
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for i, status in enumerate(statuses):
@@ -190,9 +191,9 @@ def chart_svg(corpus: Corpus) -> str:
         n = overall[status]
         length = round(bar_w * n / top)
         colour = _COLOURS[i % len(_COLOURS)] if status != NOT_TRACKED else "#bdbdbd"
-        out.append(f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" fill="#212121">'
+        out.append(f'<text x="{label_w - 8}" y="{y + 20}" text-anchor="end" fill="#212121">'
                    f"{xml_escape(status_label(corpus, status))}</text>")
         out.append(f'<rect x="{label_w}" y="{y + 4}" width="{length}" height="{row - 10}" fill={quoteattr(colour)}/>')
-        out.append(f'<text x="{label_w + length + 6}" y="{y + 18}" fill="#212121">{xml_escape(number(n))}</text>')
+        out.append(f'<text x="{label_w + length + 6}" y="{y + 20}" fill="#212121">{xml_escape(number(n))}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"

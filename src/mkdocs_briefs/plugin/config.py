@@ -49,17 +49,17 @@ class LimitsConfig(base.Config):
     explorer_page_size = _Count(_LIMIT_DEFAULTS.explorer_page_size)
     """Rows per page of the recommendations table (the explorer filters all of them)."""
     diagram_recommendations = _Count(_LIMIT_DEFAULTS.diagram_recommendations)
-    """Recommendations drawn in the "Connections" diagram of an actor, a mechanism or a brief."""
+    """Recommendations (rows) of the "Connections" grid of an actor, a mechanism or a brief."""
     diagram_neighbours = _Count(_LIMIT_DEFAULTS.diagram_neighbours)
-    """Actors or mechanisms drawn in each group of such a diagram."""
+    """Actors, and mechanisms, (columns) of such a grid, the most frequent first."""
     map_actors = _Count(_LIMIT_DEFAULTS.map_actors)
-    """Actors drawn in the map's diagrams."""
+    """Actors (columns) of the map's grids."""
     map_mechanisms = _Count(_LIMIT_DEFAULTS.map_mechanisms)
     """Mechanisms drawn in the map's "who acts through what"."""
     map_briefs = _Count(_LIMIT_DEFAULTS.map_briefs)
     """Briefs drawn in the map's "briefs and the actors they address"."""
     map_links = _Count(_LIMIT_DEFAULTS.map_links)
-    """Lines drawn in each of the map's diagrams."""
+    """Groups of actors, and mechanisms with parts, listed on the map."""
     matrix_rows = _Count(_LIMIT_DEFAULTS.matrix_rows)
     """Actors (rows) of the matrix."""
     matrix_columns = _Count(_LIMIT_DEFAULTS.matrix_columns)
@@ -153,7 +153,7 @@ class BriefsConfig(base.Config):
     material = c.SubConfig(MaterialConfig)
     """Changes to Material's own look and markup on every page, each off by default."""
     limits = c.SubConfig(LimitsConfig)
-    """List caps, page sizes and diagram caps of the generated pages (settings.Limits)."""
+    """List caps, page sizes and grid caps of the generated pages (settings.Limits)."""
     statuses = c.Type(dict, default={})
     """The status scale of tracked recommendations (statuses.py): each entry, id -> label (or a
     mapping of label, meaning, progress, setback, symbol), renames or redefines a default level
