@@ -245,7 +245,7 @@ def _rebuild(data: dict) -> Sources:
             affects=[Affect(Ref(a["rec"], NOWHERE), NOWHERE, status=a["status"], for_=_refs(a["for"]), note=a["note"])
                      for a in u["affects"]],
             annotations=[Annotation(n["kind"], n["target"], n["text"], Pos("", n["line"], n["col"]), n["anchor"] or "",
-                                    again.passage) for n, again in zip(u["annotations"], found, strict=True)])
+                                    again.passage, again.span) for n, again in zip(u["annotations"], found, strict=True)])
     return sources
 
 
