@@ -100,10 +100,13 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium is marked `browser`, so that the fast tier leaves it out."""
+    """Every test that drives Chromium is marked `browser`, and every test that reads the large corpus
+    of graphsite.py `slow`, so that the fast tier leaves them out."""
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if "graph_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass

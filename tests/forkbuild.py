@@ -22,6 +22,7 @@ The zygote is single-threaded (fork is safe there); the test process never forks
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -30,7 +31,7 @@ from pathlib import Path
 
 ZYGOTE = r'''
 import json, os, runpy, sys
-import importlib, pkgutil
+import importlib, importlib.util, pkgutil
 import mkdocs.utils, mkdocs_briefs
 for name in PRELOAD + [m.name for m in pkgutil.walk_packages(mkdocs_briefs.__path__, "mkdocs_briefs.")]:
     try:
@@ -71,9 +72,12 @@ for line in sys.stdin:
             os.dup2(null, 0)
             os.dup2(os.open(job["stdout"], os.O_WRONLY | os.O_TRUNC), 1)
             os.dup2(os.open(job["stderr"], os.O_WRONLY | os.O_TRUNC), 2)
-            sys.argv = [os.path.join(os.path.dirname(mkdocs.utils.__file__), "__main__.py"), *job["args"]]
+            spec = importlib.util.find_spec(job["module"])
+            main = importlib.util.find_spec(job["module"] + ".__main__") if spec.submodule_search_locations else spec
+            sys.argv = [main.origin, *job["args"]]
+            sys.modules.pop(job["module"], None)  # run as __main__, as in a new interpreter, not the copy imported above
             try:
-                runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+                runpy.run_module(job["module"], run_name="__main__", alter_sys=True)
                 code = 0
             except SystemExit as exit:
                 code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
@@ -117,6 +121,7 @@ class Forker:
     def __init__(self) -> None:
         self._zygotes: dict[tuple[str | None, ...], subprocess.Popen[str]] = {}
         self._lock = threading.Lock()
+        self._seen: set[tuple[str | None, ...]] = set()
         self.cpu = 0.0
         """CPU seconds (user + system) of the builds so far: the zygote is reaped only at the end."""
         self._bytecode = tempfile.TemporaryDirectory(prefix="theme-bytecode-")
@@ -125,20 +130,29 @@ class Forker:
         key = tuple(env.get(name) for name in STARTUP)
         zygote = self._zygotes.get(key)
         if zygote is None or zygote.poll() is not None:
-            zygote = subprocess.Popen([sys.executable, "-c", f"PRELOAD = {PRELOAD!r}\n" + ZYGOTE, json.dumps(sorted(env)), self._bytecode.name], stdin=subprocess.PIPE,
+            code = f"PRELOAD = {PRELOAD!r}\n" + ZYGOTE
+            zygote = subprocess.Popen([sys.executable, "-c", code, json.dumps(sorted(env)), self._bytecode.name],
+                                      stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, text=True, env=env)
             self._zygotes[key] = zygote
         return zygote
 
-    def run(self, args: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
-        """(returncode, stdout, stderr) of `python -m mkdocs *args` run in `cwd` with exactly `env`."""
+    def run(self, args: list[str], *, cwd: Path, env: dict[str, str], module: str = "mkdocs") -> tuple[int, str, str]:
+        """(returncode, stdout, stderr) of `python -m <module> *args` run in `cwd` with exactly `env`."""
         with self._lock, tempfile.TemporaryDirectory() as tmp:
             out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
             out.touch()
             err.touch()
+            key = tuple(env.get(name) for name in STARTUP)
+            if key not in self._zygotes and key not in self._seen:
+                # the first run with a new start-up environment: a zygote pays only from the second
+                self._seen.add(key)
+                proc = subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True,
+                                      text=True)
+                return proc.returncode, proc.stdout, proc.stderr
             zygote = self._zygote(env)
             assert zygote.stdin and zygote.stdout
-            zygote.stdin.write(json.dumps({"cwd": str(cwd), "env": env, "args": args,
+            zygote.stdin.write(json.dumps({"cwd": str(cwd), "env": env, "args": args, "module": module,
                                            "stdout": str(out), "stderr": str(err)}) + "\n")
             zygote.stdin.flush()
             reply = zygote.stdout.readline()
@@ -155,3 +169,11 @@ class Forker:
             zygote.wait()
         self._zygotes.clear()
         self._bytecode.cleanup()
+
+    def python_m(self, module: str, *args: str, cwd: Path, env: dict[str, str] | None = None,
+                 ) -> subprocess.CompletedProcess[str]:
+        """As subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True,
+        text=True): the environment is the test process's own unless given."""
+        env = dict(os.environ if env is None else env)
+        returncode, stdout, stderr = self.run(list(args), cwd=cwd, env=env, module=module)
+        return subprocess.CompletedProcess([sys.executable, "-m", module, *args], returncode, stdout, stderr)

@@ -84,21 +84,32 @@ def test_every_matrix_cell_and_total_counts_recommendations(shipped_site, source
     per_mech = Counter(m.id for r in recs if r.addressed_to for m in r.mechanisms)
     page = shipped_site.html("matrix/")
     table = page.select_one(".briefs-matrix table")
-    columns = [a["href"].strip("./").split("/")[-1] for a in table.select("thead th a")]
-    shown_rows = 0
+    # rows of actors and columns of mechanisms, or (more mechanisms than actors) the other way round
+    columns = [a["href"].strip("./").split("/") for a in table.select("thead th a")]
+    across = {kind for kind, _ in columns}
+    assert len(across) == 1
+    by_mechanism = across == {"actors"}
+    columns_ids = [i for _, i in columns]
+    per_row, per_column = (per_mech, per_actor) if by_mechanism else (per_actor, per_mech)
+
+    def pair(row: str, column: str) -> int:
+        return pairs[column, row] if by_mechanism else pairs[row, column]
+
+    shown_rows = []
     for tr in table.select("tbody tr"):
         cells = [td.get_text(strip=True) for td in tr.find_all("td")]
         link = tr.find("td").find("a")
-        if link is None:  # the "Any actor" row
+        if link is None:  # the totals' row
             assert cells[1] == str(len(recs))
-            assert cells[2:] == [str(per_mech[m]) for m in columns]
+            assert cells[2:] == [str(per_column[c]) for c in columns_ids]
             continue
-        actor = link["href"].strip("./").split("/")[-1]
-        shown_rows += 1
-        assert cells[1] == str(per_actor[actor]), actor
-        assert cells[2:] == [str(pairs[actor, m]) if pairs[actor, m] else "" for m in columns], actor
+        row = link["href"].strip("./").split("/")[-1]
+        shown_rows.append(row)
+        assert cells[1] == str(per_row[row]), row
+        assert cells[2:] == [str(pair(row, c)) if pair(row, c) else "" for c in columns_ids], row
     note = page.select_one(".briefs-matrix").find_next_sibling("p")
-    assert shown_rows == len(per_actor)
+    shown_actors, columns = (columns_ids, shown_rows) if by_mechanism else (shown_rows, columns_ids)
+    assert len(shown_actors) == len(per_actor)
     if len(per_mech) > len(columns):  # what is left out is counted and named
         text = note.get_text(" ", strip=True)
         assert f"the {len(columns)} most used of {len(per_mech)} mechanisms" in text

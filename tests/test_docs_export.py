@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import SOURCE_DATE_EPOCH, Build, built, copy_shipped, make_project, run_build
+from conftest import FORKER, SOURCE_DATE_EPOCH, Build, built, copy_shipped, make_project, run_build
 
 from mkdocs_briefs.plugin.export_docs import plain_config
 from mkdocs_briefs.plugin.files import REDIRECTS
@@ -37,8 +37,7 @@ See [Seoul](actor:rok) and [the explorer](rec:index?actor=rok).
 
 
 def export(root: Path, folder: str = "plain") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "export", folder], cwd=root,
-                          capture_output=True, text=True)
+    return FORKER.python_m("mkdocs_briefs.cli", "export", folder, cwd=root)
 
 
 def write_plain_config(root: Path, folder: str = "plain") -> Path:

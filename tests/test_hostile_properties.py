@@ -208,6 +208,7 @@ def _unsafe(content: str) -> list[str]:
     return unsafe_markup(BeautifulSoup(f"<article>{content}</article>", "html.parser"), HOSTS)
 
 
+@pytest.mark.slow  # 40 generated bodies through the plugin's events
 @settings(derandomize=True)
 @given(bodies)
 def test_no_generated_body_puts_markup_that_runs_or_calls_out_on_a_page(renderer, body):

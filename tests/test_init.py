@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import REPO, built, run_build
+from conftest import FORKER, REPO, built, run_build
 from test_workflows import check_workflow_hygiene, zizmor_findings
 
 from mkdocs_briefs.scaffold import DOCS_URL
@@ -25,7 +24,7 @@ SITE_FILES = {
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", *args], cwd=cwd, capture_output=True, text=True)
+    return FORKER.python_m("mkdocs_briefs.cli", *args, cwd=cwd)  # a new process, forked with the imports done
 
 
 def init(tmp_path: Path) -> Path:
@@ -58,8 +57,8 @@ def test_init_writes_a_site_that_checks_clean_and_builds_strictly(tmp_path):
 def test_init_fills_in_the_version_and_the_date(tmp_path):
     from importlib.metadata import version
 
-    result = subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "init", "s"], cwd=tmp_path,
-                            capture_output=True, text=True, env={"SOURCE_DATE_EPOCH": "1659312000", "PATH": "/usr/bin"})
+    result = FORKER.python_m("mkdocs_briefs.cli", "init", "s", cwd=tmp_path,
+                             env={"SOURCE_DATE_EPOCH": "1659312000", "PATH": "/usr/bin"})
     assert result.returncode == 0, result.stderr
     assert f"mkdocs-briefs~={version('mkdocs-briefs')}\n" in (tmp_path / "s/requirements.txt").read_text()
     brief = (tmp_path / "s/briefs/example-brief.md").read_text()

@@ -137,6 +137,14 @@ def test_no_english_label_on_a_generated_page(translated, kind):
     assert _english(_without(title.rsplit(" - ", 1)[0], editors)) == [], title
 
 
+def test_the_explorer_redirect_speaks_the_language(translated):
+    language, site = translated
+    page = site.html("explorer/")
+    assert page.html["lang"] == language
+    words = ENGLISH_WORD.findall(TECHNICAL.sub(" ", page.get_text(" ")))
+    assert words == [] and page.title.get_text() and page.select_one("a[href='../recommendations/']")
+
+
 def test_the_labels_of_the_scripts_are_in_the_page(translated):
     language, site = translated
     page = site.html("recommendations/")

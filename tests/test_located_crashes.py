@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from conftest import Project
+from conftest import FORKER, Project
 
 
 def test_an_id_ending_in_a_newline_is_an_error_not_a_crash(project: Project):
@@ -34,8 +31,7 @@ def test_deeply_nested_lists_are_an_error_not_a_recursion_error(project: Project
 def test_new_refuses_long_ids_and_newlines(tmp_path):
     (tmp_path / "briefs").mkdir()
     for kind, id_ in [("brief", "a" * 300), ("actor", "b" * 81), ("brief", "ab\n")]:
-        proc = subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "new", kind, id_, "--sources", "briefs"],
-                              cwd=tmp_path, capture_output=True, text=True)
+        proc = FORKER.python_m("mkdocs_briefs.cli", "new", kind, id_, "--sources", "briefs", cwd=tmp_path)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
         assert "mkdocs-briefs: error:" in proc.stderr
     assert list((tmp_path / "briefs").iterdir()) == []

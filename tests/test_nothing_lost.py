@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, Build, built, run_build
 
@@ -94,6 +95,7 @@ def test_nothing_is_lost_from_the_test_fixture(minimal_site):
     assert_nothing_lost(minimal_site, minimal_site.site.parent / "briefs")
 
 
+@pytest.mark.slow  # a generated corpus
 def test_nothing_is_lost_from_a_generated_corpus(tmp_path):
     # benchmarks/generate.py is part of the repository: a checkout without it fails here
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "6", str(tmp_path / "gen")],

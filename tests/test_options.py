@@ -5,9 +5,11 @@ Each option is read by a real build (`mkdocs build --strict`) and its effect loo
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
-from conftest import MKDOCS_YML, Project, built
+from conftest import MKDOCS_YML, REPO, Project, built
+from mkdocs.config import config_options as c
 
 from mkdocs_briefs.plugin.config import BriefsConfig, LimitsConfig
 from mkdocs_briefs.settings import Limits
@@ -194,3 +196,19 @@ def test_a_link_into_a_draft_is_a_warning(project):
     build = project.build()
     assert build.returncode != 0
     assert "warning: brief 'second-brief' is a draft, which `mkdocs build` leaves out" in build.output
+
+
+def test_every_option_and_sub_option_is_in_the_reference():
+    """The plugin's options in `BriefsConfig` (and the keys of its sub-options) each have a row in
+    docs/reference.md, so that a new option cannot ship undocumented."""
+    from mkdocs.config import base
+
+    reference = (REPO / "docs" / "reference.md").read_text("utf-8")
+    rows = set(re.findall(r"^\| `([a-z_]+)`", reference, re.MULTILINE))
+    options = [name for name, _ in BriefsConfig._schema]
+    assert [name for name in options if name not in rows] == []
+    for name, option in BriefsConfig._schema:
+        if isinstance(option, c.SubConfig):
+            keys = [key for key, _ in option.config_class._schema]
+            assert issubclass(option.config_class, base.Config)
+            assert [key for key in keys if f"`{key}`" not in reference] == [], name

@@ -13,7 +13,7 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import FORKER, REPO
 
 SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"}
 
@@ -53,7 +53,7 @@ def test_one_version_source():
 def test_version_option_prints_the_installed_version():
     from importlib.metadata import version
 
-    proc = subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "--version"], capture_output=True, text=True)
+    proc = FORKER.python_m("mkdocs_briefs.cli", "--version", cwd=Path.cwd())
     assert proc.returncode == 0 and proc.stdout == f"mkdocs-briefs {version('mkdocs-briefs')}\n"
 
 

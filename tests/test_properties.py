@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -131,6 +132,7 @@ def _check(data: dict[str, Any], corrupt=None) -> None:
             located_yaml._Loader = c_loader
 
 
+@pytest.mark.slow  # 40 generated corpora
 @given(corpora())
 def test_valid_corpora_load_without_problems_and_make_pages(data):
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,12 +147,14 @@ def test_valid_corpora_load_without_problems_and_make_pages(data):
         assert generate_pages(build_corpus(sources))
 
 
+@pytest.mark.slow  # 40 generated corpora
 @given(corpora(), st.data())
 def test_mutated_data_gives_located_diagnostics_never_a_crash(data, draw):
     _mutate(draw.draw, data)
     _check(data)
 
 
+@pytest.mark.slow  # 40 generated corpora
 @given(corpora(), st.data())
 def test_corrupted_text_gives_located_diagnostics_never_a_crash(data, draw):
     texts_names = ["actors.yml", "mechanisms.yml", "authors.yml", "series.yml", *(f"{b}.md" for b in data["briefs"])]

@@ -224,4 +224,61 @@ def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromi
         return cells.map(c => { const r = c.getBoundingClientRect(); return [r.left - frame.left, frame.right - r.right]; });
     }""")
     assert edges and all(left >= 0 and right >= 0 for left, right in edges), edges  # nothing cut off
+    # the column headings are written across, and no word of them is broken or cut
+    heads = page.evaluate("""() => [...document.querySelectorAll('.briefs-matrix .briefs-matrix-column')].map(h => {
+        const style = getComputedStyle(h);
+        return [style.writingMode, style.transform, h.scrollWidth <= h.clientWidth];
+    })""")
+    assert heads and all(h == ["horizontal-tb", "none", True] for h in heads), heads
     context.close()
+
+
+def _after(page, selector: str) -> str:
+    return page.evaluate(f"getComputedStyle(document.querySelector({selector!r}), '::after').content")
+
+
+def test_a_hand_written_page_prints_as_the_theme_has_it_even_after_instant_navigation(chromium, shipped_site):
+    """reader.css's print rules and theme-fixes.js touch the plugin's pages and its annotation links, not
+    the rest of a hand-written page (the About page: links to other sites, no annotation)."""
+    assert shipped_site.html(BRIEF).select_one("article[data-briefs-page]") is not None
+    assert shipped_site.html("about/").select_one("article[data-briefs-page]") is None
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    route_site(context, SITE_URL, shipped_site.site)
+    try:
+        page = context.new_page()
+        page.goto(SITE_URL + BRIEF)
+        page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is read
+        page.evaluate("window.__sameDocument = true")
+        assert page.locator(".briefs-credit a[data-briefs-href]").count() >= 1  # links of the plugin's page
+
+        page.locator("nav.md-nav--primary a", has_text="About").first.click()  # instant navigation
+        page.wait_for_url(re.compile(r"/about/$"))
+        page.locator("article h1", has_text="About").wait_for()
+        assert page.evaluate("window.__sameDocument") is True
+        assert page.locator("article a[href^='https://www.mkdocs.org']").count() == 1
+        assert page.locator("article [data-briefs-href]").count() == 0
+        page.emulate_media(media="print")
+        link = "article a[href^='https://www.mkdocs.org']"
+        assert _after(page, link) in ("none", "normal", "")
+        colour = page.evaluate(f"[getComputedStyle(document.querySelector({link!r})).color, "
+                               f"getComputedStyle(document.querySelector({link!r}).parentElement).color]")
+        assert colour[0] != colour[1]  # the theme's link colour, not the text's
+
+        page.emulate_media(media="screen")
+        page.goto(SITE_URL)  # the home page: hand-written, with an annotation link among others
+        page.locator("article a.briefs-brief").first.wait_for()
+        page.emulate_media(media="print")
+        annotation = page.locator("article a.briefs-link").first
+        assert annotation.get_attribute("data-briefs-href", timeout=5000).startswith(SITE_URL)
+        assert page.locator("article a[data-briefs-href]:not(.briefs-link)").count() == 0
+        assert _after(page, "article a.briefs-link").startswith('" <' + SITE_URL)
+    finally:
+        context.close()
+
+
+def test_the_matrix_puts_the_longer_list_in_its_rows(shipped_site):
+    page = shipped_site.html("matrix/")
+    columns = {a["href"].strip("./").split("/")[0] for a in page.select(".briefs-matrix thead a")}
+    rows = [tr.td.a["href"].strip("./").split("/")[0] for tr in page.select(".briefs-matrix tbody tr") if tr.td.a]
+    assert columns == {"actors"} and set(rows) == {"mechanisms"}  # 4 actors addressed, 21 mechanisms
+    assert len(rows) > len(page.select(".briefs-matrix thead a"))

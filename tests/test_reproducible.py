@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import SOURCE_DATE_EPOCH, copy_shipped, run_build
+
+pytestmark = pytest.mark.slow  # a second build of the whole shipped site
 
 
 def _tree(site: Path) -> dict[str, bytes]:

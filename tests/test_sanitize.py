@@ -194,6 +194,7 @@ def test_an_unclosed_fence_is_an_error_and_does_not_swallow_the_page(project):
     assert f"briefs/first-brief.md:{line}:1: error: this code block is never closed" in build.output
 
 
+@pytest.mark.slow  # a 70,000-annotation paragraph
 def test_a_70000_annotation_paragraph_is_read_in_linear_time():
     import time
 

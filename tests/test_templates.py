@@ -9,6 +9,8 @@ from pathlib import Path
 from conftest import built
 
 from mkdocs_briefs import labels
+from mkdocs_briefs.kinds import Folders
+from mkdocs_briefs.plugin.files import redirect_html, redirects
 from mkdocs_briefs.templates import Markup, Templates, label
 
 PAGE = """\
@@ -102,3 +104,11 @@ def test_every_shipped_template_is_in_the_reference():
     reference = (Path(__file__).parents[1] / "docs" / "reference.md").read_text("utf-8")
     missing = [name for name in Templates().env.list_templates() if f"| `{name}` |" not in reference]
     assert not missing, f"templates docs/reference.md does not list: {missing}"
+
+
+def test_the_explorer_redirect_takes_its_words_from_the_labels_of_the_sites_language():
+    with labels.using(labels.Labels("ja", {"redirect.title": "Moved <here>"})):
+        page = redirects(True, Folders(), "ja")["explorer/index.html"]
+    assert page.startswith('<!doctype html>\n<html lang="ja"><head><meta charset="utf-8"><title>Moved &lt;here&gt;</title>')
+    assert '<p>このページは移動しました: <a href="../recommendations/">../recommendations/</a></p>' in page
+    assert redirect_html('../x"<y>/').count('href="../x&#34;&lt;y&gt;/"') == 2  # the address escaped as an attribute

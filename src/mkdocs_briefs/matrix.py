@@ -71,32 +71,66 @@ def _filtered(explorer: str, actor: str | None, mechanism: str | None = None, *,
     return f"{explorer}?{'&'.join(query)}"
 
 
+def by_mechanism(mx: Matrix) -> bool:
+    """Whether the table's rows are the mechanisms: when there are more mechanisms than actors. The
+    longer list runs down the page, so there are fewer columns, and their names are written across."""
+    return len(mx.columns) > len(mx.rows)
+
+
+def _caps(corpus: Corpus, mx: Matrix) -> tuple[int, int]:
+    """How many actors and how many mechanisms the table shows: `limits.matrix_rows` of the list in
+    its rows, `limits.matrix_columns` of the other."""
+    rows, columns = corpus.settings.limits.matrix_rows, corpus.settings.limits.matrix_columns
+    return (columns, rows) if by_mechanism(mx) else (rows, columns)
+
+
 def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     explorer_all = relative(corpus.folders.page_uri("rec"), here)
-    max_rows, max_columns = corpus.settings.limits.matrix_rows, corpus.settings.limits.matrix_columns
-    columns = mx.columns[:max_columns]
-    header = [t("matrix.actor"), t("matrix.all")] + [
-        f'<span class="briefs-matrix-column">{link("mechanism", m, corpus.name_of("mechanism", m))}</span>'
-        for m in columns]
+    max_actors, max_mechanisms = _caps(corpus, mx)
+    actors, mechanisms = mx.rows[:max_actors], mx.columns[:max_mechanisms]
+
+    def group(a: str) -> bool:  # the explorer's ?group= adds everyone in it: the links stay short
+        return bool(mx.rolled_up.get(a))
+
+    def actor(a: str) -> str:
+        name = link("actor", a, corpus.name_of("actor", a))
+        return name + (f' <span class="briefs-muted">{t("matrix.and_members", len(mx.rolled_up[a]))}</span>'
+                       if group(a) else "")
+
+    def mechanism(m: str) -> str:
+        return link("mechanism", m, corpus.name_of("mechanism", m))
+
+    def cell(a: str, m: str) -> str:
+        return f"[{mx.counts[a, m]}]({_filtered(explorer_all, a, m, group=group(a))})" if mx.counts[a, m] else ""
+
+    def actor_total(a: str) -> str:
+        return f"[{mx.row_totals[a]}]({_filtered(explorer_all, a, group=group(a))})"
+
+    def mechanism_total(m: str) -> str:
+        return f"[{mx.column_totals[m]}]({_filtered(explorer_all, None, m)})"
+
+    everything = f"[{len(corpus.recommendations)}]({explorer_all})"
+    if by_mechanism(mx):
+        header = [t("index.mechanism"), t("matrix.all")] + [_head(actor(a)) for a in actors]
+        rows = [[mechanism(m), mechanism_total(m)] + [cell(a, m) for a in actors] for m in mechanisms]
+        rows.append([f"*{t('matrix.all')}*", everything] + [actor_total(a) for a in actors])
+    else:
+        header = [t("matrix.actor"), t("matrix.all")] + [_head(mechanism(m)) for m in mechanisms]
+        rows = [[actor(a), actor_total(a)] + [cell(a, m) for m in mechanisms] for a in actors]
+        rows.append([f"*{t('matrix.any_actor')}*", everything] + [mechanism_total(m) for m in mechanisms])
     lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
-    for row in mx.rows[:max_rows]:
-        group = bool(mx.rolled_up.get(row))  # the explorer's ?group= adds everyone in it: the links stay short
-        name = link("actor", row, corpus.name_of("actor", row))
-        if group:
-            name += f' <span class="briefs-muted">{t("matrix.and_members", len(mx.rolled_up[row]))}</span>'
-        cells = [name, f"[{mx.row_totals[row]}]({_filtered(explorer_all, row, group=group)})"]
-        cells += [f"[{mx.counts[row, m]}]({_filtered(explorer_all, row, m, group=group)})" if mx.counts[row, m] else ""
-                  for m in columns]
-        lines.append("| " + " | ".join(cells) + " |")
-    total = [f"*{t('matrix.any_actor')}*", f"[{len(corpus.recommendations)}]({explorer_all})"]
-    total += [f"[{mx.column_totals[m]}]({_filtered(explorer_all, None, m)})" for m in columns]
-    lines.append("| " + " | ".join(total) + " |")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     cut = ""
-    if len(mx.rows) > max_rows or len(mx.columns) > max_columns:
-        shown = join([_shown(corpus, "actor", mx.rows, max_rows), _shown(corpus, "mechanism", mx.columns,
-                                                                          max_columns)])
+    if len(mx.rows) > max_actors or len(mx.columns) > max_mechanisms:
+        shown = join([_shown(corpus, "actor", mx.rows, max_actors), _shown(corpus, "mechanism", mx.columns,
+                                                                            max_mechanisms)])
         cut = "\n" + t("matrix.cut", shown=shown, explorer=explorer_all) + "\n"
     return '<div class="briefs-matrix" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
+
+
+def _head(name: str) -> str:
+    """A column's heading, written across and wrapped between words."""
+    return f'<span class="briefs-matrix-column">{name}</span>'
 
 
 NAMED_WHEN_LEFT_OUT = 5
@@ -127,7 +161,8 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
         md = render("briefs/pages/matrix.md", grouped=grouped, other=other, switch=grouped or not same,
                     front_matter=Markup(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
                                                      t("matrix.description"), hide=WIDE)),
-                    intro=Markup(t("matrix.intro")), groups=Markup(_groups_note(corpus, mx, same) if grouped else ""),
+                    intro=Markup(t("matrix.intro_by_mechanism" if by_mechanism(mx) else "matrix.intro")),
+                    groups=Markup(_groups_note(corpus, mx, same) if grouped else ""),
                     table=Markup(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
                     map="../map/index.md")
         pages.append(GeneratedPage(uri, md, in_nav=not grouped))
@@ -135,13 +170,13 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
 
 
 def _groups_note(corpus: Corpus, mx: Matrix, same: bool) -> str:
-    """Which members count for each group that has a row in the table (at most `limits.matrix_rows`)."""
+    """Which members count for each group that is in the table (those of the actors it shows)."""
     groups = [a for a in corpus.actors.values() if a.members and not corpus.incoming("members", a.id)]  # outermost
     if not groups:
         return t("matrix.no_groups") + "\n"
     same_note = t("matrix.same_view") + "\n\n" if same else ""
     cap = corpus.settings.limits.listed
-    shown_rows = set(mx.rows[: corpus.settings.limits.matrix_rows])
+    shown_rows = set(mx.rows[: _caps(corpus, mx)[0]])
     in_table = [g for g in groups if g.id in shown_rows]
     rows = []
     for group in in_table:

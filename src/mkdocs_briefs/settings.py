@@ -49,9 +49,11 @@ class Limits:
     map_links: int = 40
     """Groups of actors, and mechanisms with parts, listed on the map."""
     matrix_rows: int = 40
-    """Actors (rows) of the matrix, the most addressed first."""
+    """Rows of the matrix: the actors, the most addressed first, or the mechanisms when there are more
+    of them than actors (the longer list makes the rows)."""
     matrix_columns: int = 20
-    """Mechanisms (columns) of the matrix, the most used first."""
+    """Columns of the matrix: the mechanisms, the most used first, or the actors when there are fewer
+    of them than mechanisms."""
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

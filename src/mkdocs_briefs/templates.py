@@ -14,6 +14,7 @@ package's own. docs/reference.md lists every template and its variables.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -23,7 +24,7 @@ from markupsafe import Markup, escape
 
 from . import labels
 
-__all__ = ["Markup", "Templates", "render", "using"]
+__all__ = ["Markup", "Templates", "recording", "render", "using"]
 
 
 class Templates:
@@ -39,6 +40,17 @@ class Templates:
     def render(self, name: str, **values: object) -> str:
         return self.env.get_template(name).render(**values)
 
+    def overrides(self) -> dict[str, str]:
+        """The site's own templates (files under `briefs/` of its folders), by name, with a digest
+        of each: `mkdocs serve --dirty` compares them from one build to the next."""
+        found: dict[str, str] = {}
+        for folder in self.folders:
+            for path in sorted((folder / "briefs").rglob("*")):
+                name = path.relative_to(folder).as_posix()
+                if path.is_file() and name not in found:
+                    found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return found
+
 
 def label(key: str, n: int | None = None, /, **values: object) -> Markup:
     """The label `key` for a template: its text escaped, and each value escaped unless it is `Markup`."""
@@ -51,6 +63,7 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
 
 PACKAGE = Templates()
 _CURRENT: ContextVar[Templates] = ContextVar("briefs_templates", default=PACKAGE)
+_USED: ContextVar[set[str] | None] = ContextVar("briefs_templates_used", default=None)
 
 
 @contextlib.contextmanager
@@ -63,6 +76,20 @@ def using(templates: Templates) -> Iterator[Templates]:
         _CURRENT.reset(token)
 
 
+@contextlib.contextmanager
+def recording() -> Iterator[set[str]]:
+    """The names of the templates rendered inside the `with` block."""
+    used: set[str] = set()
+    token = _USED.set(used)
+    try:
+        yield used
+    finally:
+        _USED.reset(token)
+
+
 def render(name: str, **values: object) -> str:
     """The template `name` ('briefs/cite.html') of the templates in use, with `values`."""
+    used = _USED.get()
+    if used is not None:
+        used.add(name)
     return _CURRENT.get().render(name, **values)

@@ -17,10 +17,11 @@
                 citation (cite.py) and note its JSON-LD (metadata.py)
     on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       after every other plugin: mend Material's HTML (html_fixes.py, option
-                       material.valid_html); put the Content-Security-Policy (csp.py), which allows
-                       the inline scripts the theme and the other plugins wrote, the scripts'
-                       labels and a brief's JSON-LD in its <head>
-    on_serve    watch the sources folder, even when it is moved away and back (serve.py)
+                       material.valid_html); mark a generated page's <article> as the plugin's; put
+                       the Content-Security-Policy (csp.py), which allows the inline scripts the theme
+                       and the other plugins wrote, the scripts' labels and a brief's JSON-LD in its <head>
+    on_serve    watch the sources folder, even when it is moved away and back, and the site's
+                own templates (serve.py)
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from mkdocs.structure.pages import Page
 from .. import cite, csp, labels, listings, metadata, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
-from ..html_fixes import fix_page
+from ..html_fixes import fix_page, mark_own_page
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
 from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
@@ -55,7 +56,7 @@ from .neighbours import (
     refused_polyfills,
     theme_previews,
 )
-from .serve import watch_sources
+from .serve import watch_sources, watch_templates
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -127,9 +128,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
-        self.dirty.begin(settings_of(config), None if self.failed else self.links.targets)
-        clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
-                                self.folders)
+        self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
+        with labels.using(self.labels), templates.using(self.templates):  # the redirect page's words
+            clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
+                                    self.folders)
         for clash in clashes:
             log.error(clash)
         if clashes:
@@ -197,8 +199,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if isinstance(page.file, GeneratedFile):
             page.file.release()
         markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
-        with labels.using(self.labels), templates.using(self.templates):
-            return self._reader_extras(markdown, page, config, files)
+        with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
+            markdown = self._reader_extras(markdown, page, config, files)
+        self.dirty.record(page.file.src_uri, used)  # a dirty build converts it again when one of them changes
+        return markdown
 
     def _reader_extras(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Listings in hand-written pages; a brief's "Cite this brief" block and JSON-LD."""
@@ -231,6 +235,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return output
         if self.config.material.valid_html:
             output = fix_page(output)
+        if isinstance(page.file, GeneratedFile):  # the plugin's own page: its print rules and scripts apply
+            output = mark_own_page(output)
         if self.config.csp:  # security: the Content-Security-Policy <meta>
             output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
                                     content=page.content or "")
@@ -251,6 +257,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             watch_sources(server, os.path.abspath(self.config.sources))
+            watch_templates(server, self.templates.folders)
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:

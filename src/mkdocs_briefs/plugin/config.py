@@ -57,9 +57,9 @@ class LimitsConfig(base.Config):
     map_links = _Count(_LIMIT_DEFAULTS.map_links)
     """Groups of actors, and mechanisms with parts, listed on the map."""
     matrix_rows = _Count(_LIMIT_DEFAULTS.matrix_rows)
-    """Actors (rows) of the matrix."""
+    """Rows of the matrix (of actors, or of mechanisms when there are more mechanisms than actors)."""
     matrix_columns = _Count(_LIMIT_DEFAULTS.matrix_columns)
-    """Mechanisms (columns) of the matrix."""
+    """Columns of the matrix (the shorter of its two lists)."""
 
 
 _LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")

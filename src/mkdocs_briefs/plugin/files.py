@@ -4,9 +4,9 @@ and the bookkeeping that lets `mkdocs serve --dirty` skip the pages that did not
 
 from __future__ import annotations
 
-import html
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,9 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import listings
+from .. import listings, templates
 from ..kinds import Folders
 from ..markup import GeneratedPage
+from ..templates import Markup
 
 log = get_plugin_logger("briefs")
 
@@ -28,6 +29,8 @@ ASSETS = "assets/briefs"
 VENDOR = {f"vendor/{n}": f"{ASSETS}/vendor/{n}" for n in ("mermaid.min.js", "mermaid.LICENSE")}
 """Third-party files the package ships (src/mkdocs_briefs/vendor/), published where assets/diagrams.js loads them."""
 PACKAGE = "mkdocs_briefs"
+PACKAGE_TEMPLATES = frozenset(templates.PACKAGE.env.list_templates())
+"""The names of the package's own templates ('briefs/cite.html'...)."""
 
 
 class GeneratedFile(File):
@@ -60,12 +63,15 @@ class DirtyBuild:
     """Dirty builds (`mkdocs serve --dirty`): which generated pages are the same as at the last
     build, so that MkDocs does not convert them again.
 
-    A page's HTML depends on its Markdown, on mkdocs.yml (the settings), and on the hover title
+    A page's HTML depends on its Markdown, on mkdocs.yml (the settings), on the hover title
     and name of every entity it links to (`render.link_targets`: the extension writes them into
-    each link as it converts the page). A generated page whose Markdown and settings did not
-    change, and that names no entity whose title or name changed, is not built again.
-    Hand-written pages are built again when they name such an entity, and those that show the
-    sources (with a listing) whenever anything changed.
+    each link as it converts the page), and on the templates rendered while it is converted (a
+    brief's citation, the listings of a hand-written page). A generated page whose Markdown and
+    settings did not change, that names no entity whose title or name changed and whose
+    templates of the site's `custom_dir` did not change, is not built again. (A template that
+    writes the Markdown itself changes the Markdown.) Hand-written pages are built again when
+    they name such an entity or use such a template, and those that show the sources (with a
+    listing) whenever anything changed.
     """
 
     enabled: bool = False
@@ -77,11 +83,23 @@ class DirtyBuild:
     """`render.link_targets` at the last build whose sources had no error."""
     changed: list[str] = field(default_factory=list)
     """The `kind:id` of each entity whose title or name is not what it was (or that came or went)."""
+    overrides: dict[str, str] = field(default_factory=dict)
+    """The site's own templates at the last build, by name, with a digest of each (Templates.overrides)."""
+    templates_changed: frozenset[str] = frozenset()
+    """The names of the site's templates changed, added or removed since the last build."""
+    used: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The templates rendered while each page was last converted, by src_uri."""
 
-    def begin(self, settings: str, targets: dict[str, tuple[str, str]] | None) -> None:
-        """Start a build; `targets` is None when the sources have errors (the pages show them)."""
+    def begin(self, settings: str, targets: dict[str, tuple[str, str]] | None,
+              overrides: dict[str, str] | None = None) -> None:
+        """Start a build; `targets` is None when the sources have errors (the pages show them);
+        `overrides` are the site's own templates (Templates.overrides)."""
         if not self.enabled:
             return
+        overrides = overrides or {}
+        self.templates_changed = frozenset(n for n in self.overrides.keys() | overrides.keys()
+                                           if self.overrides.get(n) != overrides.get(n))
+        self.overrides = overrides
         self.previous, self.current = self.current, {"": settings}
         self.settings_changed = self.previous.get("") != settings
         if self.settings_changed:
@@ -96,11 +114,24 @@ class DirtyBuild:
         if not self.enabled:
             return False
         self.current[page.src_uri] = page.markdown
-        return self.previous.get(page.src_uri) == page.markdown and not names_any(page.markdown, self.changed)
+        return (self.previous.get(page.src_uri) == page.markdown and not names_any(page.markdown, self.changed)
+                and not self.uses_changed_template(page.src_uri))
+
+    def record(self, src_uri: str, used: set[str]) -> None:
+        """The templates rendered while the page `src_uri` was converted."""
+        if self.enabled:
+            self.used[src_uri] = frozenset(used)
+
+    def uses_changed_template(self, src_uri: str) -> bool:
+        """Whether a template the page used when it was last converted changed. A changed file that is not
+        one of the package's templates (a site's own, included by others) counts for every template."""
+        used = self.used.get(src_uri, frozenset())
+        return bool(used and (used & self.templates_changed or self.templates_changed - PACKAGE_TEMPLATES))
 
     def end(self, files: Files, failed: bool) -> None:
-        if self.enabled and (self.previous != self.current or self.changed or failed):
-            _rebuild_hand_written(files, self.changed, every=self.settings_changed)
+        if self.enabled and (self.previous != self.current or self.changed or failed or self.templates_changed):
+            _rebuild_hand_written(files, self.changed, every=self.settings_changed,
+                                  templates=self.uses_changed_template)
 
 
 def names_any(markdown: str, targets: list[str]) -> bool:
@@ -122,9 +153,10 @@ def settings_of(config: MkDocsConfig) -> str:
     return Path(path).read_text("utf-8", "replace") if path and os.path.isfile(path) else ""
 
 
-def _rebuild_hand_written(files: Files, changed: list[str], every: bool) -> None:
+def _rebuild_hand_written(files: Files, changed: list[str], every: bool, templates: Callable[[str], bool]) -> None:
     """Have MkDocs build again the hand-written pages that show the sources (those with a
-    listing) or name an entity in `changed`, or `every` one (mkdocs.yml changed).
+    listing), name an entity in `changed` or used a changed template (`templates(src_uri)`),
+    or `every` one (mkdocs.yml changed).
 
     MkDocs builds a page again in a dirty build when its HTML is missing or older than its
     source: removing the HTML has it built again.
@@ -133,7 +165,7 @@ def _rebuild_hand_written(files: Files, changed: list[str], every: bool) -> None
         if file.generated_by is not None or not os.path.isfile(file.abs_dest_path):
             continue
         source = file.content_string
-        if every or listings.has_placeholder(source) or names_any(source, changed):
+        if every or listings.has_placeholder(source) or names_any(source, changed) or templates(file.src_uri):
             os.remove(file.abs_dest_path)
 
 
@@ -142,19 +174,17 @@ REDIRECTS = {"explorer/index.html": "rec"}
 call the recommendations index "the explorer", so /explorer/ opens it."""
 
 
-def redirect_html(target: str) -> str:
-    """A static page that sends the browser on to `target` (relative), with a link for readers."""
-    url = html.escape(target, quote=True)
-    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Redirecting</title>\n'
-            f'<meta http-equiv="refresh" content="0; url={url}">\n<link rel="canonical" href="{url}">\n'
-            f'<meta name="robots" content="noindex"></head>\n'
-            f'<body><p>This page has moved: <a href="{url}">{url}</a>.</p></body></html>\n')
+def redirect_html(target: str, language: str = "en") -> str:
+    """A static page that sends the browser on to `target` (relative), with a link for readers, in the
+    site's `language` and labels: the template briefs/redirect.html."""
+    link = Markup('<a href="{0}">{0}</a>').format(target)
+    return templates.render("briefs/redirect.html", url=target, link=link, language=language)
 
 
-def redirects(directory_urls: bool, folders: Folders) -> dict[str, str]:
-    """The redirect pages (REDIRECTS), by their path in the site."""
+def redirects(directory_urls: bool, folders: Folders, language: str = "en") -> dict[str, str]:
+    """The redirect pages (REDIRECTS), by their path in the site, in the site's `language`."""
     index = "" if directory_urls else "index.html"
-    return {path: redirect_html("../" * path.count("/") + folders.of(kind) + "/" + index)
+    return {path: redirect_html("../" * path.count("/") + folders.of(kind) + "/" + index, language)
             for path, kind in REDIRECTS.items()}
 
 
@@ -196,7 +226,9 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         export = GeneratedFile.generated(config, path, content=text)
         if not clash(export, f"the plugin's export {path}"):
             files.append(export)
-    for path, text in redirects(config.use_directory_urls, folders).items():  # a page of the site's own wins
+    language = str(config.theme.get("language") or "en")
+    # a page of the site's own at a redirect's address wins
+    for path, text in redirects(config.use_directory_urls, folders, language).items():
         if files.get_file_from_path(path) is None and path not in published:
             redirect = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
             redirect.unchanged = _written(redirect.abs_dest_path) == text  # a dirty build leaves it be

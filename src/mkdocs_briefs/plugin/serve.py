@@ -1,5 +1,6 @@
 """`mkdocs serve` and the sources folder: watched for as long as the server runs, even when
-the folder is moved away and back, or removed and made again (a checkout, a restore).
+the folder is moved away and back, or removed and made again (a checkout, a restore); and
+the site's own templates in the theme's custom_dir.
 
 MkDocs' watcher follows the folder it was given wherever it goes, and ignores events on
 folders themselves: a folder moved away left the preview as it was (no error page), and a
@@ -12,6 +13,8 @@ folder that came back is watched anew.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import watchdog.events
@@ -40,6 +43,15 @@ def watch_sources(server: Any, folder: str) -> None:
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = on_event  # type: ignore[method-assign]
     server.observer.schedule(handler, parent, recursive=False)
+
+
+def watch_templates(server: Any, folders: Sequence[Path]) -> None:
+    """Watch the site's own templates (`<custom_dir>/briefs/`, or the custom_dir while it has none):
+    MkDocs watches the theme only with `--watch-theme`, and a saved template should show at once."""
+    for folder in folders:
+        ours = folder / "briefs"
+        if ours.is_dir() or folder.is_dir():
+            server.watch(str(ours if ours.is_dir() else folder))
 
 
 def _rebuild(server: Any) -> None:
