@@ -34,7 +34,7 @@ from .markup import (
 )
 from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series
 from .templates import Markup, render
-from .update_pages import status_section, update_page
+from .update_pages import entity_status_section, status_section, update_page
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
@@ -183,6 +183,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
         explore_addressed=Markup(_explore("actor", actor.id, addressed)),
         involving=Markup(rec_list(corpus, involving, t("list.none_yet"))),
         explore_involving=Markup(_explore("involves", actor.id, involving)),
+        status=Markup(entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id)),
         mentions=Markup(_mentions(corpus, "actor", actor.id)), nothing=not addressed and not involving)
     return GeneratedPage(corpus.folders.page_uri("actor", actor.id), md, source=actor.pos.path)
 
@@ -206,6 +207,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
         connections=Markup(mechanism_connections(corpus, mech)),
         through=Markup(rec_list(corpus, through, t("list.none_yet"))),
         explore=Markup(_explore("mechanism", mech.id, through)),
+        status=Markup(entity_status_section(corpus, through, "tracking.mechanism_intro")),
         mentions=Markup(_mentions(corpus, "mechanism", mech.id)))
     return GeneratedPage(corpus.folders.page_uri("mechanism", mech.id), md, source=mech.pos.path)
 

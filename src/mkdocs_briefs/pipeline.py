@@ -15,6 +15,7 @@ from pathlib import Path
 from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
 from .export import export_files
+from .feed import FEED, feed_xml
 from .hints import find_hints
 from .labels import ENGLISH, Labels, using
 from .load import load_sources
@@ -43,7 +44,7 @@ class Outcome:
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
         settings: Settings | None = None, labels: Labels = ENGLISH, reuse: bool = False,
-        today: datetime.date | None = None, templates: Templates = PACKAGE) -> Outcome:
+        today: datetime.date | None = None, templates: Templates = PACKAGE, site_name: str = "") -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
@@ -53,7 +54,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
     status scale of `settings` and `today` (by default the machine's date: an update may not be
-    dated later)."""
+    dated later). The Atom feed (feed.py) is titled with `site_name` and addressed from `site_url`."""
     sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
     settings = settings or Settings()
     diags.extend(validate(sources, settings.validation, settings.scale, today))
@@ -70,6 +71,8 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         with using(labels), using_templates(templates):
             outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
-        outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+            outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+            feed = feed_xml(outcome.corpus, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
         outcome.exports[CHART] = chart
+        outcome.exports[FEED] = feed
     return outcome
