@@ -1,6 +1,6 @@
 """A deterministic corpus of N policy briefs, written as a complete MkDocs project.
 
-    python benchmarks/generate.py N OUTDIR [--seed S] [--actors A]
+    python benchmarks/generate.py N OUTDIR [--seed S] [--actors A] [--updates U]
 
 writes OUTDIR/mkdocs.yml (Material, the `search` and `briefs` plugins, the settings of the
 repository's own mkdocs.yml), OUTDIR/docs/index.md and OUTDIR/briefs/ with N briefs and the four
@@ -22,7 +22,14 @@ The shape follows issue 6:
 - some actors are coalitions with `members`; a third of the mechanisms are `part_of` an
   earlier one (a forest, so no cycle) and some list `related` ones;
 - every registry entry is referred to at least once, every recommendation is annotated,
-  so `mkdocs build --strict` passes.
+  so `mkdocs build --strict` passes;
+- with `--updates U`, updates (`briefs/updates/<year>/`) give each recommendation about U
+  dated updates: per brief, 4 U / 2 updates on distinct days after the brief (up to five
+  years, not after LAST_UPDATE), each bearing on 1 to 3 of its recommendations, a quarter of
+  them without a status, a few for one addressee only, statuses moving forward with an
+  occasional step back; each update cites one or two sources and names an actor and a
+  recommendation in its text. They are drawn after everything else, so the briefs and
+  registries are the same bytes with or without them.
 """
 
 from __future__ import annotations
@@ -73,6 +80,10 @@ MECHANISM_WORDS = {
     "forum": "Dialogue", "policy-document": "Strategy", "legal-instrument": "Agreement",
 }
 HORIZONS = ("near-term", "long-term", "unspecified")
+LAST_UPDATE = datetime.date(2026, 6, 30)
+"""No generated update is dated later (an update may not be dated in the future)."""
+LADDER = ("under-way", "partly-done", "done")
+SETBACKS = ("stalled", "reversed")
 NOT_IDS = frozenset({"index", "y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 MKDOCS_YML = """\
@@ -171,8 +182,11 @@ def slug(text: str) -> str:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int, actors: int | None = None, unnamed: float = 0.0) -> None:
+    def __init__(self, n: int, seed: int, actors: int | None = None, unnamed: float = 0.0,
+                 updates: float = 0.0) -> None:
         self.n = n
+        self.updates = updates
+        """Updates per recommendation, about (`--updates`); 0: none."""
         self.actor_count = actors if actors is not None else 20 + n * 3 // 10
         self.seed = seed
         self.rng = random.Random(seed)
@@ -435,6 +449,48 @@ class Generator:
         }
         for brief in briefs:
             files[f"briefs/{brief.id}.md"] = brief_text(brief)
+        if self.updates > 0:  # drawn last: the files above are the same with or without updates
+            for brief in briefs:
+                files.update(self.brief_updates(brief, names))
+        return files
+
+    def brief_updates(self, brief: BriefDraft, names: dict[tuple[str, str], str]) -> dict[str, str]:
+        """The updates of one brief's recommendations, path -> text."""
+        r = self.rng
+        span = min(5 * 365, (LAST_UPDATE - brief.date).days)
+        count = min(span, round(self.updates * RECS_PER_BRIEF / 2))
+        days = sorted(r.sample(range(1, span + 1), count)) if count > 0 else []
+        level: dict[str, int] = {}  # rec id -> its place on LADDER, -1 before its first status
+        files = {}
+        for j, offset in enumerate(days):
+            day = brief.date + datetime.timedelta(days=offset)
+            recs = r.sample(brief.recs, r.choice((1, 1, 2, 3, 3, 2)))
+            affects = []
+            for rec in recs:
+                affect = {"rec": rec.id}
+                roll = r.random()
+                if roll >= 0.25:
+                    now = level.get(rec.id, -1)
+                    if now >= 0 and roll > 0.9:
+                        affect["status"] = r.choice(SETBACKS)
+                        level[rec.id] = 0
+                    else:
+                        level[rec.id] = min(len(LADDER) - 1, now + 1)
+                        affect["status"] = LADDER[level[rec.id]]
+                    if len(rec.addressed_to) > 1 and r.random() < 0.15:
+                        affect["for"] = [r.choice(rec.addressed_to)]
+                affect["note"] = self.sentences(r.randint(12, 24))
+                affects.append(affect)
+            id_ = f"{brief.id}-u{j + 1:02d}"
+            first = recs[0]
+            actor = r.choice(first.addressed_to)
+            body = (f"[{names['actor', actor]}](actor:{actor}) " + self.sentences(r.randint(30, 60))
+                    + f" It bears on [{first.phrase}](rec:{first.id}). " + self.sentences(r.randint(20, 40)))
+            sources = [{"title": self.title_words(r.randint(3, 6)), "publisher": r.choice(PUBLISHERS),
+                        "url": f"https://example.org/news/{id_}/{k + 1}", "date": day.isoformat()}
+                       for k in range(r.choice((1, 1, 2)))]
+            files[f"briefs/updates/{day.year}/{id_}.md"] = update_text(
+                f"{self.title_words(r.randint(3, 6))} in {self.proper()}", day, sources, affects, body)
         return files
 
     def _cover(self, briefs: list[BriefDraft], actors: list[Entry], mechs: list[Entry]) -> None:
@@ -514,14 +570,32 @@ def brief_text(b: BriefDraft) -> str:
     return "\n".join(out)
 
 
+def update_text(title: str, day: datetime.date, sources: list[dict], affects: list[dict], body: str) -> str:
+    out = ["---", f"title: {json.dumps(title)}", f"date: {day.isoformat()}", "sources:"]
+    for src in sources:
+        out.append(f"  - title: {json.dumps(src['title'])}")
+        out += [f"    {key}: {json.dumps(src[key])}" for key in ("publisher", "url")]
+        out.append(f"    date: {src['date']}")
+    out.append("affects:")
+    for affect in affects:
+        out.append(f"  - rec: {affect['rec']}")
+        if "status" in affect:
+            out.append(f"    status: {affect['status']}")
+        if "for" in affect:
+            out.append(f"    for: [{', '.join(affect['for'])}]")
+        out.append(f"    note: {json.dumps(affect['note'])}")
+    out += ["---", "", body, ""]
+    return "\n".join(out)
+
+
 def generate(n: int, outdir: Path, seed: int = DEFAULT_SEED, actors: int | None = None,
-             unnamed: float = 0.0) -> dict[str, int]:
+             unnamed: float = 0.0, updates: float = 0.0) -> dict[str, int]:
     """Write the project for N briefs (and `actors` actors, else 20 + 0.3 N) into outdir; returns a few counts."""
     if n < 1:
         raise ValueError("N must be at least 1")
     if actors is not None and actors < 3:
         raise ValueError("the corpus needs at least 3 actors")
-    files = Generator(n, seed, actors, unnamed).run()
+    files = Generator(n, seed, actors, unnamed, updates).run()
     for rel in sorted(files):
         path = outdir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -538,8 +612,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unnamed-addressees", type=float, default=0.0, metavar="SHARE",
                         help="share of addressees their recommendation's paragraph does not name, as in real "
                              "briefs (each gives `check` a hint); default 0")
+    parser.add_argument("--updates", type=float, default=0.0, metavar="U",
+                        help="updates per recommendation, about (briefs/updates/); default 0")
     args = parser.parse_args(argv)
-    counts = generate(args.n, args.outdir, args.seed, args.actors, args.unnamed_addressees)
+    counts = generate(args.n, args.outdir, args.seed, args.actors, args.unnamed_addressees, args.updates)
     print(f"wrote {counts['files']} files ({counts['bytes']:,} bytes) for {args.n} briefs into {args.outdir}")
     return 0
 

@@ -365,13 +365,13 @@ def secs(s: float) -> str:
 
 
 def measure(n: int, workdir: Path, seed: int, repeat: int, keep: bool, plain: bool = False,
-            unnamed: float = 0.0) -> dict[str, str]:
+            unnamed: float = 0.0, updates: float = 0.0) -> dict[str, str]:
     root = workdir / f"n{n}"
     project, baseline = root / "plugin", root / "baseline"
     if root.exists():
         shutil.rmtree(root)
     log(f"N={n}: generating the corpus")
-    generate.generate(n, project, seed, unnamed=unnamed)
+    generate.generate(n, project, seed, unnamed=unnamed, updates=updates)
     sources_bytes = tree_bytes(project / "briefs")
 
     log(f"N={n}: load, validate, corpus, pages in process")
@@ -506,6 +506,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="baseline links without the id, class and title attributes the plugin adds")
     parser.add_argument("--unnamed-addressees", type=float, default=0.0, metavar="SHARE",
                         help="generate.py's setting: share of addressees left unnamed in the passage (check's hints)")
+    parser.add_argument("--updates", type=float, default=0.0, metavar="U",
+                        help="generate.py's setting: about U updates per recommendation (default 0)")
     parser.add_argument("--workdir", type=Path, help="where to write corpora and sites (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep corpora and sites (with --workdir)")
     args = parser.parse_args(argv)
@@ -514,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         rows = [measure(n, workdir, args.seed, max(1, args.repeat), args.keep and bool(args.workdir), args.plain_links,
-                        args.unnamed_addressees) for n in args.ns]
+                        args.unnamed_addressees, args.updates) for n in args.ns]
         print(f"Machine: {here}")
         if args.plain_links:
             print("Baseline: plain links (no id, class or title attributes on annotation links)")

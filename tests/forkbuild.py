@@ -38,14 +38,15 @@ for name in PRELOAD + [m.name for m in pkgutil.walk_packages(mkdocs_briefs.__pat
         importlib.import_module(name)
     except Exception:
         pass
-try:  # Material's search segments Han text with jieba, whose dictionary takes a second or more to load
-    import jieba
-    stderr = os.dup(2)
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
-    jieba.initialize()
-    os.dup2(stderr, 2)
-except ImportError:
-    pass
+if sys.argv[3] == "mkdocs":  # Material's search segments Han text with jieba: a second or more to load its dictionary
+    try:
+        import jieba
+        stderr = os.dup(2)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+        jieba.initialize()
+        os.dup2(stderr, 2)
+    except ImportError:
+        pass
 import jinja2, mkdocs.theme
 bytecode = jinja2.FileSystemBytecodeCache(sys.argv[2])
 theme_env = mkdocs.theme.Theme.get_env
@@ -122,18 +123,17 @@ class Forker:
         self._zygotes: dict[tuple[str | None, ...], subprocess.Popen[str]] = {}
         self._lock = threading.Lock()
         self._seen: set[tuple[str | None, ...]] = set()
+        """Start-up environments (and modules) run once so far, as a plain subprocess."""
         self.cpu = 0.0
         """CPU seconds (user + system) of the builds so far: the zygote is reaped only at the end."""
         self._bytecode = tempfile.TemporaryDirectory(prefix="theme-bytecode-")
 
-    def _zygote(self, env: dict[str, str]) -> subprocess.Popen[str]:
-        key = tuple(env.get(name) for name in STARTUP)
+    def _zygote(self, key: tuple[str | None, ...], env: dict[str, str], module: str) -> subprocess.Popen[str]:
         zygote = self._zygotes.get(key)
         if zygote is None or zygote.poll() is not None:
             code = f"PRELOAD = {PRELOAD!r}\n" + ZYGOTE
-            zygote = subprocess.Popen([sys.executable, "-c", code, json.dumps(sorted(env)), self._bytecode.name],
-                                      stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, text=True, env=env)
+            argv = [sys.executable, "-c", code, json.dumps(sorted(env)), self._bytecode.name, module]
+            zygote = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
             self._zygotes[key] = zygote
         return zygote
 
@@ -143,14 +143,14 @@ class Forker:
             out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
             out.touch()
             err.touch()
-            key = tuple(env.get(name) for name in STARTUP)
+            key = (module, *(env.get(name) for name in STARTUP))
             if key not in self._zygotes and key not in self._seen:
                 # the first run with a new start-up environment: a zygote pays only from the second
                 self._seen.add(key)
                 proc = subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True,
                                       text=True)
                 return proc.returncode, proc.stdout, proc.stderr
-            zygote = self._zygote(env)
+            zygote = self._zygote(key, env, module)
             assert zygote.stdin and zygote.stdout
             zygote.stdin.write(json.dumps({"cwd": str(cwd), "env": env, "args": args, "module": module,
                                            "stdout": str(out), "stderr": str(err)}) + "\n")

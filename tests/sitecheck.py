@@ -4,6 +4,7 @@ a title, no page repeats an element id. Used by the tests on every site they bui
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,18 @@ class SiteReport:
     problems: list[str] = field(default_factory=list)
 
 
+def parse(html: Path) -> BeautifulSoup:
+    """The page parsed, shared: a page several tests read (the shipped site's) is parsed once. Read it, never
+    change it (copy.copy a part first)."""
+    stat = html.stat()
+    return _parse(str(html), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(path: str, mtime_ns: int, size: int) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text("utf-8"), "html.parser")
+
+
 def _page_url(site: Path, html: Path) -> str:
     return "/" + html.relative_to(site).as_posix()
 
@@ -28,7 +41,7 @@ def check_site(site: Path) -> SiteReport:
     links: list[tuple[str, str]] = []
     for html in sorted(site.rglob("*.html")):
         url = _page_url(site, html)
-        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        soup = parse(html)
         report.pages += 1
         title = soup.title.get_text(strip=True) if soup.title else ""
         if not title:

@@ -22,6 +22,7 @@ from mkdocs_briefs.export import CSV_COLUMNS, export_schema_text
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.model import (
     Actor,
+    Affect,
     Annotation,
     Author,
     Brief,
@@ -31,7 +32,10 @@ from mkdocs_briefs.model import (
     Series,
     Source,
     Sources,
+    Update,
 )
+from mkdocs_briefs.statuses import scale_from
+from mkdocs_briefs.tracking import build_tracks
 
 # Every optional field filled, with text that is awkward in Markdown, HTML, JSON and CSV.
 FULL_ACTOR = f"""
@@ -103,7 +107,51 @@ Another paragraph names [the actor](actor:full-actor) again, and `[code](actor:n
 """
 
 
+# Two updates of the full brief's recommendation: one for a single addressee, then one that takes
+# it backwards; awkward text in every field.
+FULL_UPDATES = {
+    "full-start": f"""---
+title: "{_QUOTED}"
+date: 2023-03-01
+sources:
+  - title: "{_QUOTED}"
+    publisher: Source, "Publisher"
+    url: https://example.org/news?a=1&b=2
+    date: 2023-02-28
+  - title: Second source
+    publisher: Other
+    url: https://example.org/other
+    date: 2023-03-01
+affects:
+  - rec: every-field
+    status: done
+    for: [full-actor]
+    note: {yaml_text(FORMULA + " " + SCRIPT)}
+  - rec: widen-aperture
+---
+
+[The full actor](actor:full-actor) did it; see [every field](rec:every-field).
+""",
+    "full-back": """---
+title: A step back
+date: 2023-04-02
+sources:
+  - title: Third source
+    publisher: Other
+    url: https://example.org/third
+    date: 2023-04-02
+affects:
+  - rec: every-field
+    status: reversed
+    for: [full-actor]
+---
+""",
+}
+
+
 def _write_full(project: Project) -> None:
+    for id_, text in FULL_UPDATES.items():
+        project.write(f"briefs/updates/{id_}.md", text)
     for name, text in [("actors", FULL_ACTOR), ("mechanisms", FULL_MECHANISM), ("authors", FULL_AUTHOR),
                        ("series", FULL_SERIES)]:
         path = project.briefs / f"{name}.yml"
@@ -116,7 +164,10 @@ def full_site(tmp_path_factory) -> Build:
     """The minimal fixture plus an entry of each kind with every field, built with a site_url."""
     project = make_project(tmp_path_factory.mktemp("full"))
     _write_full(project)
-    project.write("mkdocs.yml", MKDOCS_YML + "site_url: https://example.org/site/\n")
+    # a site's own name for a status reaches the CSV, where it must not start a formula
+    project.write("mkdocs.yml", MKDOCS_YML.replace("  - briefs\n", f"  - briefs:\n      statuses:\n"
+                                                   f"        reversed: {yaml_text(FORMULA)}\n")
+                  + "site_url: https://example.org/site/\n")
     return built(project.build())
 
 
@@ -184,6 +235,17 @@ def _rebuild(data: dict) -> Sources:
             ],
         )
     assert sum(len(b.recommendations) for b in sources.briefs.values()) == len(data["recommendations"])
+    for u in data["updates"]:
+        found = find_annotations(u["body"], "", u["body_line"], Diagnostics())
+        sources.updates[u["id"]] = Update(
+            id=u["id"], title=u["title"], date=datetime.date.fromisoformat(u["date"]), body=u["body"],
+            body_line=u["body_line"], pos=NOWHERE,
+            sources=[Source(s["publisher"], s["title"], datetime.date.fromisoformat(s["date"]), s["url"])
+                     for s in u["sources"]],
+            affects=[Affect(Ref(a["rec"], NOWHERE), NOWHERE, status=a["status"], for_=_refs(a["for"]), note=a["note"])
+                     for a in u["affects"]],
+            annotations=[Annotation(n["kind"], n["target"], n["text"], Pos("", n["line"], n["col"]), n["anchor"] or "",
+                                    again.passage, again.span) for n, again in zip(u["annotations"], found, strict=True)])
     return sources
 
 
@@ -207,9 +269,24 @@ def test_corpus_json_holds_everything_the_sources_say(exported):
     folder, build = exported
     loaded, diags = load_sources(folder, folder.parent)
     assert not diags.errors
-    rebuilt = _rebuild(_corpus_json(build))
-    for registry in ("actors", "mechanisms", "authors", "series", "briefs"):
+    data = _corpus_json(build)
+    rebuilt = _rebuild(data)
+    for registry in ("actors", "mechanisms", "authors", "series", "briefs", "updates"):
         assert _values(getattr(rebuilt, registry)) == _values(getattr(loaded, registry)), registry
+    assert sorted(rebuilt.updates) == sorted(loaded.updates)
+    # each recommendation's status is what the exported updates make of it, on the exported scale
+    scale = scale_from({level["id"]: {k: level[k] for k in ("label", "meaning", "progress", "setback")}
+                        for level in data["statuses"]}, replace_scale=True)
+    recs = [r for b in rebuilt.briefs.values() for r in b.recommendations]
+    tracks = build_tracks(recs, rebuilt.updates.values(), scale)
+    for rec in data["recommendations"]:
+        track, status = tracks[rec["id"]], rec["status"]
+        now = track.current
+        assert (status["status"], status["as_of"], status["update"], status["was"], status["differs"]) == (
+            now.status, now.as_of and now.as_of.isoformat(), now.update and now.update.id, now.previous, track.differs)
+        assert [(a["actor"], a["status"], a["was"]) for a in status["addressees"]] == [
+            (s.actor, s.status, s.previous) for s in track.standings]
+        assert status["last_update"] == (track.last_update.id if track.last_update else None)
 
 
 def test_every_optional_field_reaches_the_export(full_site):
@@ -229,6 +306,28 @@ def test_every_optional_field_reaches_the_export(full_site):
     # an anchor names a real element of the brief's page
     page = build.html(brief["page"])
     assert page.find(id="actor-full-actor-2").get_text() == "the actor"
+    # updates, newest first, every field as written; the status they make, per addressee
+    assert [u["id"] for u in data["updates"][:2]] == ["full-back", "full-start"]
+    start = next(u for u in data["updates"] if u["id"] == "full-start")
+    assert start["title"] == AWKWARD and start["sources"][0] == {
+        "title": AWKWARD, "publisher": 'Source, "Publisher"', "url": "https://example.org/news?a=1&b=2",
+        "date": "2023-02-28"}
+    assert start["affects"] == [
+        {"rec": "every-field", "status": "done", "for": ["full-actor"], "note": FORMULA + " " + SCRIPT},
+        {"rec": "widen-aperture", "status": None, "for": [], "note": None}]
+    assert [(n["kind"], n["target"]) for n in start["annotations"]] == [("actor", "full-actor"), ("rec", "every-field")]
+    rec = next(r for r in data["recommendations"] if r["id"] == "every-field")
+    assert rec["status"] == {
+        "status": "reversed", "as_of": "2023-04-02", "update": "full-back", "was": "done", "differs": True,
+        "addressees": [
+            {"actor": "full-actor", "status": "reversed", "as_of": "2023-04-02", "update": "full-back", "was": "done"},
+            {"actor": "us-congress", "status": "not-tracked", "as_of": None, "update": None, "was": None}],
+        "last_update": "full-back", "last_updated": "2023-04-02"}
+    untouched = next(r for r in data["recommendations"] if r["id"] == "hold-hearings")["status"]
+    assert (untouched["status"], untouched["last_update"]) == ("not-tracked", None)
+    noted = next(r for r in data["recommendations"] if r["id"] == "widen-aperture")["status"]
+    assert (noted["status"], noted["last_update"], noted["last_updated"]) == ("not-tracked", "full-start", "2023-03-01")
+    assert next(lv for lv in data["statuses"] if lv["id"] == "reversed")["label"] == FORMULA
 
 
 # --- the schema ------------------------------------------------------------------------
@@ -241,13 +340,16 @@ def test_corpus_json_follows_its_published_schema(exported):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     data = _corpus_json(build)
     assert list(validator.iter_errors(data)) == []
-    assert data["version"] == 1
+    assert data["version"] == 2
     # the schema is not a blank cheque: a missing field, an unknown one, a wrong type are refused
     broken = json.loads(json.dumps(data))
     del broken["recommendations"][0]["horizon"]
     broken["actors"][0]["nickname"] = "x"
     broken["briefs"][0]["date"] = "1 August 2022"
+    broken["recommendations"][0]["status"]["addressees"].append({"actor": "rok", "status": "done", "as_of": None,
+                                                                 "update": None, "was": None, "colour": "red"})
     messages = " | ".join(e.message for e in validator.iter_errors(broken))
+    assert "'colour' was unexpected" in messages
     assert "'horizon' is a required property" in messages
     assert "'nickname' was unexpected" in messages
     assert "is not a 'date'" in messages
@@ -307,6 +409,14 @@ def test_csv_has_one_row_per_recommendation(exported):
         assert row["relation"] == src.get("relation", "original")
         assert (row["source_title"], row["source_publisher"], row["source_date"], row["source_url"]) == (
             src.get("title", ""), src.get("publisher", ""), src.get("date", ""), src.get("url", ""))
+        status = rec["status"]
+        assert (row["status"], row["status_as_of"], row["status_update"], row["last_update"], row["last_updated"]) == (
+            status["status"], status["as_of"] or "", status["update"] or "", status["last_update"] or "",
+            status["last_updated"] or "")
+        assert row["status_by_addressee"] == (
+            ";".join(f"{a['actor']}={a['status']}" for a in status["addressees"]) if status["differs"] else "")
+        labels = {lv["id"]: lv["label"] for lv in data["statuses"]}
+        assert row["status_name"].removeprefix("'") == labels.get(status["status"], "Not tracked")
 
 
 def test_csv_quotes_awkward_text(full_site):
@@ -316,6 +426,8 @@ def test_csv_quotes_awkward_text(full_site):
     assert row["brief_title"] == AWKWARD
     assert row["addressed_to"] == "full-actor;us-congress" and row["authors"] == "bea-author;ann-author"
     assert row["url"] == "https://example.org/site/recommendations/every-field/"
+    assert (row["status"], row["status_by_addressee"]) == ("reversed", "full-actor=reversed;us-congress=not-tracked")
+    assert row["status_name"] == "'" + FORMULA  # the site's own name for the status, kept from being a formula
 
 
 def test_csv_text_cannot_start_a_spreadsheet_formula(project):

@@ -7,7 +7,9 @@ their site path, like `data/corpus.json`). A reader sees input and output side b
 
 - `minimal`: the small fixture project (tests/fixtures/minimal), one page of every kind;
 - `shipped`: a frozen copy of the repository's own briefs, so editors' changes to briefs/
-  never break this test.
+  never break this test, with five of its updates (two steps backwards to stalled, an update
+  with two sources and a note that sets no status), so that update pages, timelines and the
+  tracker are golden-tested too.
 
 After an intended change to what pages say, write the files again and review the diff:
 
@@ -71,3 +73,11 @@ def test_every_kind_of_page_has_a_golden_file() -> None:
     folders = {path.split("/")[0] for path in kept}
     assert {"briefs", "recommendations", "actors", "mechanisms", "authors", "series", "matrix", "map"} <= folders
     assert all(f"{folder}/index.md" in kept for folder in ("briefs", "recommendations", "actors", "mechanisms"))
+
+
+def test_the_shipped_case_has_update_pages_and_the_tracker() -> None:
+    pages = GOLDEN / "shipped" / "expected" / "pages"
+    updates = {p.stem for p in (GOLDEN / "shipped" / "sources" / "updates").glob("*.md")}
+    assert len(updates) >= 3
+    assert {p.stem for p in (pages / "updates").glob("*.md")} == updates | {"index"}
+    assert (pages / "tracker" / "index.md").is_file()

@@ -121,3 +121,14 @@ def test_scripts_do_not_turn_a_field_into_markup(hostile_site, chromium, path):
             page.close()
     assert _probes(soup) == []
     assert dialogs == []
+
+
+def test_the_feed_carries_the_payload_as_text(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(hostile_site.site / "feed.xml").getroot()
+    assert {el.tag.split("}")[0] for el in feed.iter()} == {"{http://www.w3.org/2005/Atom"}  # no element of a payload
+    titles = [el.text for el in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert f"{PAYLOAD} update title" in titles and f"{PAYLOAD} title" in titles
+    summaries = " ".join(el.text or "" for el in feed.iter("{http://www.w3.org/2005/Atom}summary"))
+    assert f"{PAYLOAD} rec title" in summaries and f"{PAYLOAD} summary" in summaries

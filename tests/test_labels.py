@@ -13,7 +13,7 @@ from conftest import REPO, built
 from mkdocs_briefs import labels
 from mkdocs_briefs.labels import LANGUAGES, Labels, catalogue, check_overrides, fields, texts
 
-FILE_NAME = re.compile(r"\.(yml|md|json|csv|js|css|html|py)$")
+FILE_NAME = re.compile(r"\.(yml|md|json|csv|js|css|html|py|xml)$")
 SRC = REPO / "src" / "mkdocs_briefs"
 KEY = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_-]+)+)["']""")
 

@@ -150,3 +150,62 @@ def test_every_recommendation_of_the_shipped_brief_has_a_status_or_says_why_not(
     for update in corpus.updates.values():
         assert update.sources and all(s.url.startswith(("http://", "https://")) for s in update.sources)
         assert all(a.status is None or a.note for a in update.affects), update.id  # a status says why
+
+
+def test_actor_and_mechanism_pages_count_their_recommendations_by_status(site):
+    def counts(page) -> list[str]:
+        return [text(li) for li in page.select(".briefs-status-counts li")]
+
+    rok, congress = site.html("actors/rok/"), site.html("actors/us-congress/")
+    assert counts(rok) == ["◑ Partly done : 1"]
+    # hold-hearings stands at reversed for Congress and under way for Seoul: Congress's page counts its own
+    assert counts(congress) == ["↺ Reversed : 1"]
+    assert counts(site.html("mechanisms/opcon-transition/")) == ["◑ Partly done : 1"]
+    # latest updates: newest first, capped (limits.latest_updates), the rest counted
+    latest = [text(li) for li in rok.select("#latest-updates + ul li")]
+    assert len(latest) == 5 and latest[0] == "1 June 2024: Plan adopted , on Widen the aperture ◑ Partly done"
+    assert latest[1] == "1 May 2024: Hearings dropped"  # its `for` names Seoul
+    assert "The newest 5 of 15 updates are listed here" in text(rok.select_one("#latest-updates").find_next("p"))
+    assert "updates/" in rok.select_one("#latest-updates").find_next("p").a["href"]
+
+
+def test_a_recommendation_no_update_speaks_of_is_counted_as_not_tracked(tmp_path):
+    from mkdocs_briefs import pipeline
+
+    project = make_project(tmp_path)
+    project.write("briefs/updates/talks.md", update("Talks held", "2023-04-17",
+                                                    "  - rec: widen-aperture\n    status: under-way\n    note: Talks.\n"))
+    pages = {p.src_uri: p.markdown for p in pipeline.run(project.briefs, project.root).pages}
+    section = pages["mechanisms/unc-rear.md"].split("{#status}")[1].split("## ")[0]
+    assert 'aria-hidden="true">?</span> Not tracked</span>: 1' in section
+    assert "progress" not in section.lower() and "latest-updates" not in section  # no update bears on it
+    assert "Under way</span>: 1" in pages["mechanisms/opcon-transition.md"]
+
+
+def test_no_status_counts_on_a_site_without_updates(minimal_site):
+    assert minimal_site.html("actors/rok/").select_one("#status, .briefs-status-counts") is None
+
+
+def test_the_explorer_table_and_its_data_carry_each_status(site):
+    import json
+
+    rows = site.html("recommendations/").select(".briefs-explorer tbody tr")
+    assert [text(row.td.select_one(".briefs-status")) for row in rows] == ["◑ Partly done", "↺ Reversed"]
+    data = json.loads((site.site / "data" / "recommendations.json").read_text("utf-8"))
+    assert [(r["id"], r["status"], r["status_title"], r["updated"]) for r in data["recommendations"]] == [
+        ("widen-aperture", "partly-done", "Status as of 1 June 2024", "2024-06-01"),
+        ("hold-hearings", "reversed", "Status as of 1 May 2024", "2024-05-01")]
+    assert [s["id"] for s in data["statuses"]][-1] == "not-tracked"
+    assert {s["id"]: s["symbol"] for s in data["statuses"]}["reversed"] == "↺"
+
+
+def test_the_tracker_tables_are_capped_on_a_large_site(tmp_path):
+    from mkdocs_briefs import pipeline
+    from mkdocs_briefs.settings import Limits, Settings
+
+    project = tracked_project(tmp_path)
+    outcome = pipeline.run(project.briefs, project.root, settings=Settings(limits=Limits(listed=1)))
+    page = next(p.markdown for p in outcome.pages if p.src_uri == "tracker/index.md")
+    by_addressee = page.split("{#by-addressee}")[1].split("\n## ")[0]
+    assert "(actor:rok)" in by_addressee and "(actor:us-congress)" not in by_addressee  # the most addressed
+    assert "The 1 addressees with the most recommendations, of 2, are listed" in by_addressee

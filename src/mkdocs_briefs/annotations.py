@@ -170,15 +170,16 @@ def scheme_of(address: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, image_hosts: frozenset[str]) -> None:
+def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, image_hosts: frozenset[str],
+                   what: str) -> None:
     scheme = _scheme_of(address)
     if scheme in _UNSAFE_SCHEMES:
-        diags.error(pos, f"a '{scheme}:' link is not allowed in a brief: "
+        diags.error(pos, f"a '{scheme}:' link is not allowed in {what}: "
                          "link to http, https or mailto addresses, or annotate an entity")
     elif image and (scheme is not None or html.unescape(address).lstrip("<").startswith("//")):
         host = urlsplit(html.unescape(address.strip("<>"))).hostname or ""
         if scheme not in ("http", "https", None) or host not in image_hosts:
-            diags.error(pos, f"an image from another site ({host or scheme}) is not allowed in a brief: readers' "
+            diags.error(pos, f"an image from another site ({host or scheme}) is not allowed in {what}: readers' "
                              "browsers would call that site; put the image in the repository and link it by path")
 
 
@@ -191,7 +192,7 @@ def _pos(path: str, index: LineIndex, offset: int) -> Pos:
 
 
 def _check_links(masked: str, images: set[str], pos_of: Callable[[int], Pos], diags: Diagnostics,
-                 image_hosts: frozenset[str]) -> None:
+                 image_hosts: frozenset[str], what: str) -> None:
     """Reference definitions of annotations, and the addresses of links and images (see _check_address)."""
     if "]:" in masked:  # both kinds of definition need it
         for match in _REFERENCE_DEFINITION.finditer(masked):
@@ -199,15 +200,16 @@ def _check_links(masked: str, images: set[str], pos_of: Callable[[int], Pos], di
                         "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
         for match in _ANY_DEFINITION.finditer(masked):
             image = match.group(1).lower() in images
-            _check_address(match.group(2), image, pos_of(match.start()), diags, image_hosts)
+            _check_address(match.group(2), image, pos_of(match.start()), diags, image_hosts, what)
     if "](" in masked:
         for match in _ANY_LINK_OR_IMAGE.finditer(masked):
-            _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts)
+            _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts, what)
 
 
 def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
-                     image_hosts: frozenset[str] = frozenset()) -> list[Annotation]:
-    """Every annotation in `body`, whose first line is line `first_line` (1-based) of `path`."""
+                     image_hosts: frozenset[str] = frozenset(), what: str = "a brief") -> list[Annotation]:
+    """Every annotation in `body`, whose first line is line `first_line` (1-based) of `path`;
+    messages call the text's source `what` ("a brief", "an update")."""
     found: list[Annotation] = []
     counts: Counter[tuple[str, str]] = Counter()
     read = [(paragraph, mask_code(paragraph.text)) for paragraph in paragraphs_of(body)]
@@ -217,7 +219,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
         index = LineIndex(masked, first_line + paragraph.first_line)
         pos_of = functools.partial(_pos, path, index)
 
-        _check_links(masked, images, pos_of, diags, image_hosts)
+        _check_links(masked, images, pos_of, diags, image_hosts, what)
         if "](" not in masked:
             continue
         for match in _LINK.finditer(mask_image_alts(masked)):
@@ -242,7 +244,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
     return found
 
 
-def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -> None:
+def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics, what: str = "a brief") -> None:
     """Blocks a brief's text may not have: a ```mermaid block (drawn with its labels as HTML:
     Mermaid's sanitiser keeps tags like <img>), a fence never closed (the page's own Markdown
     after the text would be taken into it), control and bidirectional characters, lists nested too deep."""
@@ -254,7 +256,7 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
             diags.error(pos, "this code block is never closed: add a line with the same fence "
                              f"({lines[fence.start].strip()[:1] * 3}) after its last line")
         elif fence.is_mermaid:
-            diags.error(pos, "a mermaid diagram is not allowed in a brief: its labels could put HTML on the page; "
+            diags.error(pos, f"a mermaid diagram is not allowed in {what}: its labels could put HTML on the page; "
                              "describe it in the text, or mark the block ```text to show it as code")
     if not CONTROL.search(body) and not BIDI.search(body) and not _MAYBE_DEEP.search(body):
         return  # the usual case, found without looking at each line
@@ -262,11 +264,11 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics) -
         bad = CONTROL.search(line)
         if bad:
             diags.error(Pos(path, first_line + i, bad.start() + 1),
-                        f"control character U+{ord(bad.group()):04X} is not allowed in a brief's text: delete it")
+                        f"control character U+{ord(bad.group()):04X} is not allowed in {what}'s text: delete it")
         bidi = BIDI.search(line)
         if bidi:
             diags.error(Pos(path, first_line + i, bidi.start() + 1),
-                        f"bidirectional control U+{ord(bidi.group()):04X} is not allowed in a brief's text: it makes "
+                        f"bidirectional control U+{ord(bidi.group()):04X} is not allowed in {what}'s text: it makes "
                         "the text show in another order than it is written; delete it")
         if nesting_depth(line) > MAX_NESTING:
             diags.error(Pos(path, first_line + i, 1), f"lists or quotes are nested more than {MAX_NESTING} deep here: "

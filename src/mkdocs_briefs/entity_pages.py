@@ -34,11 +34,7 @@ from .markup import (
 )
 from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series
 from .templates import Markup, render
-from .update_pages import status_section, update_page
-
-DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
-              "`draft: true`.\n{: .briefs-draft }\n")
-"""Said at the top of a draft brief's page (shown by `mkdocs serve` only, unless the `drafts` option is on)."""
+from .update_pages import entity_status_section, status_section, update_page
 
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
@@ -53,7 +49,8 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
                 title=Markup(escape(brief.title)),
                 byline=Markup(render("briefs/byline.md", brief=brief,
                                      parts=[Markup(part) for part in _byline(corpus, brief)])),
-                draft=Markup(DRAFT_NOTE if brief.draft else ""), summary=Markup(escape(brief.summary)),
+                draft=Markup(t("brief.draft") + "\n{: .briefs-draft }\n" if brief.draft else ""),
+                summary=Markup(escape(brief.summary)),
                 credit=Markup(_credit(corpus, brief)), body=Markup(escape_raw_html(brief.body).strip()),
                 recommendations=Markup(render("briefs/brief_recommendations.md", brief=brief, entries=entries)),
                 connections=Markup(brief_connections(corpus, brief)))
@@ -186,6 +183,7 @@ def actor_page(corpus: Corpus, actor: Actor) -> GeneratedPage:
         explore_addressed=Markup(_explore("actor", actor.id, addressed)),
         involving=Markup(rec_list(corpus, involving, t("list.none_yet"))),
         explore_involving=Markup(_explore("involves", actor.id, involving)),
+        status=Markup(entity_status_section(corpus, addressed, "tracking.actor_intro", actor=actor.id)),
         mentions=Markup(_mentions(corpus, "actor", actor.id)), nothing=not addressed and not involving)
     return GeneratedPage(corpus.folders.page_uri("actor", actor.id), md, source=actor.pos.path)
 
@@ -209,6 +207,7 @@ def mechanism_page(corpus: Corpus, mech: Mechanism) -> GeneratedPage:
         connections=Markup(mechanism_connections(corpus, mech)),
         through=Markup(rec_list(corpus, through, t("list.none_yet"))),
         explore=Markup(_explore("mechanism", mech.id, through)),
+        status=Markup(entity_status_section(corpus, through, "tracking.mechanism_intro")),
         mentions=Markup(_mentions(corpus, "mechanism", mech.id)))
     return GeneratedPage(corpus.folders.page_uri("mechanism", mech.id), md, source=mech.pos.path)
 

@@ -21,12 +21,17 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
+from . import labels
 from .corpus import Corpus
 from .kinds import DEFAULT_FOLDERS, Folders
-from .model import HORIZONS, Actor, Author, Brief, Mechanism, Recommendation, Series
+from .labels import t
+from .markup import status_label, status_meaning, status_symbol
+from .model import HORIZONS, Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Update
+from .tracking import Standing, Track, status_order
 
-EXPORT_VERSION = 1
-"""The `version` of corpus.json and recommendations.json; raised on any change that is not an addition."""
+EXPORT_VERSION = 2
+"""The `version` of corpus.json and recommendations.json; raised on any change that is not an addition
+(2: updates, the status scale and each recommendation's status)."""
 
 CORPUS_JSON = "data/corpus.json"
 CORPUS_SCHEMA = "data/corpus.schema.json"
@@ -36,9 +41,11 @@ RECOMMENDATIONS_JSON = "data/recommendations.json"
 CSV_COLUMNS = ("id", "title", "statement", "addressed_to", "addressed_to_names", "involves", "involves_names",
                "mechanisms", "mechanism_names", "horizon", "brief", "brief_title", "date", "series", "series_name",
                "authors", "author_names", "relation", "source_title", "source_publisher", "source_date",
-               "source_url", "url")
+               "source_url", "url", "status", "status_name", "status_as_of", "status_update", "status_by_addressee",
+               "last_update", "last_updated")
 """The CSV's header row; lists of ids are joined with ';' (an id never contains one), their names
-with '; '. `relation` is 'original' for a brief without a source."""
+with '; '. `relation` is 'original' for a brief without a source. `status_by_addressee` is
+'actor=status' pairs joined with ';', filled only when the addressees stand at different statuses."""
 
 
 def page_url(kind: str, id_: str | None, directory_urls: bool = True, folders: Folders = DEFAULT_FOLDERS) -> str:
@@ -90,11 +97,13 @@ def corpus_data(corpus: Corpus, *, directory_urls: bool = True) -> dict:
     return {
         "version": EXPORT_VERSION,
         "briefs": [_brief(b, url) for b in corpus.briefs.values()],
-        "recommendations": [_recommendation(r, url) for r in corpus.recommendations.values()],
+        "recommendations": [_recommendation(r, url, corpus.tracks[r.id]) for r in corpus.recommendations.values()],
         "actors": [_actor(a, url) for a in corpus.actors.values()],
         "mechanisms": [_mechanism(m, url) for m in corpus.mechanisms.values()],
         "authors": [_author(a, url) for a in corpus.authors.values()],
         "series": [_series(s, url) for s in corpus.series.values()],
+        "statuses": _statuses(corpus),
+        "updates": [_update(u, url) for u in corpus.updates.values()],
     }
 
 
@@ -114,12 +123,13 @@ def _brief(b: Brief, url: _Urls) -> dict:
         "recommendations": [r.id for r in b.recommendations],
         "body": b.body,
         "body_line": b.body_line,
-        "annotations": [
-            {"kind": n.kind, "target": n.target, "text": n.text, "line": n.pos.line, "col": n.pos.col,
-             "anchor": n.anchor or None}
-            for n in b.annotations
-        ],
+        "annotations": _annotations(b.annotations),
     }
+
+
+def _annotations(annotations: list[Annotation]) -> list[dict]:
+    return [{"kind": n.kind, "target": n.target, "text": n.text, "line": n.pos.line, "col": n.pos.col,
+             "anchor": n.anchor or None} for n in annotations]
 
 
 def _source(b: Brief) -> dict | None:
@@ -133,7 +143,7 @@ def _source(b: Brief) -> dict | None:
             "restated": src.restated.isoformat() if src.restated else None}
 
 
-def _recommendation(r: Recommendation, url: _Urls) -> dict:
+def _recommendation(r: Recommendation, url: _Urls, track: Track) -> dict:
     return {
         "id": r.id,
         "page": url("rec", r.id),
@@ -144,6 +154,45 @@ def _recommendation(r: Recommendation, url: _Urls) -> dict:
         "involves": _ids(r.involves),
         "mechanisms": _ids(r.mechanisms),
         "horizon": r.horizon,
+        "status": _status(track),
+    }
+
+
+# --- tracking: the scale, the updates and where each recommendation stands ---------------
+
+
+def _statuses(corpus: Corpus) -> list[dict]:
+    """The site's status scale, each level with its label and meaning in the site's words."""
+    return [{"id": level.id, "label": status_label(corpus, level.id), "meaning": status_meaning(corpus, level.id),
+             "progress": level.progress, "setback": level.setback} for level in corpus.scale.levels]
+
+
+def _standing(s: Standing) -> dict:
+    return {"status": s.status, "as_of": s.as_of.isoformat() if s.as_of else None,
+            "update": s.update.id if s.update else None, "was": s.previous}
+
+
+def _status(track: Track) -> dict:
+    """Where a recommendation stands: its one status with the update that set it and its date,
+    the status it went back from (`was`), its latest update, and each addressee's standing."""
+    last = track.last_update
+    return {**_standing(track.current), "differs": track.differs,
+            "addressees": [{"actor": s.actor, **_standing(s)} for s in track.standings],
+            "last_update": last.id if last else None, "last_updated": last.date.isoformat() if last else None}
+
+
+def _update(u: Update, url: _Urls) -> dict:
+    return {
+        "id": u.id,
+        "page": url("update", u.id),
+        "title": u.title,
+        "date": u.date.isoformat(),
+        "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url, "date": s.date.isoformat()}
+                    for s in u.sources],
+        "affects": [{"rec": a.rec.id, "status": a.status, "for": _ids(a.for_), "note": a.note} for a in u.affects],
+        "body": u.body,
+        "body_line": u.body_line,
+        "annotations": _annotations(u.annotations),
     }
 
 
@@ -198,8 +247,18 @@ def recommendations_csv(corpus: Corpus, *, directory_urls: bool = True, site_url
             src.relation if src else "original", _cell(src.title) if src else "", _cell(src.publisher) if src else "",
             src.date.isoformat() if src else "", src.url if src else "",
             base + page_url("rec", r.id, directory_urls, corpus.folders),
+            *_status_cells(corpus, corpus.tracks[r.id]),
         ])
     return out.getvalue()
+
+
+def _status_cells(corpus: Corpus, track: Track) -> list[str]:
+    """status, status_name, status_as_of, status_update, status_by_addressee, last_update, last_updated."""
+    now, last = track.current, track.last_update
+    by_addressee = ";".join(f"{s.actor}={s.status}" for s in track.standings) if track.differs else ""
+    return [now.status, _cell(status_label(corpus, now.status)), now.as_of.isoformat() if now.as_of else "",
+            now.update.id if now.update else "", by_addressee, last.id if last else "",
+            last.date.isoformat() if last else ""]
 
 
 # --- recommendations.json: the explorer's data -----------------------------------------
@@ -214,7 +273,7 @@ def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
         "recommendations": [
             {"id": r.id, "title": r.title, "statement": r.statement, "addressed_to": _ids(r.addressed_to),
              "involves": _ids(r.involves), "mechanisms": _ids(r.mechanisms), "horizon": r.horizon,
-             "brief": r.brief_id, "page": url("rec", r.id)}
+             "brief": r.brief_id, "page": url("rec", r.id), **_explorer_status(corpus.tracks[r.id])}
             for r in corpus.recommendations.values()
         ],
         "briefs": [
@@ -229,4 +288,14 @@ def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
         "authors": named("author", corpus.authors.values()),
         "series": named("series", corpus.series.values()),
         "horizons": [{"id": h, "name": name} for h, name in HORIZONS.items()],
+        "statuses": [{"id": s, "name": status_label(corpus, s), "symbol": status_symbol(corpus, s)}
+                     for s in status_order(corpus.scale)],
     }
+
+
+def _explorer_status(track: Track) -> dict:
+    """A row's status with the title of its badge ("Status as of ..."), and the date of its latest
+    update (the explorer's "last updated" order)."""
+    now, last = track.current, track.last_update
+    return {"status": now.status, "status_title": t("status.as_of", date=labels.date(now.as_of)) if now.as_of else None,
+            "updated": last.date.isoformat() if last else None}

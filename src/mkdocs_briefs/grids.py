@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .kinds import Folders
 from .labels import number, t
-from .markup import count, join, link, relative
+from .markup import count, join, relative
 from .markup import explorer as explorer_path
 from .templates import Markup, render
 
@@ -102,7 +102,3 @@ def note(cuts: list[str | None], where: str) -> str:
     """The note under a grid: what it leaves out and `where` the rest is ('' when it shows everything)."""
     left_out = [c for c in cuts if c]
     return t("grid.note", shown=join(left_out), where=where) if left_out else ""
-
-
-def entity_header(kind: str, id_: str, name: str) -> str:
-    return link(kind, id_, name)

@@ -21,6 +21,7 @@ from .markup import (
     kind_label,
     link,
     pager,
+    status_badge,
     table,
 )
 from .metadata import index_description
@@ -95,11 +96,15 @@ def _recs_table(c: Corpus, number: int = 1) -> tuple[str, str]:
     if total > 1:
         intro += " " + _lists(start, len(shown))
 
+    def row_badge(rec_id: str) -> str:  # compact, as the explorer's script writes it (assets/explorer.js)
+        now = c.tracks[rec_id].current
+        return status_badge(c, now.status, now.as_of)
+
     def plain(kind: str, refs: list[Ref]) -> str:  # no hover titles: they would weigh on a long table
         return ", ".join(f'[{escape(c.name_of(kind, r.id))}]({kind}:{r.id} "")' for r in refs)
 
     rows = [
-        [link("rec", r.id, r.title), plain("actor", r.addressed_to), plain("actor", r.involves),
+        [f"{link('rec', r.id, r.title)} {row_badge(r.id)}", plain("actor", r.addressed_to), plain("actor", r.involves),
          plain("mechanism", r.mechanisms), horizon(r.horizon),
          f'[{escape(c.brief_of(r).short)}](brief:{r.brief_id} "")']
         for r in shown

@@ -75,7 +75,7 @@ def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
     doc, f, body, body_line = read
     cited: list[Any] = f["sources"] if isinstance(f.get("sources"), list) else []
     affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
-    refuse_diagrams(body, shown, body_line, diags)
+    refuse_diagrams(body, shown, body_line, diags, "an update")
     return Update(
         id=id_, title=text_field(f, "title") or id_, date=date_field(f.get("date")),
         sources=[Source(publisher=text_field(s, "publisher") or "", title=text_field(s, "title") or "",
@@ -84,7 +84,7 @@ def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
         affects=[_affect(doc, i, a) for i, a in enumerate(affects)
                  if isinstance(a, dict) and isinstance(a.get("rec"), str)],
         body=body, pos=Pos(shown, 1, 1), body_line=body_line,
-        annotations=find_annotations(body, shown, body_line, diags, image_hosts),
+        annotations=find_annotations(body, shown, body_line, diags, image_hosts, "an update"),
         where=where_of(doc, (), f),
     )
 

@@ -233,11 +233,17 @@ def status_meaning(corpus: Corpus, status: str) -> str:
     return level.meaning or (t(level.meaning_key) if level.meaning_key else "")
 
 
+def status_symbol(corpus: Corpus, status: str) -> str:
+    """The mark shown before a status's name, so that a badge reads without its colour."""
+    level = corpus.scale.get(status)
+    return level.symbol if level else NOT_TRACKED_SYMBOL
+
+
 def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
     """A compact status badge: a symbol and a word (readable without colour), the date in its title."""
     level = corpus.scale.get(status)
     label = status_label(corpus, status)
-    symbol = level.symbol if level else NOT_TRACKED_SYMBOL
+    symbol = status_symbol(corpus, status)
     kind = status if level and _CLASS_SAFE.fullmatch(status) else NOT_TRACKED if not level else "other"
     back = t("status.was", status=escape(status_label(corpus, was))) if was else ""
     title = f' title="{html.escape(t("status.as_of", date=date(as_of)))}"' if as_of else ""

@@ -44,7 +44,7 @@ class Outcome:
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
         settings: Settings | None = None, labels: Labels | None = None, reuse: bool = False,
-        today: datetime.date | None = None, templates: Templates | None = None,
+        today: datetime.date | None = None, templates: Templates | None = None, site_name: str = "",
         named: list[Path] | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
@@ -55,7 +55,8 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
     status scale of `settings` and `today` (by default the machine's date: an update may not be
-    dated later). With `named` (files of `folder`), only the problems in those files are reported, and
+    dated later). The Atom feed (feed.py) is titled with `site_name` and addressed from `site_url`.
+    With `named` (files of `folder`), only the problems in those files are reported, and
     when they are all briefs, the other briefs are read only as far as their references need
     (named_files.py); no page is written."""
     if named and all(path.parent.resolve() == folder.resolve() and path.suffix == ".md" for path in named):
@@ -79,6 +80,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     if pages:
         from .corpus import build_corpus
         from .export import export_files
+        from .feed import FEED, feed_xml
         from .labels import ENGLISH, using
         from .pages import generate_pages
         from .templates import PACKAGE
@@ -89,6 +91,8 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         with using(labels or ENGLISH), using_templates(templates or PACKAGE):
             outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
-        outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+            outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+            feed = feed_xml(outcome.corpus, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
         outcome.exports[CHART] = chart
+        outcome.exports[FEED] = feed
     return outcome

@@ -30,6 +30,10 @@ class Limits:
     """Passages of one brief quoted under "Mentioned in" on an entity's page."""
     related: int = 5
     """Related recommendations listed on a recommendation's page."""
+    latest_updates: int = 5
+    """Updates listed under "Latest updates" on an actor's or a mechanism's page; the rest are counted."""
+    feed_entries: int = 50
+    """Entries of the Atom feed (feed.xml): the newest updates and briefs."""
     briefs_page_size: int = 100
     """Briefs per page of the briefs index (briefs/, briefs/page/2/, ...)."""
     table_page_size: int = 100

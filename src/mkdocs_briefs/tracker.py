@@ -104,19 +104,37 @@ def tracker_page(corpus: Corpus) -> GeneratedPage:
         f"{when}\n{{: .briefs-as-of }}\n",
         f"![{escape(chart_alt(corpus, overall))}](chart.svg){{: .briefs-chart }}\n",
         f"## {t('tracker.by_brief')} {{#by-brief}}\n",
-        _count_table(corpus, t("tracker.brief"), [
-            (link("brief", b.id, b.title), Counter(corpus.tracks[r.id].status for r in b.recommendations))
-            for b in corpus.briefs.values() if b.recommendations]),
+        _by_brief(corpus),
         f"## {t('tracker.by_addressee')} {{#by-addressee}}\n",
         t("tracker.addressee_note") + "\n",
-        _count_table(corpus, t("tracker.addressee"), [(link("actor", a, corpus.name_of("actor", a)), c)
-                                                      for a, c in per_addressee(corpus).items()]),
+        _by_addressee(corpus),
         _recent_section(corpus),
         _stale_section(corpus),
         f"## {t('tracker.scale')} {{#scale}}\n",
         "\n".join(scale),
     ]
     return GeneratedPage(TRACKER_PAGE, "\n".join(md), in_nav=True)
+
+
+def _by_brief(corpus: Corpus) -> str:
+    """Counts by status for each brief with recommendations: the newest `limits.listed`, the rest counted."""
+    briefs = [b for b in corpus.briefs.values() if b.recommendations]
+    cap = corpus.settings.limits.listed
+    table = _count_table(corpus, t("tracker.brief"), [
+        (link("brief", b.id, b.title), Counter(corpus.tracks[r.id].status for r in b.recommendations))
+        for b in briefs[:cap]])
+    return table + ("\n" + t("tracker.more_briefs", len(briefs), shown=number(cap)) + "\n" if len(briefs) > cap else "")
+
+
+def _by_addressee(corpus: Corpus) -> str:
+    """Counts by status for each addressee; past `limits.listed`, those with the most recommendations."""
+    rows = list(per_addressee(corpus).items())
+    cap = corpus.settings.limits.listed
+    shown = rows if len(rows) <= cap else sorted(rows, key=lambda ac: -sum(ac[1].values()))[:cap]
+    table = _count_table(corpus, t("tracker.addressee"), [(link("actor", a, corpus.name_of("actor", a)), c)
+                                                          for a, c in shown])
+    return table + ("\n" + t("tracker.more_addressees", len(rows), shown=number(cap)) + "\n"
+                    if len(rows) > cap else "")
 
 
 def _recent_section(corpus: Corpus) -> str:

@@ -29,7 +29,7 @@ from .markup import (
 )
 from .model import Recommendation, Source, Update
 from .statuses import NOT_TRACKED
-from .tracking import Step
+from .tracking import Step, status_order
 
 UPDATES_PAGE_SIZE = 50
 """Updates per page of the updates index (updates/, updates/page/2/, ...)."""
@@ -130,3 +130,45 @@ def updates_index(corpus: Corpus, number: int = 1) -> tuple[str, str]:
     span = t("index.lists", first=labels.number(start + 1), last=labels.number(start + len(shown)))
     return (f"{intro} {span}",
             "\n".join(rows) + "\n" + pager(number, total, t("pager.list")))
+
+
+def entity_status_section(corpus: Corpus, recs: list[Recommendation], intro_key: str,
+                          actor: str | None = None) -> str:
+    """The "Status of its recommendations" part of an actor's or a mechanism's page: how many of
+    `recs` stand at each status (for `actor`, where their addressees differ), not tracked counted
+    as such, and the latest updates that bear on them (`limits.latest_updates`, the rest counted).
+    Empty when the site has no update at all, or there is no recommendation to count."""
+    if not recs or not corpus.updates:
+        return ""
+    counted: dict[str, int] = {}
+    for rec in recs:
+        track = corpus.tracks[rec.id]
+        mine = next((s for s in track.standings if s.actor == actor), None) if actor else None
+        status = mine.status if mine else track.status
+        counted[status] = counted.get(status, 0) + 1
+    rows = [f"- {t('tracking.count', badge=status_badge(corpus, s), count=labels.number(counted[s]))}"
+            for s in status_order(corpus.scale) if counted.get(s)]
+    md = [f"## {t('tracking.heading')} {{#status}}\n", t(intro_key, len(recs)) + "\n",
+          '<div class="briefs-status-counts" markdown>\n', "\n".join(rows) + "\n", "</div>\n"]
+    ids = {r.id for r in recs}
+    latest = [u for u in corpus.updates.values()
+              if any(a.rec.id in ids or (actor and any(f.id == actor for f in a.for_)) for a in u.affects)]
+    if latest:
+        shown = latest[: corpus.settings.limits.latest_updates]
+        md.append(f"### {t('tracking.latest')} {{#latest-updates}}\n")
+        md.append("\n".join(_latest_item(corpus, u, ids) for u in shown) + "\n")
+        if len(latest) > len(shown):
+            md.append(t("tracking.latest_more", len(latest), shown=labels.number(len(shown)),
+                        index="update:index") + "\n")
+    return "\n".join(md)
+
+
+def _latest_item(corpus: Corpus, update: Update, ids: set[str]) -> str:
+    """An update in an entity's "Latest updates": its date and title, and which of the entity's
+    recommendations it bears on, each with the status the update gives it (if any)."""
+    mine = [a for a in update.affects if a.rec.id in ids]
+    shown = [link("rec", a.rec.id, corpus.name_of("rec", a.rec.id))
+             + (" " + status_badge(corpus, a.status, update.date) if a.status else "") for a in mine[:3]]
+    more = t("list.and_more", len(mine) - 3) if len(mine) > 3 else ""
+    on = t("tracking.on", recs=join(shown) + more) if shown else ""
+    return f"- {date(update.date)}: {link('update', update.id, update.title)}{on}"

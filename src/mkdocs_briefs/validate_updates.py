@@ -13,7 +13,7 @@ import datetime
 import re
 
 from .diagnostics import Diagnostics, did_you_mean
-from .model import Affect, Sources, Update
+from .model import Affect, Recommendation, Sources, Update
 from .schema import invisible, shown
 from .statuses import Scale
 
@@ -27,13 +27,14 @@ SameDay = dict[tuple[str, str, datetime.date], tuple[str, Update]]
 def validate_updates(s: Sources, scale: Scale, today: datetime.date) -> Diagnostics:
     diags = Diagnostics()
     same_day: SameDay = {}
+    recs = {rec.id: rec for rec in s.recommendations()}  # once: every update looks its recommendations up
     for update in s.updates.values():
-        _check_update(s, update, scale, today, same_day, diags)
+        _check_update(s, recs, update, scale, today, same_day, diags)
     return diags
 
 
-def _check_update(s: Sources, update: Update, scale: Scale, today: datetime.date, same_day: SameDay,
-                  diags: Diagnostics) -> None:
+def _check_update(s: Sources, recs: dict[str, Recommendation], update: Update, scale: Scale, today: datetime.date,
+                  same_day: SameDay, diags: Diagnostics) -> None:
     if not _SLUG.fullmatch(update.id) or len(update.id) > MAX_ID_LENGTH:
         diags.error(update.pos, f"the file name {shown(update.id + '.md')} is not a valid update id: rename it "
                                 f"with lowercase letters a-z, digits and single hyphens, at most {MAX_ID_LENGTH} "
@@ -43,7 +44,6 @@ def _check_update(s: Sources, update: Update, scale: Scale, today: datetime.date
     if known_date and update.date > today:
         diags.error(dated, f"the update is dated {update.date.isoformat()}, in the future: an update records "
                            "what has happened; fix the date")
-    recs = {rec.id: rec for rec in s.recommendations()}
     for affect in update.affects:
         rec = recs.get(affect.rec.id)
         if affect.status is not None and scale.get(affect.status) is None:

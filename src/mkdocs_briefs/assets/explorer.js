@@ -9,7 +9,10 @@
 
    The filters live in the URL's query, so that a view can be shared and linked to:
      actor  involves  mechanism  horizon  brief  series  author   (ids; repeat to OR them)
+     status                                                         (a status's id, or not-tracked)
      text                                                           (words, all must match)
+     sort=updated                                                   (latest update first; else the
+                                                                     briefs' order)
    for example recommendations/?actor=rok&mechanism=unc. Facets are ANDed together.
      group                                                          (an actor's id: that actor or
                                                                      anyone in it, as `actor`s)
@@ -37,6 +40,7 @@
     { param: "involves", label: "js.filter.involves", list: "actors" },
     { param: "mechanism", label: "js.filter.mechanism", list: "mechanisms" },
     { param: "horizon", label: "js.filter.horizon", list: "horizons" },
+    { param: "status", label: "js.filter.status", list: "statuses" },
     { param: "brief", label: "js.filter.brief", list: "briefs" },
     { param: "series", label: "js.filter.series", list: "series" },
     { param: "author", label: "js.filter.author", list: "authors" }
@@ -44,6 +48,7 @@
   var HORIZONS = { "near-term": "horizon.near_term", "long-term": "horizon.long_term", "unspecified": "horizon.unspecified" };
   var TEXT = "text";
   var GROUP = "group";
+  var SORT = "sort", UPDATED = "updated"; // ?sort=updated: the latest update first
   var COLUMNS = []; // the table's own column headings, read when the explorer starts
   var ANNOUNCE_DELAY = 400; // ms of quiet typing before the count is announced
 
@@ -81,7 +86,7 @@
      ?group=<id> is read as ?actor=<id>&actor=<member>... (the matrix's grouped view links so). */
   function readState(search, within) {
     var params = new URLSearchParams(search);
-    var state = { facets: {}, text: (params.get(TEXT) || "").trim() };
+    var state = { facets: {}, text: (params.get(TEXT) || "").trim(), sort: params.get(SORT) === UPDATED ? UPDATED : "" };
     FACETS.forEach(function (f) {
       var values = params.getAll(f.param);
       if (f.param === "actor") {
@@ -98,7 +103,7 @@
   }
 
   function sameState(a, b) {
-    return a.text === b.text && FACETS.every(function (f) {
+    return a.text === b.text && a.sort === b.sort && FACETS.every(function (f) {
       return a.facets[f.param].join("\n") === b.facets[f.param].join("\n");
     });
   }
@@ -150,11 +155,12 @@
     self.lists.horizons.forEach(function (entry, id) { if (HORIZONS[id]) entry.name = t(HORIZONS[id]); });
     var briefs = new Map((data.briefs || []).map(function (b) { return [b.id, b]; }));
 
-    this.recs = (data.recommendations || []).map(function (r) {
+    this.statuses = new Map((data.statuses || []).map(function (s) { return [s.id, s]; }));
+    this.recs = (data.recommendations || []).map(function (r, index) {
       var brief = briefs.get(r.brief) || {};
       var values = {
         actor: r.addressed_to || [], involves: r.involves || [], mechanism: r.mechanisms || [],
-        horizon: [r.horizon], brief: [r.brief], series: brief.series ? [brief.series] : [],
+        horizon: [r.horizon], status: [r.status || "not-tracked"], brief: [r.brief], series: brief.series ? [brief.series] : [],
         author: brief.authors || []
       };
       var words = [r.title, r.statement];
@@ -162,7 +168,7 @@
         if (f.param === "horizon" || f.param === "series" || f.param === "author") return;
         values[f.param].forEach(function (id) { words.push((self.lists[f.list].get(id) || {}).name || id); });
       });
-      return { rec: r, url: url(r.page), values: values, haystack: fold(words.join(" ")) };
+      return { rec: r, index: index, url: url(r.page), values: values, haystack: fold(words.join(" ")) };
     });
 
     this.table = this.root.querySelector("table");
@@ -264,7 +270,7 @@
     this.status = el("p", { "class": "briefs-explorer__status", role: "status", "aria-live": "polite" });
     this.clear = el("button", { type: "button", "class": "md-button briefs-explorer__clear", text: t("js.explorer.clear") });
     this.clear.addEventListener("click", function () {
-      self.state = readState("");
+      self.state = readState(self.state.sort ? "?" + SORT + "=" + UPDATED : ""); // filters go, the order stays
       self.changed(true);
       textInput.focus();
     }, { signal: signal });
@@ -274,12 +280,24 @@
       self.render(false);
     }, { signal: signal });
 
+    this.sorter = el("select", { id: "briefs-explorer-sort" }, [
+      el("option", { value: "", text: t("js.explorer.sort_briefs") }),
+      el("option", { value: UPDATED, text: t("js.explorer.sort_updated") })
+    ]);
+    this.sorter.addEventListener("change", function () {
+      self.state.sort = self.sorter.value;
+      self.changed(true);
+    }, { signal: signal });
+
     var controls = el("div", { "class": "briefs-explorer__controls", role: "search", "aria-label": t("js.explorer.region") }, [
       el("div", { "class": "briefs-explorer__text" }, [
         el("label", { "for": "briefs-explorer-text", text: t("js.explorer.words") }), textInput
       ]),
       el("div", { "class": "briefs-explorer__facets" }, this.facets.map(function (x) { return x.details; })),
       this.chips,
+      el("div", { "class": "briefs-explorer__sort" }, [
+        el("label", { "for": "briefs-explorer-sort", text: t("js.explorer.sort") }), this.sorter
+      ]),
       el("div", { "class": "briefs-explorer__summary" }, [this.status, this.clear])
     ]);
     var downloads = this.root.querySelector(".briefs-downloads");
@@ -308,11 +326,13 @@
     var params = new URLSearchParams(location.search);
     FACETS.forEach(function (f) { params.delete(f.param); });
     params.delete(TEXT);
+    params.delete(SORT);
     var self = this;
     FACETS.forEach(function (f) {
       self.state.facets[f.param].forEach(function (v) { params.append(f.param, v); });
     });
     if (this.state.text) params.set(TEXT, this.state.text);
+    if (this.state.sort) params.set(SORT, this.state.sort);
     var query = params.toString();
     var target = location.pathname + (query ? "?" + query : "") + location.hash;
     if (newEntry) history.pushState(null, "", target);
@@ -367,18 +387,22 @@
     this.paintChips();
 
     var filtered = active.length > 0 || words.length > 0;
+    // in the latest update's order, every matching row is listed, whichever page of the table it is on
+    var live = filtered || state.sort === UPDATED;
+    this.sorter.value = state.sort;
+    if (state.sort === UPDATED) matches.sort(byUpdate);
     var rows = document.createDocumentFragment();
-    if (filtered) matches.slice(0, this.limit).forEach(function (item) { rows.appendChild(self.row(item)); });
+    if (live) matches.slice(0, this.limit).forEach(function (item) { rows.appendChild(self.row(item)); });
     else this.pageRows.forEach(function (row) { rows.appendChild(row); });
     this.body.replaceChildren(rows);
-    if (this.pager) this.pager.hidden = filtered;
-    var rest = filtered ? matches.length - Math.min(matches.length, this.limit) : 0;
+    if (this.pager) this.pager.hidden = live;
+    var rest = live ? matches.length - Math.min(matches.length, this.limit) : 0;
     this.more.hidden = rest <= 0;
     this.more.textContent = t("js.explorer.more", rest, { shown: num(Math.min(rest, this.pageSize)) });
     this.clear.disabled = !filtered;
 
     var summary = t("js.explorer.summary", this.recs.length, { matches: num(matches.length) });
-    if (!filtered && this.pager) summary += t("js.explorer.on_page", this.pageRows.length);
+    if (!live && this.pager) summary += t("js.explorer.on_page", this.pageRows.length);
     else if (rest > 0) summary += t("js.explorer.first", this.limit);
     clearTimeout(this.timer);
     var status = this.status;
@@ -436,7 +460,7 @@
       return cell.length ? cell : [document.createTextNode("–")];
     }
     var cells = [
-      [el("a", { href: item.url, title: r.statement, text: r.title })],
+      [el("a", { href: item.url, title: r.statement, text: r.title }), document.createTextNode(" "), this.badge(r)],
       links("actors", item.values.actor),
       links("actors", item.values.involves),
       links("mechanisms", item.values.mechanism),
@@ -446,6 +470,22 @@
     return el("tr", {}, cells.map(function (content, i) {
       return el("td", i ? { "data-label": COLUMNS[i] } : {}, content);
     }));
+  };
+
+  /* The latest update first; a recommendation no update speaks of last; otherwise the briefs' order. */
+  function byUpdate(a, b) {
+    var x = a.rec.updated || "", y = b.rec.updated || "";
+    return x === y ? a.index - b.index : (x < y ? 1 : -1);
+  }
+
+  /* A row's status badge, as the page writes it (markup.status_badge): a mark and a word, readable
+     without colour; its date in the title. */
+  Explorer.prototype.badge = function (r) {
+    var id = r.status || "not-tracked", status = this.statuses.get(id) || { name: id, symbol: "?" };
+    var kind = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? (this.statuses.has(id) ? id : "not-tracked") : "other";
+    var attrs = { "class": "briefs-status briefs-status--" + kind };
+    if (r.status_title) attrs.title = r.status_title;
+    return el("span", attrs, [el("span", { "aria-hidden": "true", text: status.symbol }), document.createTextNode(" " + status.name)]);
   };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -37,8 +37,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from .. import cite, csp, labels, listings, metadata, pipeline, sanitize, templates
+from .. import cite, csp, feed, labels, listings, metadata, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page, mark_own_page
@@ -124,7 +125,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=settings, labels=self.labels, reuse=True, templates=self.templates)
+                               settings=settings, labels=self.labels, reuse=True, templates=self.templates,
+                               site_name=config.site_name)
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
@@ -243,9 +245,20 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
         if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
-            extra = self.labels.script_element() + "\n" + (script + "\n" if script else "")
+            extra = (self.labels.script_element() + "\n" + (script + "\n" if script else "")
+                     + self._feed_link(page, config))
             output = output[:end] + extra + output[end:]
         return output
+
+    def _feed_link(self, page: Page, config: MkDocsConfig) -> str:
+        """The feed's <link rel="alternate">, relative to the page (as Material writes its own feeds' links):
+        Material's instant navigation fetches the sitemap.xml beside every alternate link's address,
+        which an absolute address would send to the published site from a local copy."""
+        if self.failed:
+            return ""
+        href = get_relative_url(feed.FEED, page.url or ".")
+        with labels.using(self.labels):
+            return feed.head_link(href, labels.t("feed.title", site=config.site_name)) + "\n"
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:

@@ -38,6 +38,10 @@ class LimitsConfig(base.Config):
     """Passages of one brief linked under "Mentioned in" on an entity's page."""
     related = _Count(_LIMIT_DEFAULTS.related)
     """Related recommendations on a recommendation's page."""
+    latest_updates = _Count(_LIMIT_DEFAULTS.latest_updates)
+    """Updates under "Latest updates" on an actor's or a mechanism's page."""
+    feed_entries = _Count(_LIMIT_DEFAULTS.feed_entries)
+    """Entries of the Atom feed (feed.xml), the newest first."""
     briefs_page_size = _Count(_LIMIT_DEFAULTS.briefs_page_size)
     """Briefs per page of the briefs index."""
     table_page_size = _Count(_LIMIT_DEFAULTS.table_page_size)
