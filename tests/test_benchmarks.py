@@ -130,3 +130,9 @@ def test_generator_writes_about_u_updates_per_recommendation_and_leaves_the_brie
     assert 2.5 <= statistics.mean(len(t.timeline) for t in tracks) <= 3.5
     assert {t.status for t in tracks} >= {"under-way", "partly-done", "done"}
     assert any(step.backwards for t in tracks for step in t.timeline)
+
+
+def test_annotation_scale_prints_a_row_per_count(tmp_path):
+    out = _run(str(BENCHMARKS / "annotation_scale.py"), "100", "200", cwd=tmp_path).stdout.splitlines()
+    assert out[0].split() == ["annotations", "seconds", "µs", "each"]
+    assert [line.split()[0] for line in out[1:]] == ["100", "200"]
