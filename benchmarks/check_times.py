@@ -4,8 +4,13 @@
 
 For each N, generates the corpus (generate.py), then prints one table row:
 
+- `calibration CPU s`: plain Python-Markdown converting the bodies of the first 150 briefs, in
+  this process, measured just before the checks: a machine twice as slow (or twice as busy)
+  doubles it as it doubles the others, so compare the `× cal` columns between machines;
 - `check CPU s`: `mkdocs-briefs check` of the whole corpus, hints included, in a process of
   its own (user + system time of that process, Python's start included);
+- `check FILE CPU s`: `mkdocs-briefs check briefs/<one brief>.md`, what a pull request that
+  changes one brief asks for;
 - `load / validate / hints CPU s`: the same steps in this process, each on its own;
 - `pipeline CPU s` and `after one edit CPU s`: what the plugin's `on_files` runs (load, validate,
   corpus, pages, exports) on the whole corpus, and again after one brief's text changed, as
@@ -42,9 +47,21 @@ def unannotate(briefs: Path, share: float, seed: int = 1) -> None:
         path.write_text(head + sep + body, "utf-8")
 
 
-def check_cpu(project: Path) -> tuple[float, str]:
+def calibrate(briefs: Path) -> float:
+    """CPU seconds of plain Python-Markdown converting the bodies of the first 150 briefs."""
+    import markdown
+
+    bodies = [path.read_text("utf-8").split("\n---\n", 1)[-1] for path in sorted(briefs.glob("*.md"))[:150]]
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc", "tables"])
+    start = time.process_time()
+    for body in bodies:
+        md.reset().convert(body)
+    return time.process_time() - start
+
+
+def check_cpu(project: Path, *paths: str) -> tuple[float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "check", "briefs"], cwd=project,
+    proc = subprocess.run([sys.executable, "-m", "mkdocs_briefs.cli", "check", *(paths or ["briefs"])], cwd=project,
                           capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -68,7 +85,10 @@ def measure(n: int, workdir: Path, share: float) -> dict[str, str]:
     briefs = project / "briefs"
     if share:
         unannotate(briefs, share)
+    cal = calibrate(briefs)
     check, summary = check_cpu(project)
+    one = sorted(briefs.glob("*.md"))[n // 2].relative_to(project).as_posix()
+    check_one, _ = check_cpu(project, one)
     load, (sources, _) = cpu_of(lambda: load_sources(briefs, project))
     valid, _ = cpu_of(lambda: validate(sources))
     hints, found = cpu_of(lambda: find_hints(sources))
@@ -77,7 +97,9 @@ def measure(n: int, workdir: Path, share: float) -> dict[str, str]:
     edited.write_text(edited.read_text("utf-8") + "\nOne more sentence, as an editor's save adds.\n", "utf-8")
     again, outcome = cpu_of(lambda: pipeline.run(briefs, project, reuse=True))
     assert not outcome.diagnostics.errors, outcome.diagnostics.errors[:5]
-    return {"N": str(n), "check CPU s": f"{check:.2f}", "check says": summary.removeprefix("briefs: "),
+    return {"N": str(n), "calibration CPU s": f"{cal:.2f}", "check CPU s": f"{check:.2f}",
+            "check × cal": f"{check / cal:.2f}", "check FILE CPU s": f"{check_one:.2f}",
+            "check FILE × cal": f"{check_one / cal:.2f}", "check says": summary.removeprefix("briefs: "),
             "load CPU s": f"{load:.2f}", "validate CPU s": f"{valid:.2f}", "hints CPU s": f"{hints:.2f}",
             "pipeline CPU s": f"{full:.2f}", "after one edit CPU s": f"{again:.2f}"}
 

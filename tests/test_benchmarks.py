@@ -104,6 +104,15 @@ def test_generator_can_leave_addressees_unnamed_for_checks_hints(tmp_path):
     assert len(hints["0.3"]) >= 3
 
 
+@pytest.mark.slow
+def test_check_times_prints_its_table(tmp_path):
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "check_times.py"), "20", "--workdir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    header, _, row = result.stdout.strip().splitlines()[-3:]
+    assert "check FILE × cal" in header and row.startswith("| 20 | ")
+
+
 def test_generator_writes_about_u_updates_per_recommendation_and_leaves_the_briefs_alone(tmp_path):
     import statistics
 
@@ -121,3 +130,9 @@ def test_generator_writes_about_u_updates_per_recommendation_and_leaves_the_brie
     assert 2.5 <= statistics.mean(len(t.timeline) for t in tracks) <= 3.5
     assert {t.status for t in tracks} >= {"under-way", "partly-done", "done"}
     assert any(step.backwards for t in tracks for step in t.timeline)
+
+
+def test_annotation_scale_prints_a_row_per_count(tmp_path):
+    out = _run(str(BENCHMARKS / "annotation_scale.py"), "100", "200", cwd=tmp_path).stdout.splitlines()
+    assert out[0].split() == ["annotations", "seconds", "µs", "each"]
+    assert [line.split()[0] for line in out[1:]] == ["100", "200"]

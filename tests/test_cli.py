@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,91 @@ def test_skeletons_point_to_the_published_guide_not_to_this_repository(project):
         cli("new", kind, "fresh-one", cwd=project.root)
     brief = (project.briefs / "fresh-one.md").read_text()
     assert "docs/authoring.md" not in brief and f"{DOCS_URL}authoring/#a-brief" in brief
+
+
+# --- check FILE...: the files a pull request touches -------------------------------------
+
+SECOND = """---
+title: The Second Brief
+date: 2023-01-01
+authors: [ann-author]
+summary: Another brief.
+recommendations: [{id: second-rec, title: Second, statement: Seoul should act., addressed_to: [rok], horizon: near-term}]
+---
+
+[Seoul](actor:rok) should [act](rec:second-rec), as [the first brief](rec:hold-hearings) said.
+"""
+
+
+def test_check_of_named_files_reports_their_problems_only(project):
+    project.write("briefs/second-brief.md", SECOND.replace("addressed_to: [rok]", "addressed_to: [rokk]"))
+    project.replace("briefs/first-brief.md", "mechanisms: [unc-rear]", "mechanisms: [unc-reer]")
+    whole = cli("check", cwd=project.root).stdout.splitlines()
+    first = cli("check", "briefs/first-brief.md", cwd=project.root)
+    second = cli("check", "briefs/second-brief.md", cwd=project.root)
+    both = cli("check", "briefs/first-brief.md", "briefs/second-brief.md", cwd=project.root)
+    assert first.returncode == second.returncode == both.returncode == 1
+    assert [line for line in whole if line.startswith("briefs/first-brief.md")] == first.stdout.splitlines()[:-1]
+    assert [line for line in whole if line.startswith("briefs/second-brief.md")] == second.stdout.splitlines()[:-1]
+    assert whole[:-1] == both.stdout.splitlines()[:-1] and len(whole) == 3, whole
+    assert second.stdout.splitlines()[-1] == "briefs: 1 error, 0 warnings, 0 hints"
+
+
+def test_check_of_a_named_brief_resolves_references_into_the_others(project):
+    """The other briefs are read only for their ids, but a message about the named one is the full check's."""
+    project.write("briefs/second-brief.md", SECOND)  # refers to the first brief's recommendation
+    assert cli("check", "--strict", "briefs/second-brief.md", cwd=project.root).returncode == 0
+    project.write("briefs/second-brief.md", SECOND.replace("second-rec", "widen-aperture"))
+    whole = cli("check", cwd=project.root).stdout
+    alone = cli("check", "briefs/second-brief.md", cwd=project.root).stdout
+    duplicate = ("briefs/second-brief.md:6:24: error: duplicate recommendation id 'widen-aperture', already used at "
+                 "briefs/first-brief.md:13:9")
+    assert duplicate in whole and duplicate in alone
+    project.replace("briefs/second-brief.md", "(rec:hold-hearings)", "(rec:hold-hearing)")
+    alone = cli("check", "briefs/second-brief.md", cwd=project.root).stdout
+    assert "unknown recommendation 'hold-hearing' (did you mean 'hold-hearings'?)" in alone
+
+
+def test_check_of_a_named_registry_or_update_reads_everything(project):
+    project.replace("briefs/actors.yml", "kind: legislature", "kind: parliament")
+    project.replace("briefs/first-brief.md", "mechanisms: [unc-rear]", "mechanisms: [unc-reer]")
+    registry = cli("check", "briefs/actors.yml", cwd=project.root).stdout.splitlines()
+    assert len(registry) == 2 and registry[0].startswith("briefs/actors.yml:10:9: error:"), registry
+
+
+def test_check_refuses_a_file_outside_the_sources_folder(project):
+    outside = cli("check", "docs/index.md", cwd=project.root)
+    assert outside.returncode == 2 and "'docs/index.md' is not in the sources folder: " in outside.stderr
+    missing = cli("check", "briefs/nothing.md", cwd=project.root)
+    assert missing.returncode == 2 and "'briefs/nothing.md' does not exist: " in missing.stderr
+    assert cli("check", "briefs", "docs", cwd=project.root).returncode == 2
+
+
+def test_each_brief_checked_alone_gets_the_whole_checks_messages(tmp_path):
+    """Every brief of a generated corpus with errors, checked alone, gets the lines the whole check gives it."""
+    from mkdocs_briefs.cli import check
+
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "12", str(tmp_path), "--unnamed-addressees",
+                    "0.3"], check=True, capture_output=True)
+    briefs = sorted((tmp_path / "briefs").glob("*.md"))
+    texts = [path.read_text("utf-8") for path in briefs]
+    briefs[1].write_text(texts[1].replace("addressed_to: [", "addressed_to: [no-such-actor, ", 1), "utf-8")
+    briefs[2].write_text(texts[2].replace("  - id: ", "  - id: x\n    title: [\n  - id: ", 1), "utf-8")  # no YAML
+    briefs[3].write_text(texts[3].replace("](actor:", "](actr:", 1), "utf-8")
+    first_rec = texts[4].split("  - id: ", 1)[1].split("\n", 1)[0]
+    briefs[5].write_text(texts[5].replace("  - id: ", f"  - id: {first_rec}\n    title: Again\n    statement: Again.\n"
+                                          "    addressed_to: []\n    horizon: near-term\n  - id: ", 1), "utf-8")
+    briefs[6].write_text(texts[6].replace("\n---\n", "\ndraft: true\n---\n", 1), "utf-8")
+    for errors in (True, False):
+        whole = check(tmp_path / "briefs", tmp_path).sorted()
+        assert any(d.severity == "error" for d in whole) is errors
+        for path in briefs:
+            shown = path.relative_to(tmp_path).as_posix()
+            alone = [str(d) for d in check(tmp_path / "briefs", tmp_path, named=[path]).sorted()]
+            expected = [str(d) for d in whole if d.pos.path == shown]
+            assert [a for a in alone if not errors or ": hint: " not in a] == expected, shown
+        for i in (1, 2, 3, 5):
+            briefs[i].write_text(texts[i], "utf-8")
 
 
 def test_check_reads_validation_drafts_and_statuses_from_mkdocs_yml_as_the_build_does(project):

@@ -195,14 +195,12 @@ def test_an_unclosed_fence_is_an_error_and_does_not_swallow_the_page(project):
 
 
 @pytest.mark.slow  # a 70,000-annotation paragraph
-def test_a_70000_annotation_paragraph_is_read_in_linear_time():
-    import time
-
+def test_a_70000_annotation_paragraph_gives_every_annotation_at_its_column():
+    # How long this takes is measured by benchmarks/annotation_scale.py (it was 56 s when the
+    # paragraph was sliced for every match); the test checks only what a reader gets.
     from mkdocs_briefs.annotations import find_annotations
     from mkdocs_briefs.diagnostics import Diagnostics
 
     body = " ".join(["[Seoul](actor:rok)"] * 70_000)
-    start = time.perf_counter()
     found = find_annotations(body, "b.md", 1, Diagnostics())
     assert len(found) == 70_000 and found[-1].pos.col == 69_999 * 19 + 1
-    assert time.perf_counter() - start < 10  # 56 s before: the paragraph was sliced for every match

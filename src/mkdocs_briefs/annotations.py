@@ -64,8 +64,34 @@ class Paragraph:
     first_line: int  # 0-based index of its first line in the body
 
 
+_NON_BLANK_LINES = re.compile(r"^.*\S.*(?:\n.*\S.*)*", re.MULTILINE)
+"""A run of lines with something other than white space on each: a paragraph, when there is no code."""
+
+
 def paragraphs(lines: list[str]) -> list[Paragraph]:
     """Blocks of consecutive text lines, leaving out fenced and indented code blocks."""
+    return paragraphs_of("\n".join(lines), lines)
+
+
+def paragraphs_of(text: str, lines: list[str] | None = None) -> list[Paragraph]:
+    """The paragraphs of a text (its `lines`, if they are at hand)."""
+    if _without_code_blocks(text):  # the usual case: the runs of lines between blank ones, found in C
+        found, line, offset = [], 0, 0
+        for match in _NON_BLANK_LINES.finditer(text):
+            line += text.count("\n", offset, match.start())
+            offset = match.start()
+            found.append(Paragraph(match.group(), line))
+        return found
+    return _paragraphs(text.split("\n") if lines is None else lines)
+
+
+def _without_code_blocks(text: str) -> bool:
+    """No fence (three backticks or tildes) and no line indented by a tab or four spaces: no code block."""
+    return ("```" not in text and "~~~" not in text and "\n    " not in text and "\n\t" not in text
+            and not text.startswith(("    ", "\t")))
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
     found: list[Paragraph] = []
     current: list[str] = []
     start = 0
@@ -146,7 +172,7 @@ def scheme_of(address: str) -> str | None:
 
 def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, image_hosts: frozenset[str],
                    what: str) -> None:
-    scheme = scheme_of(address)
+    scheme = _scheme_of(address)
     if scheme in _UNSAFE_SCHEMES:
         diags.error(pos, f"a '{scheme}:' link is not allowed in {what}: "
                          "link to http, https or mailto addresses, or annotate an entity")
@@ -157,6 +183,10 @@ def _check_address(address: str, image: bool, pos: Pos, diags: Diagnostics, imag
                              "browsers would call that site; put the image in the repository and link it by path")
 
 
+_scheme_of = functools.lru_cache(maxsize=4096)(scheme_of)
+"""scheme_of, remembered: a brief links to the same few addresses again and again."""
+
+
 def _pos(path: str, index: LineIndex, offset: int) -> Pos:
     return Pos(path, *index.line_col(offset))
 
@@ -164,13 +194,14 @@ def _pos(path: str, index: LineIndex, offset: int) -> Pos:
 def _check_links(masked: str, images: set[str], pos_of: Callable[[int], Pos], diags: Diagnostics,
                  image_hosts: frozenset[str], what: str) -> None:
     """Reference definitions of annotations, and the addresses of links and images (see _check_address)."""
-    for match in _REFERENCE_DEFINITION.finditer(masked):
-        diags.error(pos_of(match.start()),
-                    "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
-    if "[" in masked:
+    if "]:" in masked:  # both kinds of definition need it
+        for match in _REFERENCE_DEFINITION.finditer(masked):
+            diags.error(pos_of(match.start()),
+                        "annotations must be inline links like [Seoul](actor:rok), not reference definitions")
         for match in _ANY_DEFINITION.finditer(masked):
             image = match.group(1).lower() in images
             _check_address(match.group(2), image, pos_of(match.start()), diags, image_hosts, what)
+    if "](" in masked:
         for match in _ANY_LINK_OR_IMAGE.finditer(masked):
             _check_address(match.group(2), match.group(1) == "!", pos_of(match.start()), diags, image_hosts, what)
 
@@ -181,7 +212,7 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
     messages call the text's source `what` ("a brief", "an update")."""
     found: list[Annotation] = []
     counts: Counter[tuple[str, str]] = Counter()
-    read = [(paragraph, mask_code(paragraph.text)) for paragraph in paragraphs(body.split("\n"))]
+    read = [(paragraph, mask_code(paragraph.text)) for paragraph in paragraphs_of(body)]
     images = {(m.group(2) or m.group(1)).lower() for _, masked in read if "![" in masked
               for m in _IMAGE_REFERENCE.finditer(masked)}  # labels that images refer to, anywhere in the text
     for paragraph, masked in read:
@@ -189,6 +220,8 @@ def find_annotations(body: str, path: str, first_line: int, diags: Diagnostics,
         pos_of = functools.partial(_pos, path, index)
 
         _check_links(masked, images, pos_of, diags, image_hosts, what)
+        if "](" not in masked:
+            continue
         for match in _LINK.finditer(mask_image_alts(masked)):
             pos = pos_of(match.start())
             scheme, target = match.group("scheme"), match.group("target")
@@ -215,8 +248,9 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics, w
     """Blocks a brief's text may not have: a ```mermaid block (drawn with its labels as HTML:
     Mermaid's sanitiser keeps tags like <img>), a fence never closed (the page's own Markdown
     after the text would be taken into it), control and bidirectional characters, lists nested too deep."""
-    lines = body.split("\n")
-    for fence in fences(lines):
+    fenced = "```" in body or "~~~" in body
+    lines = body.split("\n") if fenced else []
+    for fence in fences(lines) if fenced else ():
         pos = Pos(path, first_line + fence.start, fence.col)
         if fence.end is None:
             diags.error(pos, "this code block is never closed: add a line with the same fence "
@@ -226,7 +260,7 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics, w
                              "describe it in the text, or mark the block ```text to show it as code")
     if not CONTROL.search(body) and not BIDI.search(body) and not _MAYBE_DEEP.search(body):
         return  # the usual case, found without looking at each line
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines or body.split("\n")):
         bad = CONTROL.search(line)
         if bad:
             diags.error(Pos(path, first_line + i, bad.start() + 1),

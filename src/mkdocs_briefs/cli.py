@@ -1,6 +1,6 @@
 """`mkdocs-briefs`: check the sources without building, scaffold new ones, start a site.
 
-    mkdocs-briefs check [SOURCES] [--format text|github|json] [--strict]
+    mkdocs-briefs check [SOURCES] [FILE ...] [--format text|github|json] [--strict]
     mkdocs-briefs new brief|actor|mechanism|author|series|update ID [--sources SOURCES]
     mkdocs-briefs init [DIR]
     mkdocs-briefs export DIR [--config-file mkdocs.yml]
@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import json
 import os
 import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from mkdocs_briefs import __version__  # the one place the version is written (not the installed metadata: slower)
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
@@ -37,10 +39,11 @@ JSON_FORMAT_VERSION = 1
 
 
 def check(folder: Path, root: Path, image_hosts: frozenset[str] = frozenset(),
-          settings: Settings | None = None) -> Diagnostics:
-    """Every error, warning and hint in the sources, as a build and `check` see them."""
+          settings: Settings | None = None, named: list[Path] | None = None) -> Diagnostics:
+    """Every error, warning and hint in the sources, as a build and `check` see them; with `named`, those of
+    these files."""
     return pipeline.run(folder, root, pages=False, hints=True, image_hosts=image_hosts,
-                        settings=settings or Settings(drafts=False)).diagnostics
+                        settings=settings or Settings(drafts=False), named=named or None).diagnostics
 
 
 _LEVELS = ("warn", "info", "ignore")
@@ -117,16 +120,43 @@ def _summary(counts: dict[str, int]) -> str:
     return "briefs: " + ", ".join(words)
 
 
+def _folder_and_files(paths: list[Path], options: dict[str, Any]) -> tuple[Path, list[Path]] | None:
+    """The sources folder and the files of it that `check` was given; None after saying what is wrong."""
+    folders = [p for p in paths if p.is_dir()]
+    named = [p for p in paths if not p.is_dir()]
+    if len(folders) > 1:
+        print(f"mkdocs-briefs: error: name one sources folder, not {len(folders)}", file=sys.stderr)
+        return None
+    folder = folders[0] if folders else Path(options.get("sources") or "briefs")
+    if not folder.is_dir():
+        print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
+        return None
+    for path in named:
+        if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
+            problem = "is not in the sources folder" if path.is_file() else "does not exist"  # or is no file
+            print(f"mkdocs-briefs: error: '{path}' {problem}: name files of the sources folder '{folder}' "
+                  "(briefs, registries, updates), or the folder itself", file=sys.stderr)
+            return None
+    return folder, named
+
+
 def _run_check(args: argparse.Namespace) -> int:
     root = Path.cwd()
     options = plugin_options(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
-    folder = Path(args.sources or options.get("sources") or "briefs")
-    if not folder.is_dir():
-        print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
+    chosen = _folder_and_files([Path(p) for p in args.paths], options)
+    if chosen is None:
         return 2
+    folder, named = chosen
     hosts = options.get("image_hosts")
-    diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(),
-                  check_settings(options))
+    settings = check_settings(options)
+    collecting = gc.isenabled()
+    gc.disable()  # what a check reads lives to its end: the cyclic collector would walk it again and again for nothing
+    try:
+        diags = check(folder, root, frozenset(str(h) for h in hosts) if isinstance(hosts, list) else frozenset(),
+                      settings, named)
+    finally:
+        if collecting:  # main() called from Python (a test) leaves the collector as it found it
+            gc.enable()
     items = diags.sorted()
     counts = _counts(diags)
     if args.format == "json":
@@ -174,7 +204,7 @@ def _run_new(args: argparse.Namespace) -> int:
 def _run_init(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     try:
-        written = init_site(folder, version("mkdocs-briefs"), _today())
+        written = init_site(folder, __version__, _today())
     except ScaffoldError as exc:
         print(f"mkdocs-briefs: error: {exc}", file=sys.stderr)
         return 2
@@ -210,11 +240,12 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mkdocs-briefs", description="Check and scaffold mkdocs-briefs sources.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version('mkdocs-briefs')}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the sources without building the site")
-    check_cmd.add_argument("sources", nargs="?", default=None,
-                           help="the sources folder (default: the plugin's `sources` in mkdocs.yml, or briefs)")
+    check_cmd.add_argument("paths", nargs="*", default=[], metavar="PATH",
+                           help="the sources folder (default: the plugin's `sources` in mkdocs.yml, or briefs), "
+                                "and files in it to check alone, such as those a pull request changes")
     check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text",
                            help="text (default), github (workflow commands) or json")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict`")

@@ -36,10 +36,6 @@ from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, 
 from .templates import Markup, render
 from .update_pages import entity_status_section, status_section, update_page
 
-DRAFT_NOTE = ("**Draft:** not published yet; `mkdocs build` leaves this brief out until its front matter drops "
-              "`draft: true`.\n{: .briefs-draft }\n")
-"""Said at the top of a draft brief's page (shown by `mkdocs serve` only, unless the `drafts` option is on)."""
-
 
 def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
     entries = [{
@@ -53,7 +49,8 @@ def brief_page(corpus: Corpus, brief: Brief) -> GeneratedPage:
                 title=Markup(escape(brief.title)),
                 byline=Markup(render("briefs/byline.md", brief=brief,
                                      parts=[Markup(part) for part in _byline(corpus, brief)])),
-                draft=Markup(DRAFT_NOTE if brief.draft else ""), summary=Markup(escape(brief.summary)),
+                draft=Markup(t("brief.draft") + "\n{: .briefs-draft }\n" if brief.draft else ""),
+                summary=Markup(escape(brief.summary)),
                 credit=Markup(_credit(corpus, brief)), body=Markup(escape_raw_html(brief.body).strip()),
                 recommendations=Markup(render("briefs/brief_recommendations.md", brief=brief, entries=entries)),
                 connections=Markup(brief_connections(corpus, brief)))

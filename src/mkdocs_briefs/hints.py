@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .annotations import mask_code, paragraphs
+from .annotations import mask_code, paragraphs_of
 from .blocks import LineIndex
 from .diagnostics import Diagnostics, Pos
 from .model import Actor, Annotation, Sources
@@ -22,22 +22,28 @@ _ANY_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
 def find_hints(sources: Sources) -> Diagnostics:
     hints = Diagnostics()
     names = _surfaces(sources.actors.values())
+    briefs = [brief for brief in sources.briefs.values() if brief.id not in sources.stubs]
+    if len(briefs) < _FEW:  # the names in the text only: a smaller regular expression, quicker to compile
+        names = {name: id_ for name, id_ in names.items() if any(name in brief.body for brief in briefs)}
     finder = _NameFinder(names)
     named = _Named()
-    for brief in sources.briefs.values():
+    for brief in briefs:
         first_line = brief.body_line
         annotated_in: dict[int, set[str]] = {}
         for note in brief.annotations:
             if note.kind == "actor":
                 annotated_in.setdefault(note.pos.line, set()).add(note.target)
-        for paragraph in paragraphs(brief.body.split("\n")):
+        for paragraph in paragraphs_of(brief.body):
+            text = _ANY_LINK.sub(_blank, mask_code(paragraph.text))
+            found = finder.find(text)
+            if not found:
+                continue
             start = first_line + paragraph.first_line
-            lines = range(start, start + paragraph.text.count("\n") + 1)
-            annotated = set().union(*(annotated_in.get(line, set()) for line in lines))
-            text = _ANY_LINK.sub(lambda m: " " * len(m.group(0)), mask_code(paragraph.text))
+            end = start + paragraph.text.count("\n")
+            annotated = set().union(*(ids for line, ids in annotated_in.items() if start <= line <= end))
             index = LineIndex(text, start)
             hinted: set[str] = set()
-            for offset, name in finder.find(text):
+            for offset, name in found:
                 actor = names[name]
                 if actor in annotated or actor in hinted:
                     continue
@@ -46,6 +52,14 @@ def find_hints(sources: Sources) -> Diagnostics:
                 hints.hint(pos, f"'{name}' names actor '{actor}' without an annotation: write [{name}](actor:{actor})")
         _addressees_hints(sources, brief, named, hints)
     return hints
+
+
+_FEW = 20
+"""Up to this many briefs (`check FILE...`), the name finder is built from the names their text has."""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _surfaces(actors) -> dict[str, str]:
@@ -75,7 +89,7 @@ class _NameFinder:
             for char in name[:_TRIE_DEPTH]:
                 node = node.setdefault(char, {})
             node.setdefault(None, []).append(name[_TRIE_DEPTH:])  # the rest of the names that end below
-        self.pattern = re.compile(rf"(?<![\w-])(?:{_alternatives(trie)})(?![\w-])") if names else None
+        self.pattern = re.compile(rf"(?:{_first_alternatives(trie)})(?![\w-])") if names else None
 
     def find(self, text: str) -> list[tuple[int, str]]:
         if self.pattern is None:
@@ -86,6 +100,15 @@ class _NameFinder:
 _TRIE_DEPTH = 12
 """Names are folded into a trie by their first characters only (a regular expression nests a
 group at each fork, and Python's parser of them recurses); longer names end in a list of rests."""
+
+
+def _first_alternatives(trie: dict) -> str:
+    """The trie's regular expression, each name starting with its first character and then looking
+    back past it (not after a letter, digit or hyphen). A pattern whose every branch starts with a
+    character lets the engine skip straight to the places where one of those characters stands,
+    instead of trying every place of the text (as a leading look-behind would)."""
+    return "|".join(re.escape(char) + r"(?<![\w-][\s\S])" + _group(child)
+                    for char, child in sorted(trie.items(), key=_by_char) if char)
 
 
 def _alternatives(node: dict) -> str:

@@ -67,20 +67,21 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
                     "the sources folder does not exist: create it or set the plugin's 'sources' option")
         return sources, diags
     for kind in REGISTRIES:
-        _load_registry(sources, kind, folder / kind.registry_file, root, diags)
+        load_registry(sources, kind, folder / kind.registry_file, root, diags)
     before = len(diags.errors)
     files = md_files(folder, root, diags)
     if len(diags.errors) > before:  # a brief that is not read: what it refers to is unknown
         sources.unreadable.add("briefs")
     kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]] = {}
+    shown_folder = shown_path(folder / "_", root)[:-1]  # as shown_path shows each file: this, then its name
     for path in files:
         text = read_source(path, root, diags)
         if text is None:
             brief = None
         elif reuse:
-            brief = _cached_brief(path.stem, text, shown_path(path, root), diags, image_hosts, kept)
+            brief = _cached_brief(path.stem, text, shown_folder + path.name, diags, image_hosts, kept)
         else:
-            brief = _load_brief(path.stem, text, shown_path(path, root), diags, image_hosts)
+            brief = load_brief(path.stem, text, shown_folder + path.name, diags, image_hosts)
         if brief is None:
             sources.unreadable.add("briefs")
         else:
@@ -106,7 +107,7 @@ def _cached_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hos
     found = _PARSED_BRIEFS.get(key) or kept.get(key)
     if found is None:
         before = len(diags.items)
-        brief = _load_brief(id_, text, shown, diags, image_hosts)
+        brief = load_brief(id_, text, shown, diags, image_hosts)
         found = (brief, diags.items[before:])
     else:
         diags.items.extend(found[1])
@@ -114,7 +115,7 @@ def _cached_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hos
     return found[0]
 
 
-def _load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics) -> None:
+def load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics) -> None:
     name = kind.source
     if path.is_symlink() and not inside(path, path.parent):
         diags.error(Pos(shown_path(path, root)), "this file is a link to a file outside the sources folder: "
@@ -176,7 +177,7 @@ _BUILDERS: dict[str, Callable[[LocatedYaml, str, dict[str, Any]], Entity]] = {
 """The entity each registry's entries become, by kind."""
 
 
-def _load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
+def load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
                 image_hosts: frozenset[str] = frozenset()) -> Brief | None:
     read = front_matter(text, shown, diags, "brief", "a brief")
     if read is None:

@@ -38,14 +38,19 @@ _SCALAR_TAGS = {
 }
 
 
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+"""PyYAML's own readers of numbers, booleans and null (they keep no state), made once (a loader a file cost 1 ms)."""
+
+
 @dataclass
 class LocatedYaml:
     """Plain data (dict, list, str, int, float, bool, None) and where each part was written."""
 
     data: Any
     path: str
-    values: dict[Path, Pos] = field(default_factory=dict)
-    keys: dict[Path, Pos] = field(default_factory=dict)
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Line and column of each value (a Pos is made only when one is asked for: most never are)."""
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     refused: set[Path] = field(default_factory=set)
     """Where an alias was written: its value is None and already reported, not to be checked again."""
 
@@ -53,11 +58,13 @@ class LocatedYaml:
         """Position of the value at `where`, or of its nearest written ancestor."""
         while where not in self.values and where:
             where = where[:-1]
-        return self.values.get(where, Pos(self.path))
+        found = self.values.get(where)
+        return Pos(self.path) if found is None else Pos(self.path, *found)
 
     def key_at(self, where: Path) -> Pos:
         """Position of the key that introduces `where` (falls back to the value)."""
-        return self.keys.get(where) or self.at(where)
+        found = self.keys.get(where)
+        return self.at(where) if found is None else Pos(self.path, *found)
 
 
 class _Builder:
@@ -65,51 +72,56 @@ class _Builder:
         self.path = path
         self.line_offset = line_offset
         self.diags = diags
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = None
+        """The nodes built so far, to tell an alias (the same node again); None when the text has none."""
         self.doc = LocatedYaml(None, path)
-        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def pos(self, mark: Any) -> Pos:
         return Pos(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
     def build(self, node: yaml.Node, where: Path, depth: int = 0) -> Any:
-        pos = self.pos(node.start_mark)
-        self.doc.values[where] = pos
-        if id(node) in self.seen:  # an alias: reported where it is written, by `refuse_aliases`
-            self.doc.refused.add(where)
-            return None
-        self.seen.add(id(node))
+        mark = node.start_mark
+        self.doc.values[where] = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if self.seen is not None:
+            if id(node) in self.seen:  # an alias: reported where it is written, by `refuse_aliases`
+                self.doc.refused.add(where)
+                return None
+            self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.diags.error(pos, f"nesting is deeper than {MAX_DEPTH} levels; flatten this value")
+            self.diags.error(self.pos(mark), f"nesting is deeper than {MAX_DEPTH} levels; flatten this value")
             return None
-        if isinstance(node, yaml.MappingNode):
+        cls = type(node)
+        if cls is yaml.ScalarNode:
+            return node.value if node.tag not in _SCALAR_TAGS else self.scalar(node)
+        if cls is yaml.MappingNode:
             return self.mapping(node, where, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, where + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        build = self.build
+        return [build(item, where + (i,), depth + 1) for i, item in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, where: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        keys = self.doc.keys
+        offset = 1 + self.line_offset
         for key_node, value_node in node.value:
-            key_pos = self.pos(key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.diags.error(key_pos, "a key must be plain text, not a list or mapping")
+            mark = key_node.start_mark
+            if type(key_node) is not yaml.ScalarNode:
+                self.diags.error(self.pos(mark), "a key must be plain text, not a list or mapping")
                 continue
             key = key_node.value
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 self.diags.error(
-                    key_pos, "YAML merge keys (<<) are not supported here; write the fields out in full"
+                    self.pos(mark), "YAML merge keys (<<) are not supported here; write the fields out in full"
                 )
                 continue
             if key in result:
-                first = self.doc.keys[where + (key,)]
+                first = keys[where + (key,)]
                 self.diags.error(
-                    key_pos,
-                    f"duplicate key '{key}' (first written at line {first.line}); "
+                    self.pos(mark),
+                    f"duplicate key '{key}' (first written at line {first[0]}); "
                     "YAML would silently keep only the last one: merge or rename them",
                 )
                 continue
-            self.doc.keys[where + (key,)] = key_pos
+            keys[where + (key,)] = (mark.line + offset, mark.column + 1)
             result[key] = self.build(value_node, where + (key,), depth + 1)
         return result
 
@@ -131,7 +143,7 @@ class _Builder:
         if method is None:  # str, timestamps (kept as written: dates are checked as text) and others
             return node.value
         try:
-            return getattr(self.constructor, method)(node)
+            return getattr(_CONSTRUCTOR, method)(node)
         except ValueError:  # an integer of more than 4,300 digits (Python's limit on int(str))
             self.diags.error(self.pos(node.start_mark), f"the number here is {len(node.value):,} characters long, "
                                                         "too long to read: quote it to make it text, or shorten it")
@@ -213,9 +225,10 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
         diags.error(Pos(path, 1 + line_offset), f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
         return None
     if node is None:
-        builder.doc.values[()] = Pos(path, 1 + line_offset)
+        builder.doc.values[()] = (1 + line_offset, 1)
         return builder.doc
     if "*" in text:
         builder.refuse_aliases(text)
+        builder.seen = set()
     builder.doc.data = builder.build(node, ())
     return builder.doc

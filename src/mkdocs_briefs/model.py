@@ -219,6 +219,9 @@ class Sources:
     """Registries ('actors', ...) that could not be read, and 'briefs' if some brief's front matter
     could not (and 'updates' for an update): their ids are unknown, so references to them and
     unused entries are not reported."""
+    stubs: set[str] = field(default_factory=set)
+    """Briefs known only by their id and their recommendations' ids (`check FILE...`,
+    named_files.py): what they refer to is unknown, so nothing but those ids is checked."""
 
     def table(self, kind: str) -> dict[str, Entity]:
         """The entities of a kind by id (recommendations: of every brief; the last of a duplicate id)."""

@@ -11,22 +11,22 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .corpus import Corpus, build_corpus
 from .diagnostics import Diagnostics
-from .export import export_files
-from .feed import FEED, feed_xml
 from .hints import find_hints
-from .labels import ENGLISH, Labels, using
 from .load import load_sources
-from .markup import GeneratedPage
 from .model import Sources
-from .pages import generate_pages
+from .named_files import load_named
 from .settings import Settings
-from .templates import PACKAGE, Templates
-from .templates import using as using_templates
-from .tracker import CHART, chart_svg
+from .source_files import shown_path
 from .validate import validate, without_drafts
+
+if TYPE_CHECKING:  # the pages' machinery (Jinja, Babel, the labels) is imported only by a run that writes pages,
+    from .corpus import Corpus  # so that `mkdocs-briefs check` starts fast
+    from .labels import Labels
+    from .markup import GeneratedPage
+    from .templates import Templates
 
 
 @dataclass
@@ -43,32 +43,52 @@ class Outcome:
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
-        settings: Settings | None = None, labels: Labels = ENGLISH, reuse: bool = False,
-        today: datetime.date | None = None, templates: Templates = PACKAGE, site_name: str = "") -> Outcome:
+        settings: Settings | None = None, labels: Labels | None = None, reuse: bool = False,
+        today: datetime.date | None = None, templates: Templates | None = None, site_name: str = "",
+        named: list[Path] | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
     (list caps, page sizes, diagram caps: settings.py), `labels` are their words in the site's
-    language (labels.py), `templates` the site's own templates over the package's
+    language (labels.py; English by default), `templates` the site's own templates over the package's
     (templates.py). Images in briefs may come from the site itself or from `image_hosts`.
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
     status scale of `settings` and `today` (by default the machine's date: an update may not be
-    dated later). The Atom feed (feed.py) is titled with `site_name` and addressed from `site_url`."""
-    sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
+    dated later). The Atom feed (feed.py) is titled with `site_name` and addressed from `site_url`.
+    With `named` (files of `folder`), only the problems in those files are reported, and
+    when they are all briefs, the other briefs are read only as far as their references need
+    (named_files.py); no page is written."""
+    if named and all(path.parent.resolve() == folder.resolve() and path.suffix == ".md" for path in named):
+        sources, diags = load_named(folder, root, named, image_hosts)  # the other briefs only as far as needed
+    else:
+        sources, diags = load_sources(folder, root, image_hosts, reuse=reuse)
     settings = settings or Settings()
     diags.extend(validate(sources, settings.validation, settings.scale, today))
     if not settings.drafts and not diags.errors:
         sources, links_into_drafts = without_drafts(sources)
         diags.extend(links_into_drafts)
     outcome = Outcome(sources, diags)
+    if hints and not diags.errors:
+        diags.extend(find_hints(sources))
+    if named:  # only what is wrong in the named files (pages are not written from a partial read)
+        shown = {shown_path(path, root) for path in named}
+        outcome.diagnostics = Diagnostics([d for d in diags.items if d.pos.path in shown])
+        return outcome
     if diags.errors:
         return outcome
-    if hints:
-        diags.extend(find_hints(sources))
     if pages:
+        from .corpus import build_corpus
+        from .export import export_files
+        from .feed import FEED, feed_xml
+        from .labels import ENGLISH, using
+        from .pages import generate_pages
+        from .templates import PACKAGE
+        from .templates import using as using_templates
+        from .tracker import CHART, chart_svg
+
         outcome.corpus = build_corpus(sources, settings)
-        with using(labels), using_templates(templates):
+        with using(labels or ENGLISH), using_templates(templates or PACKAGE):
             outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
             outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)

@@ -80,19 +80,22 @@ def _validator(name: str) -> jsonschema.Validator:
 # A valid document is the usual case: a schema compiled into plain Python tells it in a
 # fraction of jsonschema's time. It may only err on the side of "not valid" (jsonschema then
 # decides, and words the errors), so any keyword it does not know makes it say "not valid".
+# The schema becomes the source of one function (one expression, loops as generator
+# expressions), compiled once: a call a keyword and a value would cost more than the check.
 
 Predicate = Callable[[Any], bool]
 
-_TYPES: dict[str, Predicate] = {
-    "string": lambda v: isinstance(v, str),
-    "array": lambda v: isinstance(v, list),
-    "object": lambda v: isinstance(v, dict),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
+_TYPES = {
+    "string": "isinstance({v}, str)",
+    "array": "isinstance({v}, list)",
+    "object": "isinstance({v}, dict)",
+    "integer": "(isinstance({v}, int) and not isinstance({v}, bool))",
+    "number": "(isinstance({v}, (int, float)) and not isinstance({v}, bool))",
+    "boolean": "isinstance({v}, bool)",
+    "null": "{v} is None",
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MISSING = object()
 
 
 def _is_date(value: str) -> bool:
@@ -105,78 +108,97 @@ def _is_date(value: str) -> bool:
 @cache
 def _valid(name: str) -> Predicate:
     schema = _inline(json.loads(schema_text(name)), json.loads(schema_text("common")))
-    return _compile(schema) or (lambda value: False)
+    source = _Source()
+    test = source.test(schema, "_v0")
+    if test is None:
+        return lambda value: False
+    namespace: dict[str, Any] = {"_MISSING": _MISSING, "_is_date": _is_date, **source.constants}
+    exec(compile(f"def _valid(_v0):\n    return {test}\n", f"<schema {name}>", "exec"), namespace)  # noqa: S102
+    return namespace["_valid"]
 
 
-def _compile(schema: Any) -> Predicate | None:
-    """A predicate true only of values `schema` accepts; None for a keyword it does not know."""
-    if isinstance(schema, bool):
-        return lambda value: schema
-    checks: list[Predicate] = []
-    for key, arg in schema.items():
-        check = _keyword(key, arg, schema)
-        if check is None:
-            if key in _ANNOTATIONS or key in ("$schema", "$defs", "x-expected"):
-                continue
-            return None
-        checks.append(check)
-    return lambda value: all(check(value) for check in checks)
+class _Source:
+    """The Python source of a predicate: an expression of the value's variable, and the constants it names."""
 
+    def __init__(self) -> None:
+        self.constants: dict[str, Any] = {}
+        self.names = 0
 
-def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Predicate | None:  # noqa: C901 - one case a keyword
-    if key == "type":
-        types = [_TYPES[t] for t in (arg if isinstance(arg, list) else [arg])]
-        return lambda v: any(t(v) for t in types)
-    if key in ("properties", "propertyNames", "items", "allOf"):
-        return _nested(key, arg)
-    if key == "required":
-        return lambda v: not isinstance(v, dict) or all(k in v for k in arg)
-    if key == "additionalProperties":
-        return _additional(arg, set(schema.get("properties", {})))
-    if key == "enum" and all(isinstance(e, str) for e in arg):
-        return lambda v: isinstance(v, str) and v in arg
-    if key == "pattern":
-        pattern = re.compile(arg)
-        return lambda v: not isinstance(v, str) or pattern.search(v) is not None
-    if key == "format" and arg == "date":
-        return lambda v: not isinstance(v, str) or _is_date(v)
-    if key == "minLength":
-        return lambda v: not isinstance(v, str) or len(v) >= arg
-    if key == "maxLength":
-        return lambda v: not isinstance(v, str) or len(v) <= arg
-    if key == "minItems":
-        return lambda v: not isinstance(v, list) or len(v) >= arg
-    if key == "uniqueItems" and arg is True:
-        return lambda v: not isinstance(v, list) or (all(isinstance(x, str) for x in v) and len(set(v)) == len(v))
-    return None
+    def constant(self, value: Any) -> str:
+        name = f"_c{len(self.constants)}"
+        self.constants[name] = value
+        return name
 
+    def variable(self) -> str:
+        self.names += 1
+        return f"_v{self.names}"
 
-def _additional(arg: Any, named: set[str]) -> Predicate | None:
-    """The values of the keys that `properties` does not name."""
-    if arg is False:
-        return lambda v: not isinstance(v, dict) or v.keys() <= named
-    sub = _compile(arg)
-    if sub is None:
+    def test(self, schema: Any, v: str) -> str | None:
+        """An expression true only of values `schema` accepts; None for a keyword it does not know."""
+        if isinstance(schema, bool):
+            return repr(schema)
+        tests = []
+        for key, arg in schema.items():
+            test = self.keyword(key, arg, schema, v)
+            if test is None:
+                if key in _ANNOTATIONS or key in ("$schema", "$defs", "x-expected"):
+                    continue
+                return None
+            tests.append(test)
+        return "(" + " and ".join(tests) + ")" if tests else "True"
+
+    def keyword(self, key: str, arg: Any, schema: dict[str, Any], v: str) -> str | None:  # noqa: C901, PLR0911
+        if key == "type":
+            return "(" + " or ".join(_TYPES[t].format(v=v) for t in (arg if isinstance(arg, list) else [arg])) + ")"
+        if key in ("properties", "propertyNames", "items", "allOf", "additionalProperties"):
+            return self.nested(key, arg, schema, v)
+        if key == "required":
+            return f"(not isinstance({v}, dict) or ({' and '.join(f'{k!r} in {v}' for k in arg) or 'True'}))"
+        if key == "enum" and all(isinstance(e, str) for e in arg):
+            return f"(isinstance({v}, str) and {v} in {self.constant(frozenset(arg))})"
+        if key == "pattern":
+            return f"(not isinstance({v}, str) or {self.constant(re.compile(arg))}.search({v}) is not None)"
+        if key == "format" and arg == "date":
+            return f"(not isinstance({v}, str) or _is_date({v}))"
+        if key in ("minLength", "maxLength") and isinstance(arg, int):
+            return f"(not isinstance({v}, str) or len({v}) {'>=' if key == 'minLength' else '<='} {arg})"
+        if key == "minItems" and isinstance(arg, int):
+            return f"(not isinstance({v}, list) or len({v}) >= {arg})"
+        if key == "uniqueItems" and arg is True:
+            x = self.variable()
+            return (f"(not isinstance({v}, list) or (all(isinstance({x}, str) for {x} in {v}) "
+                    f"and len(set({v})) == len({v})))")
         return None
-    return lambda v: not isinstance(v, dict) or all(sub(x) for k, x in v.items() if k not in named)
 
-
-def _nested(key: str, arg: Any) -> Predicate | None:
-    """The keywords that apply schemas to parts of a value."""
-    if key == "properties":
-        subs = {name: _compile(sub) for name, sub in arg.items()}
-        if None in subs.values():
+    def nested(self, key: str, arg: Any, schema: dict[str, Any], v: str) -> str | None:
+        """The keywords that apply schemas to parts of a value."""
+        if key == "allOf":
+            parts = [self.test(sub, v) for sub in arg]
+            return None if None in parts else "(" + " and ".join(parts) + ")"  # type: ignore[arg-type]
+        if key == "properties":
+            tests = []
+            for name, sub in arg.items():
+                x = self.variable()
+                test = self.test(sub, x)
+                if test is None:
+                    return None
+                tests.append(f"(({x} := {v}.get({name!r}, _MISSING)) is _MISSING or {test})")
+            return f"(not isinstance({v}, dict) or ({' and '.join(tests) or 'True'}))"
+        if key == "additionalProperties" and arg is False:
+            return f"(not isinstance({v}, dict) or {v}.keys() <= {self.constant(set(schema.get('properties', {})))})"
+        if not isinstance(arg, (dict, bool)):
             return None
-        return lambda v: not isinstance(v, dict) or all(subs[k](v[k]) for k in v.keys() & subs.keys())  # type: ignore[misc]
-    if key == "allOf":
-        parts = [_compile(sub) for sub in arg]
-        return None if None in parts else lambda v: all(p(v) for p in parts)  # type: ignore[misc]
-    sub = _compile(arg) if isinstance(arg, (dict, bool)) else None
-    if sub is None:
-        return None
-    if key == "items":
-        return lambda v: not isinstance(v, list) or all(sub(x) for x in v)
-    return lambda v: not isinstance(v, dict) or all(sub(k) for k in v)  # propertyNames
+        x = self.variable()
+        test = self.test(arg, x)
+        if test is None:
+            return None
+        if key == "additionalProperties":
+            named = self.constant(set(schema.get("properties", {})))
+            k = self.variable()
+            return f"(not isinstance({v}, dict) or all({test} for {k}, {x} in {v}.items() if {k} not in {named}))"
+        if key == "items":
+            return f"(not isinstance({v}, list) or all({test} for {x} in {v}))"
+        return f"(not isinstance({v}, dict) or all({test} for {x} in {v}))"  # propertyNames
 
 
 def _type_word(value: Any) -> str:

@@ -93,3 +93,7 @@ class Settings:
     """The folder of each kind's pages (the plugin's `folders` option)."""
     drafts: bool = True
     """Publish the briefs marked `draft: true` (the plugin: while serving, or with its `drafts` option)."""
+
+
+LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+"""How a check that might be fine may be reported (`validation:`), as MkDocs words it."""

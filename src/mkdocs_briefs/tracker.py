@@ -123,7 +123,7 @@ def _by_brief(corpus: Corpus) -> str:
     table = _count_table(corpus, t("tracker.brief"), [
         (link("brief", b.id, b.title), Counter(corpus.tracks[r.id].status for r in b.recommendations))
         for b in briefs[:cap]])
-    return table + ("\n" + t("tracker.more_briefs", len(briefs), shown=number(cap)) + "\n" if len(briefs) > cap else "")
+    return table + ("\n" + t("tracker.more_briefs", cap, total=number(len(briefs))) + "\n" if len(briefs) > cap else "")
 
 
 def _by_addressee(corpus: Corpus) -> str:
@@ -133,7 +133,7 @@ def _by_addressee(corpus: Corpus) -> str:
     shown = rows if len(rows) <= cap else sorted(rows, key=lambda ac: -sum(ac[1].values()))[:cap]
     table = _count_table(corpus, t("tracker.addressee"), [(link("actor", a, corpus.name_of("actor", a)), c)
                                                           for a, c in shown])
-    return table + ("\n" + t("tracker.more_addressees", len(rows), shown=number(cap)) + "\n"
+    return table + ("\n" + t("tracker.more_addressees", cap, total=number(len(rows))) + "\n"
                     if len(rows) > cap else "")
 
 

@@ -132,6 +132,8 @@ def _check_cycle(diags: Diagnostics, field: str, edges: dict[str, list[Ref]], wh
 
 def _check_annotated(s: Sources, diags: Diagnostics, level: str) -> None:
     for brief in s.briefs.values():
+        if brief.id in s.stubs:
+            continue
         annotated = {n.target for n in brief.annotations if n.kind == "rec"}
         for rec in brief.recommendations:
             if rec.id not in annotated:
@@ -143,7 +145,7 @@ def _check_annotated(s: Sources, diags: Diagnostics, level: str) -> None:
 
 
 def _check_used(s: Sources, diags: Diagnostics, level: str) -> None:
-    if "briefs" in s.unreadable:  # what the unreadable brief refers to is unknown
+    if "briefs" in s.unreadable or s.stubs:  # what an unread brief refers to is unknown
         return
     used = _used(s)
     for kind in REGISTRIES:
@@ -207,10 +209,10 @@ _NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations", "recommend
 def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
     """Each text an editor wrote for an entity: (field, text, where the field's value is)."""
     for f in dataclasses.fields(entity):
-        value = getattr(entity, f.name)
-        where = entity.where.get(f.name, entity.pos)
         if f.name in _NOT_TEXT:
             continue
+        value = getattr(entity, f.name)
+        where = entity.where.get(f.name, entity.pos)
         if isinstance(value, str):
             yield f.name, value, where
         elif isinstance(value, list):
@@ -225,9 +227,17 @@ def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
                         if isinstance(v := getattr(value, g.name), str))
 
 
+def _read(s: Sources, kind: str) -> list[Entity]:
+    """The entities of a kind, less those of the briefs that were not read (Sources.stubs)."""
+    entities = s.each(kind)
+    if not s.stubs or kind not in ("brief", "rec"):
+        return entities
+    return [e for e in entities if (e.brief_id if isinstance(e, Recommendation) else e.id) not in s.stubs]
+
+
 def _check_text(s: Sources, diags: Diagnostics) -> None:
     for kind in KINDS.values():
-        for entity in s.each(kind.key):
+        for entity in _read(s, kind.key):
             for name, text, where in _texts(entity):
                 bad = _UNSAFE_TEXT.search(text)
                 if bad is None:

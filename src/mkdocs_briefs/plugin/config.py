@@ -9,7 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..kinds import KINDS, Folders
-from ..settings import Level, Limits, Settings, Validation
+from ..settings import LEVELS, Limits, Settings, Validation
 from ..statuses import scale_from
 
 
@@ -66,7 +66,7 @@ class LimitsConfig(base.Config):
     """Columns of the matrix (the shorter of its two lists)."""
 
 
-_LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+_LEVELS = LEVELS
 
 
 class ValidationConfig(base.Config):
