@@ -1,5 +1,5 @@
-"""An axe-core scan of each kind of page, in the light and the dark palette: no serious or
-critical violation. Stock Material fails it (an unnamed search dialog, the footer's
+"""An axe-core scan of each kind of page, in the light and the dark palette, with a preview shown: no
+violation of any impact. Stock Material fails it (an unnamed search dialog, the footer's
 contrast, links told apart by colour alone); the plugin's `material` options, which this
 repository's site turns on, fix that (assets/material-*.css, material-search-name.js).
 To scan another kind of page, add a line to PAGES."""
@@ -32,8 +32,6 @@ PAGES = {
 }
 """Page type -> path in the repository's site."""
 
-SERIOUS = ("serious", "critical")
-
 
 @functools.cache
 def _axe():
@@ -46,12 +44,12 @@ def _violations(page) -> list[str]:
     results = _axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:5])}"
-        for v in results.response["violations"] if v["impact"] in SERIOUS
+        for v in results.response["violations"]
     ]
 
 
 @pytest.mark.parametrize("path", list(PAGES.values()), ids=list(PAGES))
-def test_no_serious_accessibility_violation(chromium, site_url, shipped_site, path):
+def test_no_accessibility_violation_of_any_impact(chromium, site_url, shipped_site, path):
     file = shipped_site.site / path.split("?")[0] / "index.html"
     assert file.is_file(), f"the site has no {path}: update PAGES"
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")

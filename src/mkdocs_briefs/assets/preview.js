@@ -40,7 +40,8 @@
       span.className = "briefs-preview__" + part;
       tip.appendChild(span);
     });
-    document.body.appendChild(tip);
+    /* inside the page's main landmark where there is one, so that no content lies outside landmarks */
+    (document.querySelector("main") || document.body).appendChild(tip);
     return tip;
   }
 
@@ -100,6 +101,7 @@
     var gap = 6, margin = 8;
     el.style.left = "0px";
     el.style.top = "0px";
+    var origin = el.getBoundingClientRect(); /* where (0, 0) of its containing block is, in the viewport */
     var width = el.offsetWidth, height = el.offsetHeight;
     var viewport = document.documentElement.clientWidth;
     var left = Math.max(margin, Math.min(box.left, viewport - width - margin));
@@ -107,8 +109,8 @@
     if (top + height > window.innerHeight - margin && box.top - gap - height > margin) {
       top = box.top - gap - height;
     }
-    el.style.left = Math.round(left + window.scrollX) + "px";
-    el.style.top = Math.round(top + window.scrollY) + "px";
+    el.style.left = Math.round(left - origin.left) + "px";
+    el.style.top = Math.round(top - origin.top) + "px";
   }
 
   function linkOf(target) {
