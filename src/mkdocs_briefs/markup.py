@@ -23,7 +23,7 @@ from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import Markup, render
+from .templates import Markup, memo, memo_of, render
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -240,7 +240,13 @@ def status_symbol(corpus: Corpus, status: str) -> str:
 
 
 def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
-    """A compact status badge: a symbol and a word (readable without colour), the date in its title."""
+    """A compact status badge: a symbol and a word (readable without colour), the date in its title
+    (written once a run for each status, date and previous status: templates.memo)."""
+    return memo(("status_badge", corpus.scale, status, as_of, was),
+                lambda: _status_badge(corpus, status, as_of, was))
+
+
+def _status_badge(corpus: Corpus, status: str, as_of: datetime.date | None, was: str | None) -> str:
     level = corpus.scale.get(status)
     label = status_label(corpus, status)
     symbol = status_symbol(corpus, status)
@@ -257,7 +263,7 @@ def rec_badge(corpus: Corpus, rec_id: str) -> str:
     track = corpus.tracks.get(rec_id)
     if track is None:
         return status_badge(corpus, NOT_TRACKED)
-    now = track.current
+    now = memo_of(track, "current", lambda: track.current)
     return status_badge(corpus, now.status, now.as_of, was=now.previous)
 
 
