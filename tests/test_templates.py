@@ -149,3 +149,11 @@ def test_an_overridden_template_applies_to_a_run_that_memoises(tmp_path):
     with using(Templates()):
         package = markup.table(["A"], [])
     assert first == again == "house A\n" and package != first
+
+
+def test_the_fast_escape_keeps_markup_and_escapes_everything_else():
+    env = Templates().env
+    page = env.from_string("{{ a }}|{{ b }}|{{ c }}|{{ d.link }}|{{ d.items()|list|length }}|{{ e.items }}")
+    said = page.render(a="<i>x</i>", b=Markup("<b>y</b>"), c=3, d={"link": "<s>"}, e={"items": Markup("<u>")})
+    # a dict's key is read like an attribute, but a dict method's name stays the method, as in Jinja
+    assert said.startswith("&lt;i&gt;x&lt;/i&gt;|<b>y</b>|3|&lt;s&gt;|1|&lt;built-in method items")

@@ -30,12 +30,54 @@ from typing import TypeVar
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
+from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Markup", "Templates", "memo", "memo_of", "recording", "render", "using"]
+__all__ = ["Markup", "Templates", "memo", "memo_of", "recording", "render", "safe", "using"]
 
 T = TypeVar("T")
+
+
+def _escape(value: object) -> Markup:
+    """Jinja's autoescape, with a fast way for what is already `Markup` (kept as it is, which is
+    what `markupsafe.escape` returns for it too, after two calls and a copy)."""
+    if type(value) is Markup:
+        return value
+    return markup_escape(value)
+
+
+def safe(text: str) -> Markup:
+    """`Markup(text)` for a text the code has escaped (Markdown or the plugin's HTML), without
+    markupsafe's checks: for the many small pieces of a page (a grid's cells, a table's)."""
+    if type(text) is Markup:
+        return text
+    return str.__new__(Markup, text)
+
+
+class _Template(Template):
+    """A template whose `{{ value }}` escapes through `_escape`: most values of the generated pages are
+    Markdown the code has already escaped, so most of what a page costs was markupsafe copying them."""
+
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None):
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = _escape  # the compiled module's own name for it
+        return template
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    template_class = _Template
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        """`item.link` on a dict reads the key first, as Jinja would after failing to find an attribute
+        (an exception each time); a key that is also a dict method's name (`items`) is left to Jinja."""
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 class Templates:
@@ -44,7 +86,7 @@ class Templates:
     def __init__(self, folders: Sequence[Path] = ()) -> None:
         self.folders = tuple(folders)
         loaders = [FileSystemLoader([str(f) for f in self.folders]), PackageLoader(__package__, "templates")]
-        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+        self.env = _Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                                keep_trailing_newline=True, auto_reload=False)
         self.env.globals.update(t=label, date=labels.date, number=labels.number)
         self.compiled: dict[str, Template] = {}
