@@ -78,7 +78,7 @@ MARKS = {
 def mark(kind: str) -> str:
     """A cell's mark: the symbol, hidden from screen readers, and its name, shown to them only
     (written once a run: templates.memo)."""
-    return memo(("grid.mark", kind), lambda: safe(_mark(kind)))
+    return memo(("grid mark", kind), lambda: safe(_mark(kind)))
 
 
 def _mark(kind: str) -> str:
