@@ -23,7 +23,7 @@ from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import Markup, memo, memo_of, render, safe
+from .templates import Markup, memo_of, render, safe
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
