@@ -40,11 +40,12 @@ def _grid(corpus: Corpus, recs: list[Recommendation], actors: list[str], mechs: 
         grid.groups.append(ColumnGroup(t("grid.mechanisms"), [link("mechanism", m, corpus.name_of("mechanism", m))
                                                               for m in shown_mechs]))
     used: set[str] = set()
+    marks = {kind: mark(kind) for kind in ("addressed_to", "involves", "mechanisms")}
     for rec in rows:
         roles = {**{r.id: "involves" for r in rec.involves}, **{r.id: "addressed_to" for r in rec.addressed_to}}
         through = {m.id for m in rec.mechanisms}
-        cells = [mark(roles[a]) if a in roles else "" for a in shown_actors]
-        cells += [mark("mechanisms") if m in through else "" for m in shown_mechs]
+        cells = [marks[roles[a]] if a in roles else "" for a in shown_actors]
+        cells += [marks["mechanisms"] if m in through else "" for m in shown_mechs]
         used |= {roles[a] for a in shown_actors if a in roles}
         used |= {"mechanisms"} if through & set(shown_mechs) else set()
         grid.rows.append(Row(link("rec", rec.id, rec.title), cells))

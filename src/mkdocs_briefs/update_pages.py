@@ -29,6 +29,7 @@ from .markup import (
 )
 from .model import Recommendation, Source, Update
 from .statuses import NOT_TRACKED
+from .templates import memo_of
 from .tracking import Step, status_order
 
 UPDATES_PAGE_SIZE = 50
@@ -151,8 +152,9 @@ def entity_status_section(corpus: Corpus, recs: list[Recommendation], intro_key:
     md = [f"## {t('tracking.heading')} {{#status}}\n", t(intro_key, len(recs)) + "\n",
           '<div class="briefs-status-counts" markdown>\n', "\n".join(rows) + "\n", "</div>\n"]
     ids = {r.id for r in recs}
-    latest = [u for u in corpus.updates.values()
-              if any(a.rec.id in ids or (actor and any(f.id == actor for f in a.for_)) for a in u.affects)]
+    updates, by_rec, by_actor = memo_of(corpus, "updates_by_rec", lambda: _updates_index(corpus))
+    found = set().union(*(by_rec.get(i, ()) for i in ids), by_actor.get(actor, ()) if actor else ())
+    latest = [updates[i] for i in sorted(found)]
     if latest:
         shown = latest[: corpus.settings.limits.latest_updates]
         md.append(f"### {t('tracking.latest')} {{#latest-updates}}\n")
@@ -161,6 +163,20 @@ def entity_status_section(corpus: Corpus, recs: list[Recommendation], intro_key:
             md.append(t("tracking.latest_more", len(latest), shown=labels.number(len(shown)),
                         index="update:index") + "\n")
     return "\n".join(md)
+
+
+def _updates_index(corpus: Corpus) -> tuple[list[Update], dict[str, set[int]], dict[str, set[int]]]:
+    """The updates in the corpus' order, and the places in it of those that bear on each recommendation
+    and of those whose `for` names each actor (made once a run: templates.memo_of)."""
+    updates = list(corpus.updates.values())
+    by_rec: dict[str, set[int]] = {}
+    by_actor: dict[str, set[int]] = {}
+    for place, update in enumerate(updates):
+        for affect in update.affects:
+            by_rec.setdefault(affect.rec.id, set()).add(place)
+            for ref in affect.for_:
+                by_actor.setdefault(ref.id, set()).add(place)
+    return updates, by_rec, by_actor
 
 
 def _latest_item(corpus: Corpus, update: Update, ids: set[str]) -> str:
