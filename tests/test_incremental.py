@@ -20,6 +20,7 @@ from conftest import REPO
 
 from mkdocs_briefs import pipeline
 from mkdocs_briefs.incremental import Written
+from mkdocs_briefs.load import load_sources
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate  # noqa: E402
@@ -142,3 +143,13 @@ def test_other_settings_or_another_day_write_every_page(briefs):
                          previous=first.written)
     assert later.written is not None and later.written.reason and later.written.rewritten == len(
         later.written.by_entity)
+
+
+def test_a_registry_read_again_reports_its_problems_again(tmp_path):
+    generate.generate(2, tmp_path)
+    briefs = tmp_path / "briefs"
+    with open(briefs / "actors.yml", "a", encoding="utf-8") as f:
+        f.write("\nbadly-described:\n  nme: A misspelt field\n")
+    first = load_sources(briefs, tmp_path, reuse=True)[1]
+    again = load_sources(briefs, tmp_path, reuse=True)[1]  # the registry's text is the same: not parsed again
+    assert first.errors and [str(d) for d in again.items] == [str(d) for d in first.items]

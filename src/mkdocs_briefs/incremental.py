@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corpus import Corpus, Mention
+from .corpus import Corpus
 from .kinds import KINDS, LINKS
 from .markup import GeneratedPage
-from .model import Actor, Author, Brief, Mechanism, Recommendation, Series, Update, refs
+from .model import Brief, Recommendation, refs
 from .pages import generate_pages
 
 OWN_PAGE_FIELDS: dict[str, frozenset[str]] = {
@@ -42,8 +42,6 @@ Markdown (a link's hover title, which shows a description, is filled in while th
 the plugin's DirtyBuild has those pages converted again). A change to any other field of a registry
 entry has every page written again."""
 
-_KIND_OF: dict[type, str] = {Brief: "brief", Recommendation: "rec", Actor: "actor", Mechanism: "mechanism",
-                             Author: "author", Series: "series", Update: "update"}
 _NAMED = re.compile(r"\b(" + "|".join(map(re.escape, KINDS)) + r"):([a-z0-9]+(?:-[a-z0-9]+)*)")
 """An entity named in a page's Markdown: `kind:id` (annotation links, `[text](actor:rok)`, and anything else)."""
 
@@ -148,14 +146,9 @@ def stale(old: Corpus, new: Corpus) -> Stale | str:
             shown.update(("rec", ref.id) for u in (old.updates[id_], new.updates[id_]) for ref in u.recs)
     shown.update(("rec", id_) for id_, track in new.tracks.items() if old.tracks.get(id_) != track)
     pages = shown | own
-    for key, before, after in _derived(old, new):
-        members = after if isinstance(after, list) else [after]
-        if before != after or any(_key(m) in shown for m in members):
-            pages.add(key)
-    for kind in KINDS:  # pages showing the names, titles or statuses of what they link to
-        for entity in new.table(kind).values():
-            if any(target in shown for target in _targets(kind, entity)):
-                pages.add((kind, entity.id))
+    pages.update(key for key, before, after in _derived(old, new) if before != after)
+    for corpus in (old, new):
+        pages.update(_showing(corpus, shown))
     return Stale(shown, pages)
 
 
@@ -200,21 +193,25 @@ def _derived(old: Corpus, new: Corpus) -> Iterator[tuple[Key, Any, Any]]:
         yield key, old.mentions.get(key), new.mentions.get(key)
 
 
-def _key(member: Any) -> Key | None:
-    """The entity a member of a list kept by the corpus stands for (a mention: its brief)."""
-    if isinstance(member, Mention):
-        return "brief", member.brief.id
-    kind = _KIND_OF.get(type(member))
-    return (kind, member.id) if kind else None
-
-
-def _targets(kind: str, entity: Any) -> Iterable[Key]:
-    """The entities an entity links to (recommendations: and their brief)."""
-    for link in LINKS.values():
-        if link.source == kind:
-            for ref in refs(entity, link.field):
-                yield link.target, ref.id
-    if kind == "rec":
-        yield "brief", entity.brief_id
-    elif kind == "brief":
-        yield from (("rec", rec.id) for rec in entity.recommendations)
+def _showing(c: Corpus, shown: set[Key]) -> Iterator[Key]:
+    """The entities whose page, in corpus `c`, shows something of one of `shown`: those it links to
+    (their pages list it: back-links, mentions) and those that link to it, its brief or its
+    recommendations, and the recommendations that list it as related."""
+    recs = {id_ for kind, id_ in shown if kind == "rec"}
+    for kind, id_ in shown:
+        entity = c.table(kind).get(id_)
+        if entity is None:
+            continue
+        for name, link in LINKS.items():
+            if link.source == kind:
+                yield from ((link.target, ref.id) for ref in refs(entity, name))
+            if link.target == kind:
+                yield from ((link.source, other.id) for other in c.backlinks[name].get(id_, ()))
+        if isinstance(entity, Recommendation):
+            yield "brief", entity.brief_id
+        elif isinstance(entity, Brief):
+            yield from (("rec", rec.id) for rec in entity.recommendations)
+            yield from ((note.kind, note.target) for note in entity.annotations)
+    if recs:
+        yield from (("rec", id_) for id_, related in c.related_recommendations.items()
+                    if any(r.id in recs for r in related))
