@@ -11,7 +11,7 @@ from .corpus import Corpus
 from .grids import ColumnGroup, Grid, Row, counted, cut, note
 from .labels import t
 from .markup import WIDE, GeneratedPage, front_matter, join, link
-from .templates import Markup, render
+from .templates import Item, Markup, render
 
 MAP_PAGE = "map/index.md"
 
@@ -73,24 +73,18 @@ def _structure(corpus: Corpus) -> str:
     wholes = [m for m in corpus.mechanisms.values() if corpus.incoming("part_of", m.id)]
     if not (groups or wholes):
         return ""
-    md = []
-    if groups:
-        md.append(f"### {t('map.structure.groups')}\n")
-        md += [f"- {link('actor', g.id, g.name)}: "
-               + join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in g.members]) for g in groups[:cap]]
-        md.append(_more(len(groups), cap, "map.count.group") + "\n")
-    if wholes:
-        md.append(f"### {t('map.structure.mechanisms')}\n")
-        md += [f"- {link('mechanism', w.id, w.name)}: "
-               + join([link("mechanism", p.id, p.name) for p in corpus.incoming("part_of", w.id)])
-               for w in wholes[:cap]]
-        md.append(_more(len(wholes), cap, "map.count.whole") + "\n")
-    return f"{t('map.structure.caption')}\n\n" + "\n".join(md)
+    return render("briefs/map_structure.md", groups=[
+        Item(actor=g, link=Markup(link("actor", g.id, g.name)),
+             members=Markup(join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in g.members])))
+        for g in groups[:cap]], more_groups=Markup(_more(len(groups), cap, "map.count.group")), wholes=[
+        Item(mechanism=w, link=Markup(link("mechanism", w.id, w.name)),
+             parts=Markup(join([link("mechanism", p.id, p.name) for p in corpus.incoming("part_of", w.id)])))
+        for w in wholes[:cap]], more_wholes=Markup(_more(len(wholes), cap, "map.count.whole")))
 
 
 def _more(total: int, cap: int, key: str) -> str:
     """Under a list cut at `cap`: what it shows and where the rest is ('' when it shows everything)."""
-    return "\n" + note([cut(cap, total, key)], t("map.structure.where")) if total > cap else ""
+    return note([cut(cap, total, key)], t("map.structure.where")) if total > cap else ""
 
 
 def map_page(corpus: Corpus) -> GeneratedPage:

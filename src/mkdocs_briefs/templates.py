@@ -7,6 +7,8 @@ Templates escape what they are given (autoescape), except values the code marks 
 may call `t(key, n, **values)`, `date(day)` and `number(n)` for labels in the site's
 language (labels.py); `t` escapes the label's text and each value not marked as `Markup`,
 so `t("rec_list.from", brief=link)` puts a link the code made into an escaped label.
+A list's items are `Item`s (attributes: `item.link`), not dicts, whose methods' names
+(`item.update`, `item.items`) would shadow the keys in a template.
 Pages are written while a `Templates` is in use (`with using(...)`); outside, the
 package's own. docs/reference.md lists every template and its variables.
 """
@@ -18,13 +20,14 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
+from types import SimpleNamespace as Item
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import labels
 
-__all__ = ["Markup", "Templates", "recording", "render", "using"]
+__all__ = ["Item", "Markup", "Templates", "recording", "render", "using"]
 
 
 class Templates:
