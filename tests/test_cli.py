@@ -272,7 +272,13 @@ def test_check_reads_validation_drafts_and_statuses_from_mkdocs_yml_as_the_build
     after = cli("check", "--strict", cwd=project.root)
     assert after.returncode == 0, after.stdout + after.stderr
     assert "is a draft" not in after.stdout and "unused-state" not in after.stdout and "status 'paused'" not in after.stdout
-    project.replace("mkdocs.yml", "        unused: ignore\n", "        unused: loud\n")
+    project.replace("mkdocs.yml", "        unused: ignore\n", "        unused: info\n")
+    noted = cli("check", "--strict", cwd=project.root)
+    assert noted.returncode == 0, noted.stdout + noted.stderr  # an info line stops nothing
+    assert ": info: " in noted.stdout and "'unused-state'" in noted.stdout
+    assert noted.stdout.splitlines()[-1] == "briefs: 0 errors, 0 warnings, 1 hint, 1 info"  # and is counted
+    assert json.loads(cli("check", "--format", "json", cwd=project.root).stdout)["counts"]["infos"] == 1
+    project.replace("mkdocs.yml", "        unused: info\n", "        unused: loud\n")
     unreadable = cli("check", cwd=project.root)
     assert unreadable.stderr.strip() == ("mkdocs-briefs: warning: the briefs plugin's 'validation' option in mkdocs.yml "
                                          "could not be read, so check goes on with its default: fix it "

@@ -209,3 +209,32 @@ def test_the_tracker_tables_are_capped_on_a_large_site(tmp_path):
     by_addressee = page.split("{#by-addressee}")[1].split("\n## ")[0]
     assert "(actor:rok)" in by_addressee and "(actor:us-congress)" not in by_addressee  # the most addressed
     assert "The addressee with the most recommendations, of 2, is listed" in by_addressee
+
+
+def test_a_later_update_that_gives_the_same_status_moves_its_as_of_date(tmp_path):
+    from mkdocs_briefs import pipeline
+
+    project = tracked_project(tmp_path)
+    project.write("briefs/updates/held.md", update("Plan still in force", "2024-09-02", (
+        "  - rec: widen-aperture\n    status: partly-done\n    note: Still in force.\n"
+        "  - rec: hold-hearings\n    status: reversed\n    for: [us-congress]\n    note: Still dropped.\n")))
+    pages = {p.src_uri: p.markdown for p in pipeline.run(project.briefs, project.root).pages}
+    widen = pages["recommendations/widen-aperture.md"].split("{: .briefs-status-line }")[0].splitlines()[-1]
+    assert widen.endswith("Partly done</span> as of 2 September 2024")  # confirmed, so known to hold later
+    hearings = pages["recommendations/hold-hearings.md"]
+    congress = next(line for line in hearings.splitlines() if "(actor:us-congress)" in line and "as of" in line)
+    assert "Reversed" in congress and "(was Done)" in congress and "as of 2 September 2024" in congress
+    assert "as of 1 May 2024" in hearings  # Seoul's status was not confirmed: still as of its own update
+
+
+def test_a_recommendation_without_a_status_is_never_stale(tmp_path):
+    from mkdocs_briefs import pipeline
+
+    project = make_project(tmp_path)  # only notes bear on widen-aperture: it has updates but no status
+    project.write("briefs/updates/searched.md", update("Nothing found", "2023-01-10",
+                                                       "  - rec: widen-aperture\n    note: Not tracked. Searched.\n"))
+    project.write("briefs/updates/talks.md", update("Talks held", "2025-04-17",
+                                                    "  - rec: hold-hearings\n    status: under-way\n    note: Talks.\n"))
+    pages = {p.src_uri: p.markdown for p in pipeline.run(project.briefs, project.root).pages}
+    stale = pages["tracker/index.md"].split("{#stale}")[1].split("\n## ")[0]
+    assert "(rec:widen-aperture)" not in stale  # "their status may be out of date" says nothing of no status

@@ -112,7 +112,10 @@ def _github(d: Diagnostic) -> str:
 
 
 def _counts(diags: Diagnostics) -> dict[str, int]:
-    return {"errors": len(diags.errors), "warnings": len(diags.warnings), "hints": len(diags.hints)}
+    counts = {"errors": len(diags.errors), "warnings": len(diags.warnings), "hints": len(diags.hints)}
+    if diags.infos:  # only a site's `validation: {...: info}` makes them: counted when there are some
+        counts["infos"] = len(diags.infos)
+    return counts
 
 
 def _summary(counts: dict[str, int]) -> str:

@@ -86,7 +86,8 @@ def stale(corpus: Corpus) -> list[Track]:
     if newest is None:
         return []
     limit = newest - datetime.timedelta(days=corpus.settings.stale_after_days)
-    old = [tr for tr in corpus.tracks.values() if tr.last_update and tr.last_update.date < limit]
+    old = [tr for tr in corpus.tracks.values()  # a status to go stale: an update with only a note gives none
+           if tr.tracked and tr.last_update and tr.last_update.date < limit]
     return sorted(old, key=lambda tr: (tr.last_update.date if tr.last_update else datetime.date.min, tr.rec.id))
 
 

@@ -1,7 +1,8 @@
 """What became of each recommendation: its status per addressee and its timeline of updates.
 
 A recommendation's status is that of the latest update that sets one (`affects[].status`),
-separately for each addressee where an update's `for` names some; with no update it is
+as of the latest update that sets or confirms it (gives the same status again), separately
+for each addressee where an update's `for` names some; with no update it is
 *not tracked* (`statuses.NOT_TRACKED`). A status reached from a more advanced one, or a
 setback level (stalled, reversed), is a step backwards, and pages say so. Updates of the
 same day are taken in the order of their ids. Pure functions of the sources.
@@ -101,7 +102,8 @@ def _track(rec: Recommendation, entries: list[tuple[Update, Affect]], scale: Sca
         if affect.status is not None and scale.get(affect.status) is not None:
             for actor in [r.id for r in affect.for_] or actors:
                 before = now[actor].status
-                if before == affect.status:
+                if before == affect.status:  # confirmed: the status holds as of this later update
+                    now[actor] = Standing(actor, before, update.date, update, now[actor].previous)
                     continue
                 back = scale.backwards(before, affect.status)
                 backwards |= back
