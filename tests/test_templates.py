@@ -8,10 +8,10 @@ from pathlib import Path
 
 from conftest import built
 
-from mkdocs_briefs import labels
+from mkdocs_briefs import labels, markup
 from mkdocs_briefs.kinds import Folders
 from mkdocs_briefs.plugin.files import redirect_html, redirects
-from mkdocs_briefs.templates import Markup, Templates, label
+from mkdocs_briefs.templates import Markup, Templates, label, memo, recording, using
 
 PAGE = """\
 {{ front_matter }}
@@ -112,3 +112,48 @@ def test_the_explorer_redirect_takes_its_words_from_the_labels_of_the_sites_lang
     assert page.startswith('<!doctype html>\n<html lang="ja"><head><meta charset="utf-8"><title>Moved &lt;here&gt;</title>')
     assert '<p>このページは移動しました: <a href="../recommendations/">../recommendations/</a></p>' in page
     assert redirect_html('../x"<y>/').count('href="../x&#34;&lt;y&gt;/"') == 2  # the address escaped as an attribute
+
+
+def test_memoised_fragments_belong_to_the_templates_and_labels_in_use(tmp_path):
+    made: list[str] = []
+
+    def make(word: str) -> str:
+        made.append(word)
+        return word
+
+    site = Templates([tmp_path])
+    with using(site):
+        assert memo("k", lambda: make("a")) == "a" and memo("k", lambda: make("b")) == "a"
+        with labels.using(labels.Labels("ja")):  # other labels: made again
+            assert memo("k", lambda: make("c")) == "c"
+        with recording():  # a page's templates are recorded: nothing is memoised
+            assert memo("k", lambda: make("d")) == "d"
+    with using(site):  # a new run: made again
+        assert memo("k", lambda: make("e")) == "e"
+    assert memo("k", lambda: make("f")) == "f"  # outside any run: every time
+    assert made == ["a", "c", "d", "e", "f"]
+
+
+def test_a_memoised_label_tells_markup_from_text():
+    with using(Templates()):
+        assert label("rec_list.from", brief="<b>") == "from &lt;b&gt;"
+        assert label("rec_list.from", brief=Markup("<b>")) == "from <b>"
+        assert label("rec_list.from", brief="<b>") == "from &lt;b&gt;"
+
+
+def test_an_overridden_template_applies_to_a_run_that_memoises(tmp_path):
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / "table.md").write_text("house {{ header|join(',') }}\n", "utf-8")
+    with using(Templates([tmp_path])):
+        first, again = markup.table(["A"], []), markup.table(["A"], [])
+    with using(Templates()):
+        package = markup.table(["A"], [])
+    assert first == again == "house A\n" and package != first
+
+
+def test_the_fast_escape_keeps_markup_and_escapes_everything_else():
+    env = Templates().env
+    page = env.from_string("{{ a }}|{{ b }}|{{ c }}|{{ d.link }}|{{ d.items()|list|length }}|{{ e.items }}")
+    said = page.render(a="<i>x</i>", b=Markup("<b>y</b>"), c=3, d={"link": "<s>"}, e={"items": Markup("<u>")})
+    # a dict's key is read like an attribute, but a dict method's name stays the method, as in Jinja
+    assert said.startswith("&lt;i&gt;x&lt;/i&gt;|<b>y</b>|3|&lt;s&gt;|1|&lt;built-in method items")

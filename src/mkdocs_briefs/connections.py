@@ -17,7 +17,7 @@ from .grids import ColumnGroup, Grid, Row, cut, legend, mark, note
 from .labels import t
 from .markup import escape, explorer_link, link
 from .model import Actor, Brief, Mechanism, Recommendation
-from .templates import Markup, render
+from .templates import render, safe
 
 
 def _actors(corpus: Corpus, recs: list[Recommendation], first: tuple[str, ...] = ()) -> list[str]:
@@ -41,18 +41,19 @@ def _grid(corpus: Corpus, recs: list[Recommendation], actors: list[str], mechs: 
         grid.groups.append(ColumnGroup(t("grid.mechanisms"), [link("mechanism", m, corpus.name_of("mechanism", m))
                                                               for m in shown_mechs]))
     used: set[str] = set()
+    marks = {kind: mark(kind) for kind in ("addressed_to", "involves", "mechanisms")}
     for rec in rows:
         roles = {**{r.id: "involves" for r in rec.involves}, **{r.id: "addressed_to" for r in rec.addressed_to}}
         through = {m.id for m in rec.mechanisms}
-        cells = [mark(roles[a]) if a in roles else "" for a in shown_actors]
-        cells += [mark("mechanisms") if m in through else "" for m in shown_mechs]
+        cells = [marks[roles[a]] if a in roles else "" for a in shown_actors]
+        cells += [marks["mechanisms"] if m in through else "" for m in shown_mechs]
         used |= {roles[a] for a in shown_actors if a in roles}
         used |= {"mechanisms"} if through & set(shown_mechs) else set()
         grid.rows.append(Row(link("rec", rec.id, rec.title), cells))
     grid.legend = legend([k for k in ("addressed_to", "involves", "mechanisms") if k in used])
     grid.note = note([cut(len(rows), len(recs), "count.rec"), cut(len(shown_actors), len(actors), "count.actor"),
                       cut(len(shown_mechs), len(mechs), "count.mechanism")], where)
-    return render("briefs/connections.md", grid=Markup(grid.markdown()))
+    return render("briefs/connections.md", grid=safe(grid.markdown()))
 
 
 def brief_connections(corpus: Corpus, brief: Brief) -> str:

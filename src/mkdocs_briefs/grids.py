@@ -19,7 +19,7 @@ from .kinds import Folders
 from .labels import number, t
 from .markup import count, join, relative
 from .markup import explorer as explorer_path
-from .templates import Markup, render
+from .templates import Markup, memo, render, safe
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Grid:
 
 
 def _row(row: Row) -> tuple[Markup, list[Markup]]:
-    return Markup(row.header), [Markup(c) for c in row.cells]
+    return safe(row.header), [safe(c) for c in row.cells]
 
 
 # --- marks and counts -------------------------------------------------------------------
@@ -76,7 +76,12 @@ MARKS = {
 
 
 def mark(kind: str) -> str:
-    """A cell's mark: the symbol, hidden from screen readers, and its name, shown to them only."""
+    """A cell's mark: the symbol, hidden from screen readers, and its name, shown to them only
+    (written once a run: templates.memo)."""
+    return memo(("grid mark", kind), lambda: safe(_mark(kind)))
+
+
+def _mark(kind: str) -> str:
     symbol, key = MARKS[kind]
     return (f'<span class="briefs-mark" aria-hidden="true">{symbol}</span>'
             f'<span class="briefs-sr-only">{t(key)}</span>')

@@ -80,6 +80,10 @@ class Labels:
         """The shipped catalogue used, or None when the language has none (English is used)."""
         self.messages: dict[str, Message] = {**catalogue("en"), **(catalogue(self.shipped) if self.shipped else {}),
                                              **(overrides or {})}
+        self._dates: dict[datetime.date, str] = {}
+        self._numbers: dict[int, str] = {}
+        """Dates and numbers already written: Babel takes tens of microseconds for each, and a site
+        writes the same few thousand dates and numbers again and again."""
 
     def __call__(self, key: str, n: int | None = None, /, **values: object) -> str:
         message = self.messages[key]
@@ -91,12 +95,18 @@ class Labels:
         return message.format(**values) if values or n is not None else message
 
     def number(self, n: int) -> str:
-        return format_decimal(n, locale=self.locale)
+        written = self._numbers.get(n)
+        if written is None:
+            written = self._numbers[n] = format_decimal(n, locale=self.locale)
+        return written
 
     def date(self, day: datetime.date) -> str:
-        pattern = self.messages["format.date"]
-        assert isinstance(pattern, str)
-        return format_date(day, pattern, locale=self.locale)
+        written = self._dates.get(day)
+        if written is None:
+            pattern = self.messages["format.date"]
+            assert isinstance(pattern, str)
+            written = self._dates[day] = format_date(day, pattern, locale=self.locale)
+        return written
 
     def join(self, items: list[str], *, serial: bool = False) -> str:
         """'a', 'a and b', 'a, b and c' (in English with `serial`: 'a, b, and c')."""

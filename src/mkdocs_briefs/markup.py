@@ -23,7 +23,7 @@ from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import Markup, render
+from .templates import Markup, memo, memo_of, render, safe
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -198,21 +198,21 @@ def relative(target: str, from_uri: str) -> str:
 def definitions(rows: list[tuple[str, str]]) -> str:
     """The facts about an entity, as a definition list of the rows whose value (Markdown) is not empty:
     the block briefs/facts.md."""
-    return render("briefs/facts.md", rows=[(term, Markup(value)) for term, value in rows if value])
+    return render("briefs/facts.md", rows=[(term, safe(value)) for term, value in rows if value])
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
     """A table of Markdown cells under a header of labels: the block briefs/table.md."""
-    return render("briefs/table.md", header=header, rows=[[Markup(cell) for cell in row] for row in rows])
+    return render("briefs/table.md", header=header, rows=[[safe(cell) for cell in row] for row in rows])
 
 
 def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str, why: dict[str, str] | None = None) -> str:
     """The first `limits.listed` recommendations, each with its brief (and, from `why`, why it is
     listed, Markdown), and how many there are in all."""
     listed = corpus.settings.limits.listed
-    items = [{"rec": r, "link": Markup(link("rec", r.id, r.title)), "status": Markup(rec_badge(corpus, r.id)),
-              "brief": Markup(link("brief", r.brief_id, corpus.brief_of(r).title)),
-              "why": Markup((why or {}).get(r.id, ""))} for r in recs[:listed]]
+    items = [{"rec": r, "link": safe(link("rec", r.id, r.title)), "status": safe(rec_badge(corpus, r.id)),
+              "brief": safe(link("brief", r.brief_id, corpus.brief_of(r).title)),
+              "why": safe((why or {}).get(r.id, ""))} for r in recs[:listed]]
     more = t("rec_list.newest", len(recs), shown=labels.number(listed)) if len(recs) > listed else ""
     return render("briefs/rec_list.md", items=items, empty=Markup(empty), more=Markup(more))
 
@@ -240,7 +240,13 @@ def status_symbol(corpus: Corpus, status: str) -> str:
 
 
 def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
-    """A compact status badge: a symbol and a word (readable without colour), the date in its title."""
+    """A compact status badge: a symbol and a word (readable without colour), the date in its title
+    (written once a run for each status, date and previous status: templates.memo)."""
+    return memo(("status_badge", corpus.scale, status, as_of, was),
+                lambda: _status_badge(corpus, status, as_of, was))
+
+
+def _status_badge(corpus: Corpus, status: str, as_of: datetime.date | None, was: str | None) -> str:
     level = corpus.scale.get(status)
     label = status_label(corpus, status)
     symbol = status_symbol(corpus, status)
@@ -257,7 +263,7 @@ def rec_badge(corpus: Corpus, rec_id: str) -> str:
     track = corpus.tracks.get(rec_id)
     if track is None:
         return status_badge(corpus, NOT_TRACKED)
-    now = track.current
+    now = memo_of(track, "current", lambda: track.current)
     return status_badge(corpus, now.status, now.as_of, was=now.previous)
 
 

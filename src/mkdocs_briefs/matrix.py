@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .labels import number, t
 from .markup import WIDE, GeneratedPage, escape, front_matter, join, link, relative
-from .templates import Item, Markup, render
+from .templates import Item, render, safe
 
 MATRIX_PAGE = "matrix/index.md"
 MATRIX_GROUPS_PAGE = "matrix/groups.md"
@@ -112,21 +112,21 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
     everything = f"[{len(corpus.recommendations)}]({explorer_all})"
     if by_mechanism(mx):
         columns = [actor(a) for a in actors]
-        rows = [Item(header=Markup(mechanism(m)), total=Markup(mechanism_total(m)),
-                     cells=[Markup(cell(a, m)) for a in actors]) for m in mechanisms]
-        total = Item(total=Markup(everything), cells=[Markup(actor_total(a)) for a in actors])
+        rows = [Item(header=safe(mechanism(m)), total=safe(mechanism_total(m)),
+                     cells=[safe(cell(a, m)) for a in actors]) for m in mechanisms]
+        total = Item(total=safe(everything), cells=[safe(actor_total(a)) for a in actors])
     else:
         columns = [mechanism(m) for m in mechanisms]
-        rows = [Item(header=Markup(actor(a)), total=Markup(actor_total(a)),
-                     cells=[Markup(cell(a, m)) for m in mechanisms]) for a in actors]
-        total = Item(total=Markup(everything), cells=[Markup(mechanism_total(m)) for m in mechanisms])
+        rows = [Item(header=safe(actor(a)), total=safe(actor_total(a)),
+                     cells=[safe(cell(a, m)) for m in mechanisms]) for a in actors]
+        total = Item(total=safe(everything), cells=[safe(mechanism_total(m)) for m in mechanisms])
     cut = ""
     if len(mx.rows) > max_actors or len(mx.columns) > max_mechanisms:
         shown = join([_shown(corpus, "actor", mx.rows, max_actors), _shown(corpus, "mechanism", mx.columns,
                                                                             max_mechanisms)])
         cut = t("matrix.cut", shown=shown, explorer=explorer_all)
-    return render("briefs/matrix_table.md", by_mechanism=by_mechanism(mx), columns=[Markup(c) for c in columns],
-                  rows=rows, total=total, cut=Markup(cut))
+    return render("briefs/matrix_table.md", by_mechanism=by_mechanism(mx), columns=[safe(c) for c in columns],
+                  rows=rows, total=total, cut=safe(cut))
 
 
 NAMED_WHEN_LEFT_OUT = 5
@@ -155,11 +155,11 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
         mx = matrix(corpus, groups=grouped)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
         md = render("briefs/pages/matrix.md", grouped=grouped, other=other, switch=grouped or not same,
-                    front_matter=Markup(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
+                    front_matter=safe(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
                                                      t("matrix.description"), hide=WIDE)),
-                    intro=Markup(t("matrix.intro_by_mechanism" if by_mechanism(mx) else "matrix.intro")),
-                    groups=Markup(_groups_note(corpus, mx, same) if grouped else ""),
-                    table=Markup(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
+                    intro=safe(t("matrix.intro_by_mechanism" if by_mechanism(mx) else "matrix.intro")),
+                    groups=safe(_groups_note(corpus, mx, same) if grouped else ""),
+                    table=safe(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
                     map="../map/index.md")
         pages.append(GeneratedPage(uri, md, in_nav=not grouped))
     return pages

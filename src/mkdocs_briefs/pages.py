@@ -11,6 +11,9 @@ Each returns `GeneratedPage`s of Markdown; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from .corpus import Corpus
 from .diagnostics import Diagnostic
 from .entity_pages import ENTITY_PAGES
@@ -29,19 +32,26 @@ def nav_pages(folders: Folders) -> tuple[str, ...]:
     return (*(folders.page_uri(kind) for kind in KINDS), TRACKER_PAGE, MATRIX_PAGE, MAP_PAGE)
 
 
-def generate_pages(corpus: Corpus) -> list[GeneratedPage]:
-    """Every page the plugin adds to the site, in a defined order."""
+Keep = Callable[[str, Any], "GeneratedPage | None"]
+"""Given an entity's kind and the entity, its page as already written, or None to write it."""
+
+
+def generate_pages(corpus: Corpus, keep: Keep | None = None) -> list[GeneratedPage]:
+    """Every page the plugin adds to the site, in a defined order; an entity's page is taken from
+    `keep` when it has it (incremental.py: the pages whose inputs did not change since the last run)."""
     indexes, later_index_pages = index_pages(corpus)
-    pages = [*indexes, *_entity_pages(corpus, "brief"), *later_index_pages]
+    pages = [*indexes, *_entity_pages(corpus, "brief", keep), *later_index_pages]
     for kind in KINDS:
         if kind != "brief":
-            pages += _entity_pages(corpus, kind)
+            pages += _entity_pages(corpus, kind, keep)
     return [*pages, tracker_page(corpus), *matrix_pages(corpus), map_page(corpus)]
 
 
-def _entity_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
+def _entity_pages(corpus: Corpus, kind: str, keep: Keep | None) -> list[GeneratedPage]:
     write = ENTITY_PAGES[kind]
-    return [write(corpus, entity) for entity in corpus.table(kind).values()]
+    if keep is None:
+        return [write(corpus, entity) for entity in corpus.table(kind).values()]
+    return [keep(kind, entity) or write(corpus, entity) for entity in corpus.table(kind).values()]
 
 
 def error_page(errors: list[Diagnostic]) -> str:

@@ -24,6 +24,7 @@ from .validate import validate, without_drafts
 
 if TYPE_CHECKING:  # the pages' machinery (Jinja, Babel, the labels) is imported only by a run that writes pages,
     from .corpus import Corpus  # so that `mkdocs-briefs check` starts fast
+    from .incremental import Written
     from .labels import Labels
     from .markup import GeneratedPage
     from .templates import Templates
@@ -39,13 +40,15 @@ class Outcome:
     pages: list[GeneratedPage] = field(default_factory=list)
     exports: dict[str, str] = field(default_factory=dict)
     """The data files (export.py), by their path in the site."""
+    written: Written | None = None
+    """The pages and what they were made from, for the next run (`previous`)."""
 
 
 def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, directory_urls: bool = True,
         site_url: str | None = None, image_hosts: frozenset[str] = frozenset(),
         settings: Settings | None = None, labels: Labels | None = None, reuse: bool = False,
         today: datetime.date | None = None, templates: Templates | None = None, site_name: str = "",
-        named: list[Path] | None = None) -> Outcome:
+        named: list[Path] | None = None, previous: Written | None = None) -> Outcome:
     """Read, check and link the sources in `folder` (paths in messages relative to `root`);
     then, unless there are errors, write the pages and exports (with `pages`) and look for
     hints (with `hints`: what `check` shows but a build ignores). `settings` tune the pages
@@ -55,7 +58,9 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again. Updates are checked against the
     status scale of `settings` and `today` (by default the machine's date: an update may not be
-    dated later). The Atom feed (feed.py) is titled with `site_name` and addressed from `site_url`.
+    dated later). With `previous` (the `written` of the last run's outcome), the pages of
+    entities whose inputs did not change are not written again (incremental.py). The Atom
+    feed (feed.py) is titled with `site_name` and addressed from `site_url`.
     With `named` (files of `folder`), only the problems in those files are reported, and
     when they are all briefs, the other briefs are read only as far as their references need
     (named_files.py); no page is written."""
@@ -81,15 +86,20 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         from .corpus import build_corpus
         from .export import export_files
         from .feed import FEED, feed_xml
+        from .incremental import write_pages
         from .labels import ENGLISH, using
-        from .pages import generate_pages
         from .templates import PACKAGE
         from .templates import using as using_templates
         from .tracker import CHART, chart_svg
 
         outcome.corpus = build_corpus(sources, settings)
-        with using(labels or ENGLISH), using_templates(templates or PACKAGE):
-            outcome.pages = generate_pages(outcome.corpus)
+        labels, templates = labels or ENGLISH, templates or PACKAGE
+        # what every page depends on besides the corpus; a site's own templates may read anything they are given
+        context = (settings, labels.language, labels.messages, today or datetime.date.today(),
+                   object() if templates.overrides() else None)
+        with using(labels), using_templates(templates):
+            outcome.written = write_pages(outcome.corpus, context, previous)
+            outcome.pages = outcome.written.pages
             chart = chart_svg(outcome.corpus)
             outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
             feed = feed_xml(outcome.corpus, site_name=site_name, site_url=site_url, directory_urls=directory_urls)

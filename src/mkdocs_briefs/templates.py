@@ -11,23 +11,76 @@ A list's items are `Item`s (attributes: `item.link`), not dicts, whose methods' 
 (`item.update`, `item.items`) would shadow the keys in a template.
 Pages are written while a `Templates` is in use (`with using(...)`); outside, the
 package's own. docs/reference.md lists every template and its variables.
+
+Speed: a `Templates` compiles each template once and keeps it (a site's templates are read
+again by the next build, which makes a new `Templates`). Inside one `with using(...)`,
+`memo(key, make)` keeps what `make()` returns for `key`, with the templates and the labels
+in use: a fragment repeated on many pages (a status badge, a label with the same values) is
+written once a run, and a site's overridden template still applies, since the memo belongs to
+the `Templates` in use. While `recording()` (which templates a page uses, for dirty builds),
+nothing is memoised, so that every template a page needs is rendered, and recorded, again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from types import SimpleNamespace as Item
+from typing import TypeVar
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
+from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Item", "Markup", "Templates", "recording", "render", "using"]
+__all__ = ["Item", "Markup", "Templates", "memo", "memo_of", "recording", "render", "safe", "using"]
+
+T = TypeVar("T")
+
+
+def _escape(value: object) -> Markup:
+    """Jinja's autoescape, with a fast way for what is already `Markup` (kept as it is, which is
+    what `markupsafe.escape` returns for it too, after two calls and a copy)."""
+    if type(value) is Markup:
+        return value
+    return markup_escape(value)
+
+
+def safe(text: str) -> Markup:
+    """`Markup(text)` for a text the code has escaped (Markdown or the plugin's HTML), without
+    markupsafe's checks: for the many small pieces of a page (a grid's cells, a table's)."""
+    if type(text) is Markup:
+        return text
+    return str.__new__(Markup, text)
+
+
+class _Template(Template):
+    """A template whose `{{ value }}` escapes through `_escape`: most values of the generated pages are
+    Markdown the code has already escaped, so most of what a page costs was markupsafe copying them."""
+
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None):
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = _escape  # the compiled module's own name for it
+        return template
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    template_class = _Template
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        """`item.link` on a dict reads the key first, as Jinja would after failing to find an attribute
+        (an exception each time); a key that is also a dict method's name (`items`) is left to Jinja."""
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 class Templates:
@@ -36,12 +89,17 @@ class Templates:
     def __init__(self, folders: Sequence[Path] = ()) -> None:
         self.folders = tuple(folders)
         loaders = [FileSystemLoader([str(f) for f in self.folders]), PackageLoader(__package__, "templates")]
-        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                               keep_trailing_newline=True)
+        self.env = _Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                               keep_trailing_newline=True, auto_reload=False)
         self.env.globals.update(t=label, date=labels.date, number=labels.number)
+        self.compiled: dict[str, Template] = {}
+        """Each template, compiled at its first use (Jinja's own lookup checks the file's date every time)."""
 
     def render(self, name: str, **values: object) -> str:
-        return self.env.get_template(name).render(**values)
+        template = self.compiled.get(name)
+        if template is None:
+            template = self.compiled[name] = self.env.get_template(name)
+        return template.render(**values)
 
     def overrides(self) -> dict[str, str]:
         """The site's own templates (files under `briefs/` of its folders), by name, with a digest
@@ -57,6 +115,20 @@ class Templates:
 
 def label(key: str, n: int | None = None, /, **values: object) -> Markup:
     """The label `key` for a template: its text escaped, and each value escaped unless it is `Markup`."""
+    memos = _MEMO.get()
+    if memos is None:
+        return _label(key, n, values)
+    try:  # the type is part of the key: the same text is escaped as a str, not as Markup
+        key_ = ("label", labels.current(), key, n, tuple((k, type(v), v) for k, v in values.items()))
+        said = memos.get(key_)
+    except TypeError:  # a value that cannot be a key
+        return _label(key, n, values)
+    if said is None:
+        said = memos[key_] = _label(key, n, values)
+    return said
+
+
+def _label(key: str, n: int | None, values: dict[str, object]) -> Markup:
     marks = {name: f"\x00{name}\x00" for name in values}
     text = escape(labels.t(key, n, **marks))
     for name, value in values.items():
@@ -67,16 +139,43 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
 PACKAGE = Templates()
 _CURRENT: ContextVar[Templates] = ContextVar("briefs_templates", default=PACKAGE)
 _USED: ContextVar[set[str] | None] = ContextVar("briefs_templates_used", default=None)
+_MEMO: ContextVar[dict | None] = ContextVar("briefs_templates_memo", default=None)
 
 
 @contextlib.contextmanager
 def using(templates: Templates) -> Iterator[Templates]:
-    """Render with `templates` inside the `with` block."""
+    """Render with `templates` inside the `with` block (and memoise there: `memo`)."""
     token = _CURRENT.set(templates)
+    memo_token = _MEMO.set({})
     try:
         yield templates
     finally:
+        _MEMO.reset(memo_token)
         _CURRENT.reset(token)
+
+
+def memo(key: Hashable, make: Callable[[], T]) -> T:
+    """What `make()` returns, made once for `key` inside the current `with using(...)` and the labels
+    in use. `key` names everything else the value depends on (the corpus' data included); outside
+    `using`, or while recording, `make()` is called every time."""
+    memos = _MEMO.get()
+    if memos is None or _USED.get() is not None:
+        return make()
+    full = (labels.current(), key)
+    try:
+        return memos[full]
+    except KeyError:
+        value = memos[full] = make()
+        return value
+
+
+def memo_of(thing: object, name: str, make: Callable[[], T]) -> T:
+    """`memo` for a value made from `thing` alone (an object that need not be hashable, like a
+    recommendation's track): kept by its identity, and made again if another object took its place."""
+    kept = memo((name, id(thing)), lambda: (thing, make()))
+    if kept[0] is not thing:
+        return make()
+    return kept[1]
 
 
 @contextlib.contextmanager

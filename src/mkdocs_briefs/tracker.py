@@ -30,7 +30,7 @@ from .markup import (
 )
 from .model import Brief
 from .statuses import NOT_TRACKED
-from .templates import Item, Markup, render
+from .templates import Item, render, safe
 from .tracking import Track, status_order
 
 TRACKER_PAGE = "tracker/index.md"
@@ -103,26 +103,26 @@ def tracker_page(corpus: Corpus) -> GeneratedPage:
     changes, old = recent_changes(corpus), stale(corpus)
     md = render(
         "briefs/pages/tracker.md",
-        front_matter=Markup(front_matter(t("tracker.title"), t("tracker.description", recs=recs,
+        front_matter=safe(front_matter(t("tracker.title"), t("tracker.description", recs=recs,
                                                                 tracked=number(tracked), updates=updates),
                                          hide=("toc",))),
-        title=Markup(escape(t("tracker.title"))),
-        intro=Markup(t("tracker.intro", updates=updates, index="update:index", tracked=number(tracked), recs=recs)),
-        as_of=date(newest) if newest else "", chart_alt=Markup(escape(chart_alt(corpus, overall))),
-        by_brief=Markup(_by_brief(corpus, briefs[:cap])),
-        more_briefs=Markup(t("tracker.more_briefs", cap, total=number(len(briefs))) if len(briefs) > cap else ""),
-        by_addressee=Markup(_by_addressee(corpus, addressees, cap)),
-        more_addressees=Markup(t("tracker.more_addressees", cap, total=number(len(addressees)))
+        title=safe(escape(t("tracker.title"))),
+        intro=safe(t("tracker.intro", updates=updates, index="update:index", tracked=number(tracked), recs=recs)),
+        as_of=date(newest) if newest else "", chart_alt=safe(escape(chart_alt(corpus, overall))),
+        by_brief=safe(_by_brief(corpus, briefs[:cap])),
+        more_briefs=safe(t("tracker.more_briefs", cap, total=number(len(briefs))) if len(briefs) > cap else ""),
+        by_addressee=safe(_by_addressee(corpus, addressees, cap)),
+        more_addressees=safe(t("tracker.more_addressees", cap, total=number(len(addressees)))
                                if len(addressees) > cap else ""),
         recent_days=number(RECENT_DAYS), recent=[_change(corpus, tr, i) for tr, i in changes[:LISTED]],
-        more_recent=Markup(t("tracker.more_changes", len(changes), shown=LISTED) if len(changes) > LISTED else ""),
+        more_recent=safe(t("tracker.more_changes", len(changes), shown=LISTED) if len(changes) > LISTED else ""),
         stale_days=number(corpus.settings.stale_after_days),
-        stale=[Item(rec=tr.rec, link=Markup(link("rec", tr.rec.id, tr.rec.title)),
-                status=Markup(status_badge(corpus, tr.status, tr.current.as_of)),
+        stale=[Item(rec=tr.rec, link=safe(link("rec", tr.rec.id, tr.rec.title)),
+                status=safe(status_badge(corpus, tr.status, tr.current.as_of)),
                 last_update=date(tr.last_update.date)) for tr in old[:LISTED] if tr.last_update],
-        more_stale=Markup(t("tracker.more_stale", len(old), shown=LISTED) if len(old) > LISTED else ""),
-        scale=[Item(status=s, badge=Markup(status_badge(corpus, s)),
-                meaning=Markup(escape(status_meaning(corpus, s)))) for s in status_order(corpus.scale)])
+        more_stale=safe(t("tracker.more_stale", len(old), shown=LISTED) if len(old) > LISTED else ""),
+        scale=[Item(status=s, badge=safe(status_badge(corpus, s)),
+                meaning=safe(escape(status_meaning(corpus, s)))) for s in status_order(corpus.scale)])
     return GeneratedPage(TRACKER_PAGE, md, in_nav=True)
 
 
@@ -145,10 +145,10 @@ def _change(corpus: Corpus, track: Track, i: int) -> Item:
     it was and the update that made it."""
     step = track.timeline[i]
     return Item(rec=track.rec, step=step, date=date(step.update.date), backwards=step.backwards,
-            link=Markup(link("rec", track.rec.id, track.rec.title)),
-            status=Markup(status_badge(corpus, step.changes[0][2], step.update.date)),
-            was=Markup(escape(", ".join(sorted({status_label(corpus, b) for _, b, _ in step.changes})))),
-            update=Markup(link("update", step.update.id, step.update.title)))
+            link=safe(link("rec", track.rec.id, track.rec.title)),
+            status=safe(status_badge(corpus, step.changes[0][2], step.update.date)),
+            was=safe(escape(", ".join(sorted({status_label(corpus, b) for _, b, _ in step.changes})))),
+            update=safe(link("update", step.update.id, step.update.title)))
 
 
 def chart_alt(corpus: Corpus, overall: Counter[str]) -> str:

@@ -31,7 +31,7 @@ from .markup import (
 )
 from .model import Recommendation, Update
 from .statuses import NOT_TRACKED
-from .templates import Item, Markup, render
+from .templates import Item, memo_of, render, safe
 from .tracking import Step, status_order
 
 UPDATES_PAGE_SIZE = 50
@@ -46,17 +46,17 @@ def update_page(corpus: Corpus, update: Update) -> GeneratedPage:
     for affect in update.affects:
         rec = corpus.recommendations[affect.rec.id]
         step = next((s for s in corpus.tracks[rec.id].timeline if s.affect is affect), None)
-        affects.append(Item(rec=rec, affect=affect, link=Markup(link("rec", rec.id, rec.title)),
-                        words=Markup(step_words(corpus, step) if step else ""),
-                        note=Markup(escape(affect.note) if affect.note else "")))
+        affects.append(Item(rec=rec, affect=affect, link=safe(link("rec", rec.id, rec.title)),
+                        words=safe(step_words(corpus, step) if step else ""),
+                        note=safe(escape(affect.note) if affect.note else "")))
     md = render("briefs/pages/update.md", update=update,
-                front_matter=Markup(front_matter(update.title, t("update.description", date=date(update.date),
+                front_matter=safe(front_matter(update.title, t("update.description", date=date(update.date),
                                                                  title=update.title))),
-                title=Markup(escape(update.title)), date=date(update.date),
+                title=safe(escape(update.title)), date=date(update.date),
                 recs=count(len(update.recs), "count.rec"),
-                body=Markup(escape_raw_html(update.body).strip() if update.body.strip() else ""), affects=affects,
-                sources=[Item(source=s, title=Markup(f"[{escape(s.title)}](<{s.url}>)"),
-                          publisher=Markup(escape(s.publisher)), date=date(s.date)) for s in update.sources])
+                body=safe(escape_raw_html(update.body).strip() if update.body.strip() else ""), affects=affects,
+                sources=[Item(source=s, title=safe(f"[{escape(s.title)}](<{s.url}>)"),
+                          publisher=safe(escape(s.publisher)), date=date(s.date)) for s in update.sources])
     return GeneratedPage(corpus.folders.page_uri("update", update.id), md, source=update.pos.path)
 
 
@@ -81,19 +81,19 @@ def status_section(corpus: Corpus, rec: Recommendation) -> str:
     """The "What became of it" section of a recommendation's page (block briefs/status.md)."""
     track = corpus.tracks[rec.id]
     now = track.current
-    standings = [Item(actor=s.actor, link=Markup(link("actor", s.actor, corpus.name_of("actor", s.actor))),
-                  status=Markup(status_badge(corpus, s.status, s.as_of, was=s.previous)),
+    standings = [Item(actor=s.actor, link=safe(link("actor", s.actor, corpus.name_of("actor", s.actor))),
+                  status=safe(status_badge(corpus, s.status, s.as_of, was=s.previous)),
                   as_of=date(s.as_of) if s.as_of else "") for s in track.standings] if track.differs else []
-    timeline = [Item(step=s, date=date(s.update.date), link=Markup(link("update", s.update.id, s.update.title)),
-                 words=Markup(step_words(corpus, s)),
-                 note=Markup(escape(s.affect.note) if s.affect.note else ""))
+    timeline = [Item(step=s, date=date(s.update.date), link=safe(link("update", s.update.id, s.update.title)),
+                 words=safe(step_words(corpus, s)),
+                 note=safe(escape(s.affect.note) if s.affect.note else ""))
                 for s in track.timeline[:TIMELINE_SHOWN]]
     more = t("rec.timeline_more", len(track.timeline), shown=TIMELINE_SHOWN, index="update:index") \
         if len(track.timeline) > TIMELINE_SHOWN else ""
-    return render("briefs/status.md", rec=rec, track=track, status=Markup(rec_badge(corpus, rec.id)),
-                  tracked=bool(track.timeline), not_tracked=Markup(t("rec.not_tracked")),
+    return render("briefs/status.md", rec=rec, track=track, status=safe(rec_badge(corpus, rec.id)),
+                  tracked=bool(track.timeline), not_tracked=safe(t("rec.not_tracked")),
                   as_of=date(now.as_of) if track.timeline and now.as_of else "", differs=track.differs,
-                  standings=standings, timeline=timeline, more=Markup(more))
+                  standings=standings, timeline=timeline, more=safe(more))
 
 
 def updates_page_count(corpus: Corpus) -> int:
@@ -110,8 +110,8 @@ def updates_index(corpus: Corpus, number: int = 1) -> tuple[str, str]:
     if not updates:
         return intro, t("list.none_yet") + "\n"
     listed = render("briefs/update_list.md", items=[
-        Item(update=u, link=Markup(link("update", u.id, u.title)), date=date(u.date),
-         recs=Markup(join([link("rec", r.id, corpus.name_of("rec", r.id)) for r in u.recs]))) for u in shown])
+        Item(update=u, link=safe(link("update", u.id, u.title)), date=date(u.date),
+         recs=safe(join([link("rec", r.id, corpus.name_of("rec", r.id)) for r in u.recs]))) for u in shown])
     if total == 1:
         return intro, listed
     span = t("index.lists", first=labels.number(start + 1), last=labels.number(start + len(shown)))
@@ -133,16 +133,31 @@ def entity_status_section(corpus: Corpus, recs: list[Recommendation], intro_key:
         mine = next((s for s in track.standings if s.actor == actor), None) if actor else None
         status = mine.status if mine else track.status
         counted[status] = counted.get(status, 0) + 1
-    counts = [Item(status=s, badge=Markup(status_badge(corpus, s)), count=labels.number(counted[s]))
+    counts = [Item(status=s, badge=safe(status_badge(corpus, s)), count=labels.number(counted[s]))
               for s in status_order(corpus.scale) if counted.get(s)]
     ids = {r.id for r in recs}
-    latest = [u for u in corpus.updates.values()
-              if any(a.rec.id in ids or (actor and any(f.id == actor for f in a.for_)) for a in u.affects)]
+    updates, by_rec, by_actor = memo_of(corpus, "updates_by_rec", lambda: _updates_index(corpus))
+    found = set().union(*(by_rec.get(i, ()) for i in ids), by_actor.get(actor, ()) if actor else ())
+    latest = [updates[i] for i in sorted(found)]
     shown = latest[: corpus.settings.limits.latest_updates]
     more = t("tracking.latest_more", len(latest), shown=labels.number(len(shown)), index="update:index") \
         if len(latest) > len(shown) else ""
-    return render("briefs/status_counts.md", intro=Markup(t(intro_key, len(recs))), counts=counts,
-                  latest=[_latest_item(corpus, u, ids) for u in shown], more=Markup(more))
+    return render("briefs/status_counts.md", intro=safe(t(intro_key, len(recs))), counts=counts,
+                  latest=[_latest_item(corpus, u, ids) for u in shown], more=safe(more))
+
+
+def _updates_index(corpus: Corpus) -> tuple[list[Update], dict[str, set[int]], dict[str, set[int]]]:
+    """The updates in the corpus' order, and the places in it of those that bear on each recommendation
+    and of those whose `for` names each actor (made once a run: templates.memo_of)."""
+    updates = list(corpus.updates.values())
+    by_rec: dict[str, set[int]] = {}
+    by_actor: dict[str, set[int]] = {}
+    for place, update in enumerate(updates):
+        for affect in update.affects:
+            by_rec.setdefault(affect.rec.id, set()).add(place)
+            for ref in affect.for_:
+                by_actor.setdefault(ref.id, set()).add(place)
+    return updates, by_rec, by_actor
 
 
 def _latest_item(corpus: Corpus, update: Update, ids: set[str]) -> Item:
@@ -152,5 +167,5 @@ def _latest_item(corpus: Corpus, update: Update, ids: set[str]) -> Item:
     shown = [link("rec", a.rec.id, corpus.name_of("rec", a.rec.id))
              + (" " + status_badge(corpus, a.status, update.date) if a.status else "") for a in mine[:3]]
     more = t("list.and_more", len(mine) - 3) if len(mine) > 3 else ""
-    return Item(update=update, date=date(update.date), link=Markup(link("update", update.id, update.title)),
-            recs=Markup(join(shown) + more if shown else ""))
+    return Item(update=update, date=date(update.date), link=safe(link("update", update.id, update.title)),
+            recs=safe(join(shown) + more if shown else ""))

@@ -43,6 +43,7 @@ from .. import cite, csp, feed, labels, listings, metadata, pipeline, sanitize, 
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page, mark_own_page
+from ..incremental import Written
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
 from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
@@ -74,6 +75,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.jsonld: dict[str, str] = {}
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
+        self.written: Written | None = None
+        """The last run's pages and corpus: after a save, the pages whose inputs did not change are kept."""
         self.labels = labels.ENGLISH
         self.folders = DEFAULT_FOLDERS
         """The folder of each kind's pages (the `folders` option), checked in on_config."""
@@ -125,7 +128,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
                                settings=settings, labels=self.labels, reuse=True, templates=self.templates,
-                               site_name=config.site_name)
+                               site_name=config.site_name, previous=self.written)
+        self.written = outcome.written or self.written
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)

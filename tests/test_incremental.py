@@ -1,0 +1,140 @@
+"""The pages written again after a save (incremental.py): after an edit of each kind, the pipeline
+run with the last run's pages gives every page byte for byte as a run from scratch does, and
+keeps most pages when the edit is local.
+
+Pipeline runs only (no MkDocs build), on a small generated corpus with updates: the edits follow
+one another, each run given the last one's outcome, as `mkdocs serve` runs them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from mkdocs_briefs import pipeline
+from mkdocs_briefs.incremental import Written
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate  # noqa: E402
+
+TODAY = datetime.date(2026, 11, 1)
+
+
+def _field(path: Path, entry: str, key: str) -> str:
+    """The line `  key: value` of an entry in a generated registry."""
+    text = path.read_text("utf-8")
+    block = text[text.index(f"\n{entry}:\n"):]
+    return re.search(rf"^  {key}: .*$", block, re.M)[0]
+
+
+def _first_entry(path: Path, after: int = 0) -> str:
+    return re.findall(r"^([a-z0-9-]+):$", path.read_text("utf-8"), re.M)[after]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _edits(briefs: Path) -> dict[str, tuple[Callable[[], None], bool | None]]:
+    """Each edit, and whether some pages should be kept after it (False: every page is written again;
+    None: either, as long as the pages are right)."""
+    files = sorted(briefs.glob("*.md"))
+    brief, other = files[0], files[len(files) // 2]
+    updates = sorted((briefs / "updates").rglob("*.md"))
+    update = next(u for u in updates if "status: " in u.read_text("utf-8"))
+    actor, mechanism = _first_entry(briefs / "actors.yml"), _first_entry(briefs / "mechanisms.yml")
+    actors = re.findall(r"^([a-z0-9-]+):$", (briefs / "actors.yml").read_text("utf-8"), re.M)
+    addressee = re.search(r"addressed_to: \[([a-z0-9-]+)", other.read_text("utf-8"))[1]
+    replacement = next(a for a in actors if a != addressee)
+
+    def registry(name: str, entry: str, key: str, value: str) -> Callable[[], None]:
+        path = briefs / f"{name}.yml"
+        return lambda: _replace(path, _field(path, entry, key), f"  {key}: {json.dumps(value)}")
+
+    return {
+        "a brief's text": (lambda: _replace(brief, "\n## ", "\nA sentence added to the text.\n\n## "), True),
+        "a brief's title": (lambda: _replace(brief, "title: ", "title: Retitled "), True),
+        "a brief's summary": (lambda: _replace(brief, 'summary: "', 'summary: "Summarised again. '), True),
+        "a recommendation's statement": (lambda: _replace(other, 'statement: "', 'statement: "Restated. '), True),
+        "a recommendation's title": (lambda: _replace(other, '    title: "', '    title: "Newly '), True),
+        "a recommendation's addressee": (lambda: _replace(other, f"addressed_to: [{addressee}",
+                                                          f"addressed_to: [{replacement}"), True),
+        "an update's status": (lambda: _replace(update, re.search(r"status: [a-z-]+", update.read_text("utf-8"))[0],
+                                                "status: done"), True),
+        "an update's title": (lambda: _replace(update, 'title: "', 'title: "Newly '), True),
+        "an actor's description": (registry("actors", actor, "description", "A new description."), True),
+        "a mechanism's description": (registry("mechanisms", mechanism, "description", "Described anew."), True),
+        "an author's affiliation": (registry("authors", _first_entry(briefs / "authors.yml"), "affiliation",
+                                             "Fellow, Elsewhere"), True),
+        "a series' description": (lambda: _replace(briefs / "series.yml", "  description: ",
+                                                   "  description: A series described. "), True),
+        "an actor's name": (registry("actors", actor, "name", "Republic of Renamed"), False),
+        "a brief's date": (lambda: brief.write_text(re.sub(r"^( *)date: 20", r"\1date: 19", brief.read_text("utf-8"),
+                                                           flags=re.M), "utf-8"), None),
+        "a new brief": (lambda: (briefs / "zz-new.md").write_text(brief.read_text("utf-8").replace(
+            "id: ", "id: zz-"), "utf-8"), False),
+    }
+
+
+def _run(briefs: Path, previous: Written | None) -> pipeline.Outcome:
+    outcome = pipeline.run(briefs, briefs.parent, reuse=True, today=TODAY, previous=previous)
+    assert not outcome.diagnostics.errors, outcome.diagnostics.errors[:3]
+    return outcome
+
+
+def _pages(outcome: pipeline.Outcome) -> list[tuple[str, str, str | None, bool]]:
+    return [(p.src_uri, p.markdown, p.source, p.in_nav) for p in outcome.pages]
+
+
+@pytest.fixture(scope="module")
+def briefs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("incremental")
+    generate.generate(4, root, updates=1)
+    return root / "briefs"
+
+
+def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scratch(briefs):
+    last = _run(briefs, None)
+    assert last.written is not None and last.written.reason == "first run"
+    kept: dict[str, int] = {}
+    for what, (edit, local) in _edits(briefs).items():
+        edit()
+        again = _run(briefs, last.written)
+        fresh = _run(briefs, None)
+        assert _pages(again) == _pages(fresh), what
+        assert again.exports == fresh.exports, what
+        assert again.written is not None
+        entity_pages = len(again.written.by_entity)
+        kept[what] = entity_pages - again.written.rewritten
+        if local:
+            assert again.written.reason == "", (what, again.written.reason)
+            assert kept[what] > 0, (what, entity_pages)
+        elif local is False:
+            assert again.written.reason, what
+            assert kept[what] == 0, what
+        last = again
+    print(kept)
+
+
+def test_nothing_changed_keeps_every_entity_page(briefs):
+    first = _run(briefs, None)
+    again = _run(briefs, first.written)
+    assert again.written is not None and again.written.rewritten == 0
+    assert _pages(again) == _pages(first)
+
+
+def test_other_settings_or_another_day_write_every_page(briefs):
+    first = _run(briefs, None)
+    later = pipeline.run(briefs, briefs.parent, reuse=True, today=TODAY + datetime.timedelta(days=1),
+                         previous=first.written)
+    assert later.written is not None and later.written.reason and later.written.rewritten == len(
+        later.written.by_entity)
