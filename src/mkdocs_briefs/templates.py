@@ -80,6 +80,8 @@ class _Environment(Environment):
         (an exception each time); a key that is also a dict method's name (`items`) is left to Jinja."""
         if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
             return obj[attribute]
+        if type(obj) is Item and attribute in obj.__dict__:  # a list's item: its own attributes only
+            return obj.__dict__[attribute]
         return super().getattr(obj, attribute)
 
 
@@ -118,6 +120,12 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
     memos = _MEMO.get()
     if memos is None:
         return _label(key, n, values)
+    if not values:  # a heading: the most frequent, and the cheapest key
+        plain = ("label", labels.current(), key, n)
+        said = memos.get(plain)
+        if said is None:
+            said = memos[plain] = _label(key, n, values)
+        return said
     try:  # the type is part of the key: the same text is escaped as a str, not as Markup
         key_ = ("label", labels.current(), key, n, tuple((k, type(v), v) for k, v in values.items()))
         said = memos.get(key_)
@@ -129,11 +137,12 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
 
 
 def _label(key: str, n: int | None, values: dict[str, object]) -> Markup:
-    marks = {name: f"\x00{name}\x00" for name in values}
-    text = escape(labels.t(key, n, **marks))
-    for name, value in values.items():
-        text = Markup(text.replace(marks[name], escape(value)))
-    return text
+    if not values:
+        return escape(labels.t(key, n))
+    text = str(escape(labels.t(key, n, **{name: f"\x00{name}\x00" for name in values})))
+    for name, value in values.items():  # plain strings until the end: each Markup made costs a copy
+        text = text.replace(f"\x00{name}\x00", _escape(value))
+    return safe(text)
 
 
 PACKAGE = Templates()

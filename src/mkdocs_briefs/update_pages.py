@@ -61,7 +61,12 @@ def update_page(corpus: Corpus, update: Update) -> GeneratedPage:
 
 
 def step_words(corpus: Corpus, step: Step) -> str:
-    """What an update did to a recommendation's status, in a line."""
+    """What an update did to a recommendation's status, in a line (written once a run: it is on the
+    update's page and in the recommendation's timeline)."""
+    return memo_of(step, "step_words", lambda: _step_words(corpus, step))
+
+
+def _step_words(corpus: Corpus, step: Step) -> str:
     affect = step.affect
     whom = t("step.for", actors=join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in affect.for_])) \
         if affect.for_ else ""
@@ -80,7 +85,7 @@ def step_words(corpus: Corpus, step: Step) -> str:
 def status_section(corpus: Corpus, rec: Recommendation) -> str:
     """The "What became of it" section of a recommendation's page (block briefs/status.md)."""
     track = corpus.tracks[rec.id]
-    now = track.current
+    now = memo_of(track, "current", lambda: track.current) if track.timeline else None
     standings = [Item(actor=s.actor, link=safe(link("actor", s.actor, corpus.name_of("actor", s.actor))),
                   status=safe(status_badge(corpus, s.status, s.as_of, was=s.previous)),
                   as_of=date(s.as_of) if s.as_of else "") for s in track.standings] if track.differs else []
@@ -91,8 +96,9 @@ def status_section(corpus: Corpus, rec: Recommendation) -> str:
     more = t("rec.timeline_more", len(track.timeline), shown=TIMELINE_SHOWN, index="update:index") \
         if len(track.timeline) > TIMELINE_SHOWN else ""
     return render("briefs/status.md", rec=rec, track=track, status=safe(rec_badge(corpus, rec.id)),
-                  tracked=bool(track.timeline), not_tracked=safe(t("rec.not_tracked")),
-                  as_of=date(now.as_of) if track.timeline and now.as_of else "", differs=track.differs,
+                  tracked=bool(track.timeline),
+                  not_tracked=safe(t("rec.not_tracked") if not track.timeline else ""),
+                  as_of=date(now.as_of) if now and now.as_of else "", differs=track.differs,
                   standings=standings, timeline=timeline, more=safe(more))
 
 
