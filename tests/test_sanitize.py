@@ -16,6 +16,8 @@ import pytest
 from conftest import Build, Project
 from sitecheck import unsafe_markup
 
+from mkdocs_briefs.sanitize import clean
+
 # Constructs that build (they are not errors) but used to put markup on the page.
 BUILDS = {
     "attr_list on a paragraph": 'Para one.\n{: onclick="alert(101)" }',
@@ -204,3 +206,19 @@ def test_a_70000_annotation_paragraph_gives_every_annotation_at_its_column():
     body = " ".join(["[Seoul](actor:rok)"] * 70_000)
     found = find_annotations(body, "b.md", 1, Diagnostics())
     assert len(found) == 70_000 and found[-1].pos.col == 69_999 * 19 + 1
+
+
+def test_the_filter_applies_to_what_only_the_parser_reveals():
+    """Pages are cleaned without the attribute filter first and again with it when the cleaned HTML has an
+    image or a `mermaid` class: a class or a tag written with character references or in capitals is
+    seen there, in full, and filtered."""
+    hosts = frozenset({"img.example.org"})
+    assert clean('<p class="&#109;ermaid x">a</p>', hosts) == '<p class="x">a</p>'
+    assert clean('<P CLASS="&#x6D;ermaid">a</P>', hosts) == "<p>a</p>"
+    assert clean('<IMG SRC="https://evil.example/x.png" alt="a">', hosts) == '<img alt="a">'
+    assert clean('<image src="https://evil.example/x.png">', hosts) == "<img>"
+    assert clean('<img src="https://img.example.org/x.png">', hosts) == '<img src="https://img.example.org/x.png">'
+    assert clean('<pre class="mermaid">a</pre><div class="mermaid">b</div>', hosts) == (
+        '<pre class="mermaid">a</pre><div class="mermaid">b</div>')
+    assert clean('<table><tr><td style="text-align: right">1</td></tr></table>') == (
+        '<table><tbody><tr><td align="right">1</td></tr></tbody></table>')

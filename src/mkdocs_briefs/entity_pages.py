@@ -110,9 +110,9 @@ def _marked_passage(note: Annotation) -> str:
     return escape_raw_html(text).replace(f"{token}o", "<mark>", 1).replace(f"{token}c", "</mark>", 1)
 
 
-def _shared(corpus: Corpus, rec: Recommendation, other: Recommendation) -> str:
-    """Why `other` is related to `rec`: the actors and mechanisms both name (" · shares Japan, UNC-Rear")."""
-    mine = {("actor", r.id) for r in (*rec.addressed_to, *rec.involves)} | {("mechanism", r.id) for r in rec.mechanisms}
+def _shared(corpus: Corpus, mine: set[tuple[str, str]], other: Recommendation) -> str:
+    """Why `other` is related to a recommendation: the actors and mechanisms both name, `mine` being
+    the recommendation's (" · shares Japan, UNC-Rear")."""
     theirs = [("actor", r.id) for r in (*other.addressed_to, *other.involves)] + [
         ("mechanism", r.id) for r in other.mechanisms]
     both = dict.fromkeys(escape(corpus.name_of(kind, id_)) for kind, id_ in theirs if (kind, id_) in mine)
@@ -135,12 +135,13 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
         in_context = (f'<div class="briefs-passage" data-search-exclude markdown>\n\n{quoted}\n\n</div>\n\n'
                       f"{link('brief', brief.id, t('rec.read_passage'), note.anchor)}\n")
     related = corpus.related_recommendations.get(rec.id, [])
+    mine = {("actor", r.id) for r in (*rec.addressed_to, *rec.involves)} | {("mechanism", r.id) for r in rec.mechanisms}
     md = render("briefs/pages/recommendation.md", rec=rec, brief=brief,
                 front_matter=Markup(front_matter(rec.title, rec.statement)), title=Markup(escape(rec.title)),
                 statement=Markup(escape(rec.statement)), facts=Markup(facts),
                 status=Markup(status_section(corpus, rec)), in_context=Markup(in_context),
-                related=Markup(rec_list(corpus, related, "", why={r.id: _shared(corpus, rec, r) for r in related})
-                               if related else ""))
+                related=Markup(rec_list(corpus, related, "", why={r.id: _shared(corpus, mine, r) for r in related},
+                                        home_brief=brief.id) if related else ""))
     return GeneratedPage(corpus.folders.page_uri("rec", rec.id), md, source=brief.pos.path)
 
 

@@ -16,13 +16,17 @@ _CONTENT_ARTICLE = re.compile(r'(<article class="md-content__inner\b[^"]*")')
 
 
 def fix_page(html: str) -> str:
+    # (each regular expression runs only where the text it changes is found: a search for a
+    # plain string costs a fraction of the expression's scan of the whole page)
     # HTML allows autocomplete on text-like inputs only; Material puts it on its toggles
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    if ' autocomplete="off"' in html:
+        html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     # a page outside the navigation has no table-of-contents toggle for this label to name
-    if 'id="__toc"' not in html:
+    if 'id="__toc"' not in html and ' for="__toc"' in html:
         html = _TOC_LABEL.sub(r"\1", html)
     # with navigation.sections, a section's label gets an empty tabindex, which is no integer
-    html = _EMPTY_TABINDEX.sub(r"\1", html)
+    if ' tabindex=""' in html:
+        html = _EMPTY_TABINDEX.sub(r"\1", html)
     return html
 
 

@@ -84,6 +84,7 @@ class Labels:
         self._numbers: dict[int, str] = {}
         """Dates and numbers already written: Babel takes tens of microseconds for each, and a site
         writes the same few thousand dates and numbers again and again."""
+        self._script: str | None = None
 
     def __call__(self, key: str, n: int | None = None, /, **values: object) -> str:
         message = self.messages[key]
@@ -121,7 +122,13 @@ class Labels:
 
     def script_element(self) -> str:
         """The <script type="application/json" id="briefs-labels"> that assets/labels.js reads.
-        `<`, `>` and `&` are escaped in the JSON, so no label can end the element."""
+        `<`, `>` and `&` are escaped in the JSON, so no label can end the element. (Written once:
+        every page has it.)"""
+        if self._script is None:
+            self._script = self._script_element()
+        return self._script
+
+    def _script_element(self) -> str:
         data = json.dumps(self.for_scripts(), ensure_ascii=False, sort_keys=True)
         data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return f'<script type="application/json" id="briefs-labels">{data}</script>'

@@ -23,7 +23,7 @@ from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import Markup, memo, memo_of, render, safe
+from .templates import Markup, memo_of, render, safe
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -206,15 +206,24 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return render("briefs/table.md", header=header, rows=[[safe(cell) for cell in row] for row in rows])
 
 
-def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str, why: dict[str, str] | None = None) -> str:
+def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str, why: dict[str, str] | None = None,
+             home_brief: str | None = None) -> str:
     """The first `limits.listed` recommendations, each with its brief (and, from `why`, why it is
-    listed, Markdown), and how many there are in all."""
+    listed, Markdown), and how many there are in all. A recommendation of `home_brief`, the brief of
+    the page's own recommendation, says "from the same brief" instead of the brief's whole title again."""
     listed = corpus.settings.limits.listed
-    items = [{"rec": r, "link": safe(link("rec", r.id, r.title)), "status": safe(rec_badge(corpus, r.id)),
-              "brief": safe(link("brief", r.brief_id, corpus.brief_of(r).title)),
-              "why": safe((why or {}).get(r.id, ""))} for r in recs[:listed]]
+    same = safe(escape(t("rec_list.same_brief"))) if home_brief else safe("")
+    items = [{**_rec_item(corpus, r), **({"brief": same} if r.brief_id == home_brief else {}),
+              "why": safe(why.get(r.id, "")) if why else safe("")} for r in recs[:listed]]
     more = t("rec_list.newest", len(recs), shown=labels.number(listed)) if len(recs) > listed else ""
     return render("briefs/rec_list.md", items=items, empty=Markup(empty), more=Markup(more))
+
+
+def _rec_item(corpus: Corpus, rec: Recommendation) -> dict[str, object]:
+    """A recommendation as a list shows it (its link, badge and brief), made once a run."""
+    return memo_of(rec, "rec item", lambda: {
+        "rec": rec, "link": safe(link("rec", rec.id, rec.title)), "status": safe(rec_badge(corpus, rec.id)),
+        "brief": safe(link("brief", rec.brief_id, corpus.brief_of(rec).title))})
 
 
 def status_label(corpus: Corpus, status: str) -> str:
@@ -242,8 +251,8 @@ def status_symbol(corpus: Corpus, status: str) -> str:
 def status_badge(corpus: Corpus, status: str, as_of: datetime.date | None = None, *, was: str | None = None) -> str:
     """A compact status badge: a symbol and a word (readable without colour), the date in its title
     (written once a run for each status, date and previous status: templates.memo)."""
-    return memo(("status_badge", corpus.scale, status, as_of, was),
-                lambda: _status_badge(corpus, status, as_of, was))
+    return memo_of(corpus.scale, ("status_badge", status, as_of, was),
+                   lambda: _status_badge(corpus, status, as_of, was))
 
 
 def _status_badge(corpus: Corpus, status: str, as_of: datetime.date | None, was: str | None) -> str:

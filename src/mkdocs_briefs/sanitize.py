@@ -25,6 +25,7 @@ site's own Markdown and the plugin's own markup produce, and nothing else:
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -69,21 +70,37 @@ _ALIGN = re.compile(r'<(td|th)\b([^>]*?) style="text-align: ?(left|right|center)
 
 
 def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
-    """The page's HTML with only the allowed elements, attributes and URLs left."""
-    html = _ALIGN.sub(r'<\1\2 align="\3"', html)
+    """The page's HTML with only the allowed elements, attributes and URLs left.
 
+    The allowlist is built once (an `nh3.Cleaner`). Most pages have no image and no `mermaid`
+    class, where the attribute filter below would keep every value as it is: they are cleaned
+    without it (a call into Python for each attribute), and the result is checked for both; a page
+    whose cleaned HTML has either is cleaned again, from the start, with the filter. The check
+    reads the sanitiser's own output, where an image is `<img` and a class is written out in full
+    (no character reference left), so nothing the filter would change can pass unseen."""
+    if ' style="text-align' in html:
+        html = _ALIGN.sub(r'<\1\2 align="\3"', html)
+    cleaned = _cleaner(None).clean(html)
+    if "<img" in cleaned or "mermaid" in cleaned:
+        return _cleaner(image_hosts).clean(html)
+    return cleaned
+
+
+@functools.lru_cache(maxsize=16)
+def _cleaner(image_hosts: frozenset[str] | None) -> nh3.Cleaner:
+    """The allowlist as a reusable cleaner; with the attribute filter for `image_hosts`, or (None) without."""
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
         if attr == "src" and tag == "img":
-            return value if _local_or_allowed(value, image_hosts) else None
+            return value if _local_or_allowed(value, image_hosts or frozenset()) else None
         diagram = tag == "pre" or (tag == "div" and value.split() == ["mermaid"])  # a fence, in either format
         if attr == "class" and "mermaid" in value.split() and not diagram:
             return " ".join(c for c in value.split() if c != "mermaid") or None
         return value
 
-    return nh3.clean(
-        html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT),
-        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True, attribute_filter=attribute_filter,
+    return nh3.Cleaner(
+        tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+        attribute_filter=attribute_filter if image_hosts is not None else None,
     )
 
 

@@ -178,10 +178,11 @@ def memo(key: Hashable, make: Callable[[], T]) -> T:
         return value
 
 
-def memo_of(thing: object, name: str, make: Callable[[], T]) -> T:
-    """`memo` for a value made from `thing` alone (an object that need not be hashable, like a
-    recommendation's track): kept by its identity, and made again if another object took its place."""
-    kept = memo((name, id(thing)), lambda: (thing, make()))
+def memo_of(thing: object, key: Hashable, make: Callable[[], T]) -> T:
+    """`memo` for a value made from `thing` (an object that need not be hashable, or is slow to hash,
+    like a recommendation's track or the status scale) and `key`: kept by the object's identity, and
+    made again if another object took its place."""
+    kept = memo((key, id(thing)), lambda: (thing, make()))
     if kept[0] is not thing:
         return make()
     return kept[1]
