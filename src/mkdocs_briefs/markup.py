@@ -293,3 +293,10 @@ def pager(number: int, total: int, label: str) -> str:
 
     return render("briefs/pager.html", label=label, page=number, pages=total,
                   previous=target(number - 1) if number > 1 else "", next=target(number + 1) if number < total else "")
+
+
+def unsearched(css_class: str, markdown: str) -> str:
+    """`markdown` in a block that Material's search leaves out of its index (`data-search-exclude`):
+    an index's rows, whose entries each have a page of their own that search finds, and whose run
+    of names, dates and summaries would come back as one long, useless result."""
+    return f'<div class="{css_class}" data-search-exclude markdown>\n\n{markdown.rstrip(chr(10))}\n\n</div>\n'
