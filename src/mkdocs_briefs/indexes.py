@@ -7,6 +7,8 @@ knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import labels
 from .corpus import Corpus
 from .kinds import KINDS
@@ -23,17 +25,22 @@ from .markup import (
     pager,
     status_badge,
     table,
+    unsearched,
 )
 from .metadata import index_description
 from .model import Ref
 from .templates import Markup, render
 from .update_pages import updates_index, updates_page_count
 
+KeepIndex = Callable[[str, str], "GeneratedPage | None"]
+"""Given a section's kind and the src_uri of a later page of its index, that page as already written, or None."""
 
-def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
-    """The first page of every section's index, and the later pages of those split in several."""
+
+def index_pages(corpus: Corpus, keep: KeepIndex | None = None) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
+    """The first page of every section's index, and the later pages of those split in several (taken from
+    `keep` when it has them: incremental.py)."""
     first = [_index(corpus, kind) for kind in KINDS]
-    later = [page for kind in KINDS for page in _later_pages(corpus, kind)]
+    later = [page for kind in KINDS for page in _later_pages(corpus, kind, keep)]
     return first, later
 
 
@@ -55,11 +62,15 @@ def _page_count(items: int, size: int) -> int:
     return max(1, -(-items // size))
 
 
-def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
+def _later_pages(corpus: Corpus, kind: str, keep: KeepIndex | None) -> list[GeneratedPage]:
     """Pages 2, 3... of a section's index, when it takes several (`<folder>/page/<n>.md`)."""
     pages = []
     total = _index_page_count(corpus, kind)
     for number in range(2, total + 1):
+        kept = keep(kind, f"{corpus.folders.of(kind)}/page/{number}.md") if keep else None
+        if kept is not None:
+            pages.append(kept)
+            continue
         intro, body = _INDEXES[kind](corpus, number)
         title = t("index.page_title", number, section=section_title(kind), total=_number(total))
         md = _page(kind, number, total, front_matter(title, intro, hide=("toc",)), escape(title), intro, body)
@@ -72,7 +83,7 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     briefs, size = list(c.briefs.values()), c.settings.limits.briefs_page_size
     total, start = _page_count(len(briefs), size), (number - 1) * size
     shown = briefs[start : start + size]
-    rows = brief_entries(c, shown)
+    rows = unsearched("briefs-index-list", brief_entries(c, shown)) if shown else ""
     intro = t("index.briefs", len(briefs))
     if total == 1:
         return intro, rows or t("list.none_yet") + "\n"
@@ -128,7 +139,7 @@ def _paged_table(c: Corpus, intro: str, header: list[str], rows: list[list[str]]
     total, start = _page_count(len(rows), size), (number - 1) * size
     shown = rows[start : start + size]
     # out of the search index: a table's cells make run-together snippets, and each row has its own page
-    rows_table = f'<div class="briefs-index-table" data-search-exclude markdown>\n\n{table(header, shown)}\n</div>\n'
+    rows_table = unsearched("briefs-index-table", table(header, shown))
     if total == 1:
         return intro, rows_table
     return (f"{intro} {_lists(start, len(shown))}", rows_table + "\n" + pager(number, total, t("pager.list")))

@@ -7,6 +7,11 @@ Templates escape what they are given (autoescape), except values the code marks 
 may call `t(key, n, **values)`, `date(day)` and `number(n)` for labels in the site's
 language (labels.py); `t` escapes the label's text and each value not marked as `Markup`,
 so `t("rec_list.from", brief=link)` puts a link the code made into an escaped label.
+The filter `md` (`{{ actor.name | md }}`) makes an entity's field Markdown that shows
+exactly its text (`escape_markdown`, which is `markup.escape`): autoescape alone stops HTML,
+not Markdown's emphasis, links or headings.
+A list's items are `Item`s (attributes: `item.link`), not dicts, whose methods' names
+(`item.update`, `item.items`) would shadow the keys in a template.
 Pages are written while a `Templates` is in use (`with using(...)`); outside, the
 package's own. docs/reference.md lists every template and its variables.
 
@@ -23,9 +28,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace as Item
 from typing import TypeVar
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
@@ -34,7 +42,8 @@ from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Markup", "Templates", "memo", "memo_of", "recording", "render", "safe", "using"]
+__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "recording", "render", "safe",
+           "using"]
 
 T = TypeVar("T")
 
@@ -53,6 +62,31 @@ def safe(text: str) -> Markup:
     if type(text) is Markup:
         return text
     return str.__new__(Markup, text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_MD_REFERENCES = re.compile(r"[~^:]")
+"""Characters Python-Markdown does not unescape (a backslash before them would show):
+written as character references instead, which are just as inert."""
+
+
+@lru_cache(maxsize=4096)  # the same names are escaped for every page that lists them
+def escape_markdown(text: str) -> str:
+    """An editor's text as Markdown that renders exactly that text, on one line (`markup.escape`)."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
+    return _MD_REFERENCES.sub(lambda m: f"&#{ord(m[0])};", text)
+
+
+def md(value: object) -> Markup:
+    """The templates' `md` filter (`{{ actor.name | md }}`): a value as Markdown text that renders
+    exactly that text, on one line, whatever it holds (HTML, emphasis, links, headings, lists...);
+    what is already `Markup` (the parts the code made) as it is, and None as nothing. For text
+    in Markdown; in an HTML attribute, `{{ value }}` alone is right (this leaves quotes as they are)."""
+    if isinstance(value, Markup):
+        return value
+    return safe(escape_markdown(str(value)) if value is not None else "")
 
 
 class _Template(Template):
@@ -77,6 +111,8 @@ class _Environment(Environment):
         (an exception each time); a key that is also a dict method's name (`items`) is left to Jinja."""
         if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
             return obj[attribute]
+        if type(obj) is Item and attribute in obj.__dict__:  # a list's item: its own attributes only
+            return obj.__dict__[attribute]
         return super().getattr(obj, attribute)
 
 
@@ -89,6 +125,7 @@ class Templates:
         self.env = _Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                                keep_trailing_newline=True, auto_reload=False)
         self.env.globals.update(t=label, date=labels.date, number=labels.number)
+        self.env.filters["md"] = md
         self.compiled: dict[str, Template] = {}
         """Each template, compiled at its first use (Jinja's own lookup checks the file's date every time)."""
 
@@ -115,6 +152,12 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
     memos = _MEMO.get()
     if memos is None:
         return _label(key, n, values)
+    if not values:  # a heading: the most frequent, and the cheapest key
+        plain = ("label", labels.current(), key, n)
+        said = memos.get(plain)
+        if said is None:
+            said = memos[plain] = _label(key, n, values)
+        return said
     try:  # the type is part of the key: the same text is escaped as a str, not as Markup
         key_ = ("label", labels.current(), key, n, tuple((k, type(v), v) for k, v in values.items()))
         said = memos.get(key_)
@@ -126,11 +169,12 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
 
 
 def _label(key: str, n: int | None, values: dict[str, object]) -> Markup:
-    marks = {name: f"\x00{name}\x00" for name in values}
-    text = escape(labels.t(key, n, **marks))
-    for name, value in values.items():
-        text = Markup(text.replace(marks[name], escape(value)))
-    return text
+    if not values:
+        return escape(labels.t(key, n))
+    text = str(escape(labels.t(key, n, **{name: f"\x00{name}\x00" for name in values})))
+    for name, value in values.items():  # plain strings until the end: each Markup made costs a copy
+        text = text.replace(f"\x00{name}\x00", _escape(value))
+    return safe(text)
 
 
 PACKAGE = Templates()
