@@ -15,7 +15,6 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import labels
 from .corpus import Corpus
@@ -23,7 +22,7 @@ from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import Markup, memo_of, render, safe
+from .templates import Markup, escape_markdown, memo_of, render, safe
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -42,19 +41,9 @@ class GeneratedPage:
 
 # --- text -----------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-_MD_REFERENCES = re.compile(r"[~^:]")
-"""Characters Python-Markdown does not unescape (a backslash before them would show):
-written as character references instead, which are just as inert."""
-
-
-@lru_cache(maxsize=4096)  # the same names are escaped for every page that lists them
-def escape(text: str) -> str:
-    """An editor's text as Markdown that renders exactly that text, on one line."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
-    return _MD_REFERENCES.sub(lambda m: f"&#{ord(m[0])};", text)
+escape = escape_markdown
+"""An editor's text as Markdown that renders exactly that text, on one line (templates.py; a
+template's `md` filter)."""
 
 
 def paragraphs(text: str) -> str:
@@ -304,3 +293,10 @@ def pager(number: int, total: int, label: str) -> str:
 
     return render("briefs/pager.html", label=label, page=number, pages=total,
                   previous=target(number - 1) if number > 1 else "", next=target(number + 1) if number < total else "")
+
+
+def unsearched(css_class: str, markdown: str) -> str:
+    """`markdown` in a block that Material's search leaves out of its index (`data-search-exclude`):
+    an index's rows, whose entries each have a page of their own that search finds, and whose run
+    of names, dates and summaries would come back as one long, useless result."""
+    return f'<div class="{css_class}" data-search-exclude markdown>\n\n{markdown.rstrip(chr(10))}\n\n</div>\n'
