@@ -42,19 +42,20 @@ class GeneratedPage:
 
 # --- text -----------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-_MD_REFERENCES = re.compile(r"[~^:]")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|"
+"""Characters Markdown gives a meaning to: written with a backslash before them."""
+_MD_REFERENCES = "~^:"
 """Characters Python-Markdown does not unescape (a backslash before them would show):
 written as character references instead, which are just as inert."""
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MD_SPECIAL},
+                          **{c: f"&#{ord(c)};" for c in _MD_REFERENCES}})
+"""What `escape` writes for each character, in one pass: each character's replacement depends on it alone."""
 
 
-@lru_cache(maxsize=4096)  # the same names are escaped for every page that lists them
+@lru_cache(maxsize=65536)  # the same names are escaped for every page that lists them
 def escape(text: str) -> str:
     """An editor's text as Markdown that renders exactly that text, on one line."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
-    return _MD_REFERENCES.sub(lambda m: f"&#{ord(m[0])};", text)
+    return " ".join(text.split()).translate(_ESCAPES).replace("\\&gt;", "&gt;")
 
 
 def paragraphs(text: str) -> str:

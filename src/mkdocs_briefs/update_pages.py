@@ -68,7 +68,12 @@ def update_page(corpus: Corpus, update: Update) -> GeneratedPage:
 
 
 def step_words(corpus: Corpus, step: Step) -> str:
-    """What an update did to a recommendation's status, in a line."""
+    """What an update did to a recommendation's status, in a line (the update's page and the
+    recommendation's timeline both say it: written once a run)."""
+    return memo_of(step, "step words", lambda: _step_words(corpus, step))
+
+
+def _step_words(corpus: Corpus, step: Step) -> str:
     affect = step.affect
     whom = t("step.for", actors=join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in affect.for_])) \
         if affect.for_ else ""
