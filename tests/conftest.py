@@ -82,21 +82,48 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     FORKER.close()
 
 
-def _cpu() -> float:
+def _live_descendants_cpu() -> float:
+    """CPU seconds so far of the processes below this one that are still running (Chromium and its
+    renderers, Playwright's driver, servers), each with the children it has reaped; the build zygotes
+    count only their own imports, their builds being in FORKER.cpu."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, tuple[int, int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = Path(entry.path, "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14]))
+    zygotes = FORKER.pids()
+    ticks, todo = 0, list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        own, reaped = times[pid]
+        ticks += own + (0 if pid in zygotes else reaped)
+        todo.extend(children.get(pid, []))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(descendants: bool = False) -> float:
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + FORKER.cpu
+    total = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + FORKER.cpu
+    return total + _live_descendants_cpu() if descendants else total
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """BRIEFS_TESTS_CPU=FILE appends each test's CPU seconds (set-up, call and tear-down, builds included;
-    not Chromium's, which is counted when the browser closes) to FILE: where the suite's CPU goes."""
+    """BRIEFS_TESTS_CPU=FILE appends each test's CPU seconds (set-up, call and tear-down, builds included,
+    and what Chromium and the other processes the tests started spent meanwhile) to FILE: where the
+    suite's CPU goes."""
     path = os.environ.get("BRIEFS_TESTS_CPU")
-    start = _cpu()
+    start = _cpu(bool(path))
     yield
     if path:
         with open(path, "a", encoding="utf-8") as out:
-            out.write(f"{_cpu() - start:.2f} {item.nodeid}\n")
+            out.write(f"{_cpu(True) - start:.2f} {item.nodeid}\n")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -171,6 +198,17 @@ def copy_shipped(dest: Path, *, reverse: bool = False) -> None:
             target = dest / path.relative_to(REPO)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)
+
+
+def new_venv(folder: Path, *requirements: str) -> Path:
+    """A new virtual environment with `requirements` installed by this environment's pip (pip's cache is
+    reused): made without a pip of its own, and with no byte-code compiled ahead (Python compiles what is
+    imported), which is a third of an install's CPU."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True)
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(folder / "bin" / "python"), "install",
+                              "-q", "--no-compile", *requirements], capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr[-3000:]
+    return folder
 
 
 def built(build: Build) -> Build:

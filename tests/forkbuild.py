@@ -162,6 +162,10 @@ class Forker:
             self.cpu += cpu
             return returncode, out.read_text("utf-8"), err.read_text("utf-8")
 
+    def pids(self) -> set[int]:
+        """The process ids of the zygotes running."""
+        return {zygote.pid for zygote in self._zygotes.values()}
+
     def close(self) -> None:
         for zygote in self._zygotes.values():
             if zygote.stdin:

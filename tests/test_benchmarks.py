@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark harness (benchmarks/): it runs at N = 5 and prints its tables.
+"""Smoke test of the benchmark harness (benchmarks/): it runs at N = 2 and prints its tables.
 
 Only that the harness completes and prints the expected columns is checked, never a
 figure: figures belong in docs/benchmarks.md, not in assertions.
@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO
 
 BENCHMARKS = REPO / "benchmarks"
-N = 5  # enough to show the harness works; the figures come from docs/benchmarks.md runs at 100-1,000
+N = 2  # enough to show the harness works; the figures come from docs/benchmarks.md runs at 100-1,000
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import posixpath
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FORKER, SOURCE_DATE_EPOCH, Build, built, copy_shipped, make_project, run_build
+from conftest import FORKER, SOURCE_DATE_EPOCH, Build, built, copy_shipped, make_project, new_venv, run_build
 
 from mkdocs_briefs.plugin.export_docs import plain_config
 from mkdocs_briefs.plugin.files import REDIRECTS
@@ -104,13 +103,21 @@ def test_export_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path: 
     assert not (tmp_path / "plain").exists()
 
 
-@pytest.mark.slow
-def test_export_of_the_shipped_site_builds_the_same_pages_without_the_plugin(shipped_site: Build, tmp_path: Path):
-    copy_shipped(tmp_path)
-    result = export(tmp_path)
+@pytest.fixture(scope="module")
+def shipped_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's site with its export in plain/ and plain.yml, made once for the
+    two builds below (MkDocs' and Zensical's), which write their sites to folders of their own."""
+    root = tmp_path_factory.mktemp("shipped-export")
+    copy_shipped(root)
+    result = export(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    plain_yml = write_plain_config(tmp_path)
-    plain = run_build(tmp_path, "--config-file", str(plain_yml), env={
+    write_plain_config(root)
+    return root
+
+
+@pytest.mark.slow
+def test_export_of_the_shipped_site_builds_the_same_pages_without_the_plugin(shipped_site: Build, shipped_export: Path):
+    plain = run_build(shipped_export, "--config-file", str(shipped_export / "plain.yml"), env={
         "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": "1"})
     assert plain.returncode == 0, plain.output
     assert assert_same_site(shipped_site.site, plain.site) > 60
@@ -144,18 +151,15 @@ def reading(path: Path, page: Path) -> tuple[list[tuple], str]:
 
 @pytest.mark.slow
 def test_zensical_builds_the_export_of_the_shipped_site_with_the_same_links_and_text(shipped_site: Build,
+                                                                                      shipped_export: Path,
                                                                                       tmp_path: Path):
     """Zensical runs no third-party plugin; given the export, its pages link and read as the plugin's do."""
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    install = subprocess.run([str(venv / "bin/pip"), "install", "-q", ZENSICAL], capture_output=True, text=True)
-    assert install.returncode == 0, install.stderr[-3000:]
-    project = tmp_path / "project"
-    copy_shipped(project)
-    assert export(project).returncode == 0
-    plain_yml = write_plain_config(project)
-    plain_yml.write_text(plain_yml.read_text("utf-8") + "site_dir: zensical-site\n", "utf-8")  # inside the project
-    proc = subprocess.run([str(venv / "bin/zensical"), "build", "--strict", "-f", str(plain_yml)], cwd=project,
+    venv = new_venv(tmp_path / "venv", ZENSICAL)
+    project = shipped_export
+    zensical_yml = project / "zensical.yml"
+    zensical_yml.write_text((project / "plain.yml").read_text("utf-8") + "site_dir: zensical-site\n",
+                            "utf-8")  # inside the project
+    proc = subprocess.run([str(venv / "bin/zensical"), "build", "--strict", "-f", str(zensical_yml)], cwd=project,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     pages = sorted(p.relative_to(shipped_site.site) for p in shipped_site.site.rglob("index.html")

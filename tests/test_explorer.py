@@ -16,8 +16,6 @@ from conftest import Build, built, make_project, run_build
 from payloads import BOLD, IMG, SCRIPT, yaml_text
 from sitecheck import check_site
 
-from mkdocs_briefs.settings import Limits
-
 STATUS = ".briefs-explorer__status"
 ROWS = ".briefs-explorer tbody tr"
 PAGE_LIMIT = 200_000
@@ -132,7 +130,10 @@ def test_search_finds_the_index_pages_by_title_and_intro_not_by_table_cells(ship
 
 # --- a long table ----------------------------------------------------------------------
 
-BRIEFS, RECS_PER_BRIEF = 45, 10  # 450 recommendations: five pages of the table
+BRIEFS, RECS_PER_BRIEF = 9, 10  # 90 recommendations: five pages of the table
+PAGE_SIZE = 20
+"""Rows a page of the table (the site's `limits: explorer_page_size`): five pages from 90 recommendations
+instead of 450 at the default 100 (test_scale builds full pages of 100 rows)."""
 ACTORS = [f"actor-{i:02d}" for i in range(16)]
 MECHANISMS = [f"mechanism-{i:02d}" for i in range(8)]
 RARE_ACTOR = "rare-actor"  # addressed only by the oldest brief, whose recommendations are on the last page
@@ -143,6 +144,7 @@ def _write_large(root: Path, site_url: str) -> None:
     project = make_project(root, fixture=None, fonts=False)
     project.replace("mkdocs.yml", "  font: false\n", "  font: false\n  features: [navigation.instant]\n")
     project.replace("mkdocs.yml", "site_name: Test briefs\n", f"site_name: Test briefs\nsite_url: {site_url}\n")
+    project.replace("mkdocs.yml", "  - briefs\n", f"  - briefs:\n      limits:\n        explorer_page_size: {PAGE_SIZE}\n")
     briefs = project.briefs
     actors = "".join(f"{a}:\n  name: Ministry of Coordination of the Federated Republic Number {i}\n  kind: state\n"
                      f"  description: A state of the generated corpus, described in a sentence of ordinary length.\n"
@@ -204,7 +206,7 @@ def large_url(_large, large_site) -> str:
 @pytest.mark.slow
 def test_a_long_table_is_split_across_pages(large_site):
     total = BRIEFS * RECS_PER_BRIEF
-    pages = -(-total // Limits.explorer_page_size)
+    pages = -(-total // PAGE_SIZE)
     assert pages > 1
     urls = ["recommendations/"] + [f"recommendations/page/{n}/" for n in range(2, pages + 1)]
     assert not (large_site.site / f"recommendations/page/{pages + 1}").exists()
@@ -214,7 +216,7 @@ def test_a_long_table_is_split_across_pages(large_site):
         assert len(html.encode("utf-8")) < PAGE_LIMIT, url
         page = large_site.html(url)
         ids = _table_ids(page)
-        assert len(ids) == (Limits.explorer_page_size if n < pages else total - Limits.explorer_page_size * (pages - 1))
+        assert len(ids) == (PAGE_SIZE if n < pages else total - PAGE_SIZE * (pages - 1))
         listed += ids
         pager = page.select_one("nav.briefs-pager")
         assert f"Page {n} of {pages}" in pager.get_text()
@@ -486,7 +488,7 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
 
     # the navigation's "Recommendations" is this same page, unfiltered; back filters it again
     page.locator("nav.md-nav--primary a", has_text="Recommendations").first.click()
-    _wait_status(page, f"{total} of {total} recommendations, {Limits.explorer_page_size} on this page")
+    _wait_status(page, f"{total} of {total} recommendations, {PAGE_SIZE} on this page")
     assert page.url.endswith("/recommendations/")
     assert not _facet_box(page, "Addressed to", "Rarely Named Assembly").is_checked()
     page.go_back()
@@ -618,15 +620,15 @@ def test_filters_cover_every_page_of_a_long_table(chromium, large_site, large_ur
     page.get_by_role("button", name="Clear filters").click()
     _facet_box(page, "Horizon", "Near term").check()
     near = _matching(data, horizon=["near-term"])
-    assert len(near) > Limits.explorer_page_size
-    _wait_status(page, f"{len(near)} of {total} recommendations, the first {Limits.explorer_page_size} shown")
+    assert len(near) > PAGE_SIZE
+    _wait_status(page, f"{len(near)} of {total} recommendations, the first {PAGE_SIZE} shown")
     page.get_by_role("button", name=re.compile(r"^Show \d+ more")).click()
     page.wait_for_function(f"document.querySelectorAll('{ROWS}').length === {len(near)}")
     assert _shown_ids(page) == near
 
     # unfiltered, a page shows its own rows and its links to the others
     page.goto(url + "recommendations/page/5/")
-    _wait_status(page, f"{total} of {total} recommendations, {total - 4 * Limits.explorer_page_size} on this page")
+    _wait_status(page, f"{total} of {total} recommendations, {total - 4 * PAGE_SIZE} on this page")
     assert page.locator(".briefs-pager").is_visible()
     assert _shown_ids(page)[-1] == "rec-00-9"
     page.close()

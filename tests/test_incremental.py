@@ -123,6 +123,8 @@ def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scrat
             assert kept[what] == 0, what
         last = again
     print(kept)
+    plain = pipeline.run(briefs, briefs.parent, today=TODAY)  # without `reuse`: corpus.json indented in one go
+    assert plain.exports == last.exports
 
 
 def test_nothing_changed_keeps_every_entity_page(briefs):
@@ -130,6 +132,8 @@ def test_nothing_changed_keeps_every_entity_page(briefs):
     again = _run(briefs, first.written)
     assert again.written is not None and again.written.rewritten == 0
     assert _pages(again) == _pages(first)
+    twice = _run(briefs, first.written)  # its index of names now belongs to `again`: not a previous run any more
+    assert twice.written is not None and twice.written.reason and _pages(twice) == _pages(first)
 
 
 def test_other_settings_or_another_day_write_every_page(briefs):

@@ -13,7 +13,7 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from conftest import FORKER, REPO
+from conftest import FORKER, REPO, new_venv
 
 SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"}
 
@@ -100,11 +100,7 @@ def test_a_new_site_from_the_wheel_in_an_empty_folder(dist: Path, tmp_path: Path
     (pip's cache is reused), then `init`, `check`, `mkdocs build --strict`, and the site read back."""
     from bs4 import BeautifulSoup
 
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    install = subprocess.run([str(venv / "bin/pip"), "install", "-q", str(_one(dist, "*.whl"))],
-                             capture_output=True, text=True)
-    assert install.returncode == 0, install.stderr[-3000:]
+    venv = new_venv(tmp_path / "venv", str(_one(dist, "*.whl")))
     empty = tmp_path / "work"
     empty.mkdir()
     env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}

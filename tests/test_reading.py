@@ -115,3 +115,20 @@ def test_an_actor_no_recommendation_names_gets_one_sentence(shipped_site):
         assert text.count("No recommendation is addressed to it or involves it yet.") == 1, actor["id"]
     named_page = shipped_site.html(next(a["page"] for a in data["actors"] if a["id"] in named))
     assert _heading(named_page, "Recommendations addressed to it") is not None
+
+
+def test_a_related_recommendation_names_its_brief_only_when_it_is_another(tmp_path):
+    from mkdocs_briefs import pipeline
+
+    project = make_project(tmp_path)
+    first = (project.briefs / "first-brief.md").read_text("utf-8")
+    second = (first.replace("title: The First Brief", "title: The Second Brief")
+              .replace("widen-aperture", "plan-further").replace("hold-hearings", "hold-more-hearings"))
+    project.write("briefs/second-brief.md", second)
+    outcome = pipeline.run(project.briefs, project.root)
+    assert not outcome.diagnostics.errors, outcome.diagnostics.errors
+    pages = {p.src_uri: p.markdown for p in outcome.pages}
+    related = pages["recommendations/widen-aperture.md"].split("## Related recommendations")[1]
+    lines = {line.split("](rec:")[1].split(")")[0]: line for line in related.splitlines() if "](rec:" in line}
+    assert "from the same brief · shares" in lines["hold-hearings"]  # its brief is the page's own, named above
+    assert "from [The Second Brief](brief:second-brief) · shares" in lines["plan-further"]

@@ -140,8 +140,8 @@ def recommendation_page(corpus: Corpus, rec: Recommendation) -> GeneratedPage:
                 front_matter=Markup(front_matter(rec.title, rec.statement)), title=Markup(escape(rec.title)),
                 statement=Markup(escape(rec.statement)), facts=Markup(facts),
                 status=Markup(status_section(corpus, rec)), in_context=Markup(in_context),
-                related=Markup(rec_list(corpus, related, "", why={r.id: _shared(corpus, mine, r) for r in related})
-                               if related else ""))
+                related=Markup(rec_list(corpus, related, "", why={r.id: _shared(corpus, mine, r) for r in related},
+                                        home_brief=brief.id) if related else ""))
     return GeneratedPage(corpus.folders.page_uri("rec", rec.id), md, source=brief.pos.path)
 
 

@@ -61,10 +61,14 @@ class Written:
     by_entity: dict[Key, GeneratedPage] = field(default_factory=dict)
     names: dict[Key, set[Key]] = field(default_factory=dict)
     """For each entity named in some entity page's Markdown, the entities whose page names it."""
+    named: dict[Key, frozenset[Key]] = field(default_factory=dict)
+    """The entities each entity page names (`names` the other way round)."""
     rewritten: int = 0
     """How many entity pages this run wrote (the others are the previous run's)."""
     reason: str = ""
     """Why every page was written (empty when some were reused)."""
+    used: bool = False
+    """A later run took over `names` and `named` (and changed them): it cannot be the previous run of another."""
 
 
 @dataclass
@@ -81,7 +85,7 @@ class Stale:
 def write_pages(corpus: Corpus, context: object, previous: Written | None = None) -> Written:
     """Every generated page (pages.generate_pages); with `previous` (the last run, in the same
     `context`), the entity pages whose inputs did not change are taken from it."""
-    found: Stale | str = "first run" if previous is None else \
+    found: Stale | str = "first run" if previous is None or previous.used else \
         "settings, labels, templates or date changed" if previous.context != context else \
         stale(previous.corpus, corpus)
     again: set[Key] = set()
@@ -97,13 +101,18 @@ def write_pages(corpus: Corpus, context: object, previous: Written | None = None
     pages = generate_pages(corpus, keep)
     by_entity = _by_entity(corpus, pages)
     if previous is None or not isinstance(found, Stale):
-        return Written(corpus, context, pages, by_entity, _names(by_entity), len(by_entity),
-                       found if isinstance(found, str) else "")
+        written = Written(corpus, context, pages, by_entity, rewritten=len(by_entity),
+                          reason=found if isinstance(found, str) else "")
+        _index_names(written, by_entity)
+        return written
     rewritten = {key: page for key, page in by_entity.items() if page is not previous.by_entity.get(key)}
-    names = {name: {k for k in keys if k not in rewritten} for name, keys in previous.names.items()}
-    for name, keys in _names(rewritten).items():
-        names.setdefault(name, set()).update(keys)
-    return Written(corpus, context, pages, by_entity, names, len(rewritten))
+    previous.used = True  # its index of names is brought up to date, not copied: most pages are the same
+    written = Written(corpus, context, pages, by_entity, previous.names, previous.named, len(rewritten))
+    for key in rewritten:
+        for name in written.named.pop(key, ()):
+            written.names[name].discard(key)
+    _index_names(written, rewritten)
+    return written
 
 
 def _by_entity(corpus: Corpus, pages: list[GeneratedPage]) -> dict[Key, GeneratedPage]:
@@ -118,13 +127,12 @@ def _by_entity(corpus: Corpus, pages: list[GeneratedPage]) -> dict[Key, Generate
     return found
 
 
-def _names(pages: dict[Key, GeneratedPage]) -> dict[Key, set[Key]]:
-    """For each entity named in the Markdown of `pages`, the keys of the pages that name it."""
-    found: dict[Key, set[Key]] = {}
+def _index_names(written: Written, pages: dict[Key, GeneratedPage]) -> None:
+    """Add the entities each of `pages` names to `written.names` and `written.named`."""
     for key, page in pages.items():
-        for name in set(_NAMED.findall(page.markdown)):
-            found.setdefault(name, set()).add(key)
-    return found
+        named = written.named[key] = frozenset(_NAMED.findall(page.markdown))
+        for name in named:
+            written.names.setdefault(name, set()).add(key)
 
 
 def stale(old: Corpus, new: Corpus) -> Stale | str:

@@ -57,8 +57,8 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
                  *, reuse: bool = False) -> tuple[Sources, Diagnostics]:
     """Read every source in `folder`; paths in messages are shown relative to `root`;
     images in briefs may come from `image_hosts` (the plugin's option), else only from the site.
-    With `reuse`, a brief whose text is the same as in the previous run with `reuse` is not
-    parsed again (see _PARSED_BRIEFS)."""
+    With `reuse`, a brief or an update whose text is the same as in the previous run with `reuse`
+    is not parsed again (see _PARSED_BRIEFS)."""
     diags = Diagnostics()
     sources = Sources()
     root = root or Path.cwd()
@@ -90,7 +90,7 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
         _PARSED_BRIEFS.clear()  # what this run did not read (a deleted or changed file) is forgotten
         _PARSED_BRIEFS.update(kept)
     if (folder / UPDATES_FOLDER).is_dir():
-        load_updates(sources, folder / UPDATES_FOLDER, root, diags, image_hosts)
+        load_updates(sources, folder / UPDATES_FOLDER, root, diags, image_hosts, reuse=reuse)
     return sources, diags
 
 

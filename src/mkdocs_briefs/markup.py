@@ -207,11 +207,15 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return render("briefs/table.md", header=header, rows=[[safe(cell) for cell in row] for row in rows])
 
 
-def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str, why: dict[str, str] | None = None) -> str:
+def rec_list(corpus: Corpus, recs: list[Recommendation], empty: str, why: dict[str, str] | None = None,
+             home_brief: str | None = None) -> str:
     """The first `limits.listed` recommendations, each with its brief (and, from `why`, why it is
-    listed, Markdown), and how many there are in all."""
+    listed, Markdown), and how many there are in all. A recommendation of `home_brief`, the brief of
+    the page's own recommendation, says "from the same brief" instead of the brief's whole title again."""
     listed = corpus.settings.limits.listed
-    items = [{**_rec_item(corpus, r), "why": safe(why.get(r.id, "")) if why else safe("")} for r in recs[:listed]]
+    same = safe(escape(t("rec_list.same_brief"))) if home_brief else safe("")
+    items = [{**_rec_item(corpus, r), **({"brief": same} if r.brief_id == home_brief else {}),
+              "why": safe(why.get(r.id, "")) if why else safe("")} for r in recs[:listed]]
     more = t("rec_list.newest", len(recs), shown=labels.number(listed)) if len(recs) > listed else ""
     return render("briefs/rec_list.md", items=items, empty=Markup(empty), more=Markup(more))
 

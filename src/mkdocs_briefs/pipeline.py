@@ -56,11 +56,12 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     language (labels.py; English by default), `templates` the site's own templates over the package's
     (templates.py). Images in briefs may come from the site itself or from `image_hosts`.
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
-    did not change since the last such run is not parsed again. Updates are checked against the
-    status scale of `settings` and `today` (by default the machine's date: an update may not be
-    dated later). With `previous` (the `written` of the last run's outcome), the pages of
-    entities whose inputs did not change are not written again (incremental.py). The Atom
-    feed (feed.py) is titled with `site_name` and addressed from `site_url`.
+    did not change since the last such run is not parsed again, nor an entry of corpus.json
+    indented again. Updates are checked against the status scale of `settings` and `today`
+    (by default the machine's date: an update may not be dated later). With `previous` (the
+    `written` of the last run's outcome), the pages of entities whose inputs did not change
+    are not written again (incremental.py). The Atom feed (feed.py) is titled with
+    `site_name` and addressed from `site_url`.
     With `named` (files of `folder`), only the problems in those files are reported, and
     when they are all briefs, the other briefs are read only as far as their references need
     (named_files.py); no page is written."""
@@ -101,7 +102,8 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
             outcome.written = write_pages(outcome.corpus, context, previous)
             outcome.pages = outcome.written.pages
             chart = chart_svg(outcome.corpus)
-            outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url)
+            outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url,
+                                           reuse=reuse)
             feed = feed_xml(outcome.corpus, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
         outcome.exports[CHART] = chart
         outcome.exports[FEED] = feed

@@ -128,7 +128,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError(f"the briefs plugin's 'statuses' option: {exc}: fix it in mkdocs.yml") from None
         outcome = pipeline.run(Path(self.config.sources), root, directory_urls=config.use_directory_urls,
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
-                               settings=settings, labels=self.labels, reuse=True, templates=self.templates,
+                               settings=settings, labels=self.labels, reuse=self.serving, templates=self.templates,
                                site_name=config.site_name, previous=self.written)
         self.written = outcome.written or self.written
         _log(outcome.diagnostics)
