@@ -170,3 +170,25 @@ def test_zensical_builds_the_export_of_the_shipped_site_with_the_same_links_and_
     assert differ == []
     for path in REDIRECTS:  # static pages that send the reader on: the same bytes in both
         assert (project / "zensical-site" / path).read_bytes() == (shipped_site.site / path).read_bytes()
+
+
+def test_export_writes_the_pages_in_the_sites_language_with_its_own_templates(tmp_path: Path):
+    """Like a build, `export` reads theme.language (the labels, the redirects' words) and the theme's
+    custom_dir (the site's templates: a page's and the citation, which the export adds itself).
+    In-process and without a build: the exported Markdown is what changes."""
+    from mkdocs_briefs.plugin.export_docs import export_docs
+
+    project = make_project(tmp_path, fonts=False)
+    project.replace("mkdocs.yml", "  name: material\n", "  name: material\n  language: ko\n  custom_dir: overrides\n")
+    project.write("overrides/briefs/pages/actor.md", '{{ front_matter }}# {{ title }}\n\n<p class="house-actor">'
+                  '{{ t("rec.addressed_to") }}</p>\n')
+    project.write("overrides/briefs/cite.html", '<p class="house-cite">{{ t("cite.title") }}</p>\n')
+    result = export_docs(tmp_path / "mkdocs.yml", tmp_path / "plain")
+    assert not result.diagnostics.errors and result.written
+    plain = tmp_path / "plain"
+    assert '<p class="house-actor">대상</p>' in (plain / "actors/rok.md").read_text("utf-8")
+    brief = (plain / "briefs/first-brief.md").read_text("utf-8")
+    assert '<p class="house-cite">이 브리프 인용하기</p>' in brief and "briefs-cite" not in brief
+    assert "## 이 브리프의 제언 {#recommendations}" in brief
+    moved = (plain / "explorer/index.html").read_text("utf-8")
+    assert '<html lang="ko">' in moved and "페이지 이동" in moved

@@ -20,11 +20,15 @@ from conftest import REPO
 
 from mkdocs_briefs import pipeline
 from mkdocs_briefs.incremental import Written
+from mkdocs_briefs.load import load_sources
+from mkdocs_briefs.settings import Limits, Settings
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate  # noqa: E402
 
 TODAY = datetime.date(2026, 11, 1)
+SMALL_PAGES = Settings(limits=Limits(briefs_page_size=2, table_page_size=3, explorer_page_size=6))
+"""Indexes of several pages even for a few briefs, so that the later pages kept are compared too."""
 
 
 def _field(path: Path, entry: str, key: str) -> str:
@@ -86,7 +90,7 @@ def _edits(briefs: Path) -> dict[str, tuple[Callable[[], None], bool | None]]:
 
 
 def _run(briefs: Path, previous: Written | None) -> pipeline.Outcome:
-    outcome = pipeline.run(briefs, briefs.parent, reuse=True, today=TODAY, previous=previous)
+    outcome = pipeline.run(briefs, briefs.parent, reuse=True, today=TODAY, previous=previous, settings=SMALL_PAGES)
     assert not outcome.diagnostics.errors, outcome.diagnostics.errors[:3]
     return outcome
 
@@ -106,6 +110,7 @@ def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scrat
     last = _run(briefs, None)
     assert last.written is not None and last.written.reason == "first run"
     kept: dict[str, int] = {}
+    kept_index: dict[str, int] = {}
     for what, (edit, local) in _edits(briefs).items():
         edit()
         again = _run(briefs, last.written)
@@ -115,6 +120,8 @@ def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scrat
         assert again.written is not None
         entity_pages = len(again.written.by_entity)
         kept[what] = entity_pages - again.written.rewritten
+        previous_pages = {p.src_uri: p for p in last.pages}
+        kept_index[what] = sum(1 for p in again.pages if "/page/" in p.src_uri and p is previous_pages.get(p.src_uri))
         if local:
             assert again.written.reason == "", (what, again.written.reason)
             assert kept[what] > 0, (what, entity_pages)
@@ -122,8 +129,9 @@ def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scrat
             assert again.written.reason, what
             assert kept[what] == 0, what
         last = again
-    print(kept)
-    plain = pipeline.run(briefs, briefs.parent, today=TODAY)  # without `reuse`: corpus.json indented in one go
+    print(kept, kept_index)
+    assert kept_index["a brief's text"] > 0  # later pages of the indexes are kept too
+    plain = pipeline.run(briefs, briefs.parent, today=TODAY, settings=SMALL_PAGES)  # without `reuse`: corpus.json indented in one go
     assert plain.exports == last.exports
 
 
@@ -139,6 +147,16 @@ def test_nothing_changed_keeps_every_entity_page(briefs):
 def test_other_settings_or_another_day_write_every_page(briefs):
     first = _run(briefs, None)
     later = pipeline.run(briefs, briefs.parent, reuse=True, today=TODAY + datetime.timedelta(days=1),
-                         previous=first.written)
+                         previous=first.written, settings=SMALL_PAGES)
     assert later.written is not None and later.written.reason and later.written.rewritten == len(
         later.written.by_entity)
+
+
+def test_a_registry_read_again_reports_its_problems_again(tmp_path):
+    generate.generate(2, tmp_path)
+    briefs = tmp_path / "briefs"
+    with open(briefs / "actors.yml", "a", encoding="utf-8") as f:
+        f.write("\nbadly-described:\n  nme: A misspelt field\n")
+    first = load_sources(briefs, tmp_path, reuse=True)[1]
+    again = load_sources(briefs, tmp_path, reuse=True)[1]  # the registry's text is the same: not parsed again
+    assert first.errors and [str(d) for d in again.items] == [str(d) for d in first.items]

@@ -17,6 +17,7 @@ from .grids import ColumnGroup, Grid, Row, cut, legend, mark, note
 from .labels import t
 from .markup import escape, explorer_link, link
 from .model import Actor, Brief, Mechanism, Recommendation
+from .templates import render, safe
 
 
 def _actors(corpus: Corpus, recs: list[Recommendation], first: tuple[str, ...] = ()) -> list[str]:
@@ -52,7 +53,7 @@ def _grid(corpus: Corpus, recs: list[Recommendation], actors: list[str], mechs: 
     grid.legend = legend([k for k in ("addressed_to", "involves", "mechanisms") if k in used])
     grid.note = note([cut(len(rows), len(recs), "count.rec"), cut(len(shown_actors), len(actors), "count.actor"),
                       cut(len(shown_mechs), len(mechs), "count.mechanism")], where)
-    return f"## {t('grid.connections')} {{#connections}}\n\n" + grid.markdown()
+    return render("briefs/connections.md", grid=safe(grid.markdown()))
 
 
 def brief_connections(corpus: Corpus, brief: Brief) -> str:

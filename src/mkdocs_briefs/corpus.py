@@ -104,8 +104,9 @@ class Corpus:
         return sorted(counts, key=lambda id_: (-counts[id_], order.get(id_, len(order)), id_))
 
 
-def build_corpus(sources: Sources, settings: Settings | None = None) -> Corpus:
-    """Link validated sources; call only when validation found no error."""
+def build_corpus(sources: Sources, settings: Settings | None = None, previous: Corpus | None = None) -> Corpus:
+    """Link validated sources; call only when validation found no error. With `previous` (the last
+    run's corpus, `mkdocs serve`), its related recommendations are reused when nothing they depend on changed."""
     briefs = dict(sorted(sources.briefs.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
     actors, mechanisms = by_name(sources.actors), by_name(sources.mechanisms)
     recs = {r.id: r for b in briefs.values() for r in b.recommendations}
@@ -128,7 +129,7 @@ def build_corpus(sources: Sources, settings: Settings | None = None) -> Corpus:
             if note.kind == "rec" and note.target in own and note.target not in c.in_context:
                 c.in_context[note.target] = note  # the passage that makes the recommendation
     c.mentions = dict(mentions)
-    c.related_recommendations = _related(c)
+    c.related_recommendations = _related_again(c, previous) if previous else _related(c)
     return c
 
 
@@ -156,6 +157,17 @@ def _backlinks(c: Corpus, link: Link) -> dict[str, list[Any]]:
 
 def _features(rec: Recommendation) -> set[tuple[str, str]]:
     return {("actor", r.id) for r in (*rec.addressed_to, *rec.involves)} | {("mechanism", r.id) for r in rec.mechanisms}
+
+
+def _related_again(c: Corpus, previous: Corpus) -> dict[str, list[Recommendation]]:
+    """`_related(c)`, from `previous` when the recommendations are the same ones in the same order,
+    each naming the same actors and mechanisms, with the same limit: all that `_related` reads."""
+    if c.settings.limits.related != previous.settings.limits.related or list(c.recommendations) != list(
+            previous.recommendations) or any(_features(rec) != _features(previous.recommendations[id_])
+                                             for id_, rec in c.recommendations.items()):
+        return _related(c)
+    recs = c.recommendations
+    return {id_: [recs[r.id] for r in related] for id_, related in previous.related_recommendations.items()}
 
 
 def _related(c: Corpus) -> dict[str, list[Recommendation]]:

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corpus import Corpus, Mention
+from .corpus import Corpus
 from .kinds import KINDS, LINKS
 from .markup import GeneratedPage
-from .model import Actor, Author, Brief, Mechanism, Recommendation, Series, Update, refs
+from .model import Brief, Recommendation, refs
 from .pages import generate_pages
 
 OWN_PAGE_FIELDS: dict[str, frozenset[str]] = {
@@ -42,8 +42,12 @@ Markdown (a link's hover title, which shows a description, is filled in while th
 the plugin's DirtyBuild has those pages converted again). A change to any other field of a registry
 entry has every page written again."""
 
-_KIND_OF: dict[type, str] = {Brief: "brief", Recommendation: "rec", Actor: "actor", Mechanism: "mechanism",
-                             Author: "author", Series: "series", Update: "update"}
+PAGED_INDEXES = ("brief", "rec", "update")
+"""The indexes whose later pages (2, 3...) are kept when they name no entity whose data changed: each row
+shows only what it names (a brief, a recommendation and its brief and status, an update and its
+recommendations), and the rest of the page counts only ids, which did not change. Their first pages, and
+every page of the other indexes (whose intros count what is named, and whose rows count back-links), are
+always written again."""
 _NAMED = re.compile(r"\b(" + "|".join(map(re.escape, KINDS)) + r"):([a-z0-9]+(?:-[a-z0-9]+)*)")
 """An entity named in a page's Markdown: `kind:id` (annotation links, `[text](actor:rok)`, and anything else)."""
 
@@ -67,6 +71,8 @@ class Written:
     """How many entity pages this run wrote (the others are the previous run's)."""
     reason: str = ""
     """Why every page was written (empty when some were reused)."""
+    index_named: dict[str, frozenset[Key]] = field(default_factory=dict)
+    """The entities each later page of a PAGED_INDEXES index names, by its src_uri."""
     used: bool = False
     """A later run took over `names` and `named` (and changed them): it cannot be the previous run of another."""
 
@@ -84,35 +90,63 @@ class Stale:
 
 def write_pages(corpus: Corpus, context: object, previous: Written | None = None) -> Written:
     """Every generated page (pages.generate_pages); with `previous` (the last run, in the same
-    `context`), the entity pages whose inputs did not change are taken from it."""
+    `context`), the pages whose inputs did not change are taken from it."""
     found: Stale | str = "first run" if previous is None or previous.used else \
         "settings, labels, templates or date changed" if previous.context != context else \
         stale(previous.corpus, corpus)
-    again: set[Key] = set()
-    if isinstance(found, Stale) and previous is not None:
-        again = found.pages.union(*(previous.names.get(key, ()) for key in found.shown))
-
-    def keep(kind: str, entity: Any) -> GeneratedPage | None:
-        key = (kind, entity.id)
-        if previous is None or not isinstance(found, Stale) or key in again:
-            return None
-        return previous.by_entity.get(key)
-
-    pages = generate_pages(corpus, keep)
-    by_entity = _by_entity(corpus, pages)
     if previous is None or not isinstance(found, Stale):
+        reuse = _Reuse(None, Stale(set(), set()))
+        pages = generate_pages(corpus, keep_index=reuse.index_page)
+        by_entity = _by_entity(corpus, pages)
         written = Written(corpus, context, pages, by_entity, rewritten=len(by_entity),
-                          reason=found if isinstance(found, str) else "")
+                          reason=found if isinstance(found, str) else "", index_named=reuse.named_by(pages))
         _index_names(written, by_entity)
         return written
+    reuse = _Reuse(previous, found)
+    pages = generate_pages(corpus, reuse.entity_page, reuse.index_page)
+    by_entity = _by_entity(corpus, pages)
     rewritten = {key: page for key, page in by_entity.items() if page is not previous.by_entity.get(key)}
     previous.used = True  # its index of names is brought up to date, not copied: most pages are the same
-    written = Written(corpus, context, pages, by_entity, previous.names, previous.named, len(rewritten))
+    written = Written(corpus, context, pages, by_entity, previous.names, previous.named, len(rewritten),
+                      index_named=reuse.named_by(pages))
     for key in rewritten:
         for name in written.named.pop(key, ()):
             written.names[name].discard(key)
     _index_names(written, rewritten)
     return written
+
+
+class _Reuse:
+    """Which pages of the `previous` run are kept, given what changed since (`found`)."""
+
+    def __init__(self, previous: Written | None, found: Stale) -> None:
+        self.previous, self.found = previous, found
+        self.again = found.pages.union(*(previous.names.get(key, ()) for key in found.shown)) if previous else set()
+        self.last = {page.src_uri: page for page in previous.pages} if previous else {}
+        self.index_named: dict[str, frozenset[Key] | None] = {}
+        """Each later page of a PAGED_INDEXES index: the entities it names, or None until it is written."""
+
+    def entity_page(self, kind: str, entity: Any) -> GeneratedPage | None:
+        key = (kind, entity.id)
+        return None if self.previous is None or key in self.again else self.previous.by_entity.get(key)
+
+    def index_page(self, kind: str, uri: str) -> GeneratedPage | None:
+        if kind not in PAGED_INDEXES:
+            return None
+        named = self.previous.index_named.get(uri) if self.previous else None
+        page = self.last.get(uri)
+        keep = page is not None and named is not None and not named & self.found.shown
+        self.index_named[uri] = named if keep else None
+        return page if keep else None
+
+    def named_by(self, pages: list[GeneratedPage]) -> dict[str, frozenset[Key]]:
+        """`index_named`, with the pages written this run read."""
+        found = {}
+        for page in pages:
+            if page.src_uri in self.index_named:
+                named = self.index_named[page.src_uri]
+                found[page.src_uri] = frozenset(_NAMED.findall(page.markdown)) if named is None else named
+        return found
 
 
 def _by_entity(corpus: Corpus, pages: list[GeneratedPage]) -> dict[Key, GeneratedPage]:
@@ -148,14 +182,9 @@ def stale(old: Corpus, new: Corpus) -> Stale | str:
             shown.update(("rec", ref.id) for u in (old.updates[id_], new.updates[id_]) for ref in u.recs)
     shown.update(("rec", id_) for id_, track in new.tracks.items() if old.tracks.get(id_) != track)
     pages = shown | own
-    for key, before, after in _derived(old, new):
-        members = after if isinstance(after, list) else [after]
-        if before != after or any(_key(m) in shown for m in members):
-            pages.add(key)
-    for kind in KINDS:  # pages showing the names, titles or statuses of what they link to
-        for entity in new.table(kind).values():
-            if any(target in shown for target in _targets(kind, entity)):
-                pages.add((kind, entity.id))
+    pages.update(key for key, before, after in _derived(old, new) if before != after)
+    for corpus in (old, new):
+        pages.update(_showing(corpus, shown))
     return Stale(shown, pages)
 
 
@@ -200,21 +229,25 @@ def _derived(old: Corpus, new: Corpus) -> Iterator[tuple[Key, Any, Any]]:
         yield key, old.mentions.get(key), new.mentions.get(key)
 
 
-def _key(member: Any) -> Key | None:
-    """The entity a member of a list kept by the corpus stands for (a mention: its brief)."""
-    if isinstance(member, Mention):
-        return "brief", member.brief.id
-    kind = _KIND_OF.get(type(member))
-    return (kind, member.id) if kind else None
-
-
-def _targets(kind: str, entity: Any) -> Iterable[Key]:
-    """The entities an entity links to (recommendations: and their brief)."""
-    for link in LINKS.values():
-        if link.source == kind:
-            for ref in refs(entity, link.field):
-                yield link.target, ref.id
-    if kind == "rec":
-        yield "brief", entity.brief_id
-    elif kind == "brief":
-        yield from (("rec", rec.id) for rec in entity.recommendations)
+def _showing(c: Corpus, shown: set[Key]) -> Iterator[Key]:
+    """The entities whose page, in corpus `c`, shows something of one of `shown`: those it links to
+    (their pages list it: back-links, mentions) and those that link to it, its brief or its
+    recommendations, and the recommendations that list it as related."""
+    recs = {id_ for kind, id_ in shown if kind == "rec"}
+    for kind, id_ in shown:
+        entity = c.table(kind).get(id_)
+        if entity is None:
+            continue
+        for name, link in LINKS.items():
+            if link.source == kind:
+                yield from ((link.target, ref.id) for ref in refs(entity, name))
+            if link.target == kind:
+                yield from ((link.source, other.id) for other in c.backlinks[name].get(id_, ()))
+        if isinstance(entity, Recommendation):
+            yield "brief", entity.brief_id
+        elif isinstance(entity, Brief):
+            yield from (("rec", rec.id) for rec in entity.recommendations)
+            yield from ((note.kind, note.target) for note in entity.annotations)
+    if recs:
+        yield from (("rec", id_) for id_, related in c.related_recommendations.items()
+                    if any(r.id in recs for r in related))

@@ -7,6 +7,8 @@ knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import labels
 from .corpus import Corpus
 from .kinds import KINDS
@@ -29,11 +31,15 @@ from .model import Ref
 from .templates import Markup, render
 from .update_pages import updates_index, updates_page_count
 
+KeepIndex = Callable[[str, str], "GeneratedPage | None"]
+"""Given a section's kind and the src_uri of a later page of its index, that page as already written, or None."""
 
-def index_pages(corpus: Corpus) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
-    """The first page of every section's index, and the later pages of those split in several."""
+
+def index_pages(corpus: Corpus, keep: KeepIndex | None = None) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
+    """The first page of every section's index, and the later pages of those split in several (taken from
+    `keep` when it has them: incremental.py)."""
     first = [_index(corpus, kind) for kind in KINDS]
-    later = [page for kind in KINDS for page in _later_pages(corpus, kind)]
+    later = [page for kind in KINDS for page in _later_pages(corpus, kind, keep)]
     return first, later
 
 
@@ -55,11 +61,15 @@ def _page_count(items: int, size: int) -> int:
     return max(1, -(-items // size))
 
 
-def _later_pages(corpus: Corpus, kind: str) -> list[GeneratedPage]:
+def _later_pages(corpus: Corpus, kind: str, keep: KeepIndex | None) -> list[GeneratedPage]:
     """Pages 2, 3... of a section's index, when it takes several (`<folder>/page/<n>.md`)."""
     pages = []
     total = _index_page_count(corpus, kind)
     for number in range(2, total + 1):
+        kept = keep(kind, f"{corpus.folders.of(kind)}/page/{number}.md") if keep else None
+        if kept is not None:
+            pages.append(kept)
+            continue
         intro, body = _INDEXES[kind](corpus, number)
         title = t("index.page_title", number, section=section_title(kind), total=_number(total))
         md = _page(kind, number, total, front_matter(title, intro, hide=("toc",)), escape(title), intro, body)

@@ -67,7 +67,7 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
                     "the sources folder does not exist: create it or set the plugin's 'sources' option")
         return sources, diags
     for kind in REGISTRIES:
-        load_registry(sources, kind, folder / kind.registry_file, root, diags)
+        load_registry(sources, kind, folder / kind.registry_file, root, diags, reuse=reuse)
     before = len(diags.errors)
     files = md_files(folder, root, diags)
     if len(diags.errors) > before:  # a brief that is not read: what it refers to is unknown
@@ -101,6 +101,11 @@ Keyed by the text itself, not the file's modification time, so an edit is never 
 entities are never changed after loading, so sharing them between runs is safe."""
 
 
+_PARSED_REGISTRIES: dict[str, tuple[tuple, tuple[dict[str, Any] | None, list[Diagnostic]]]] = {}
+"""Each registry at the last run with `reuse`, by kind: (path shown, text, YAML parser) and what was read
+(its entries, or None when they could not be read, and the diagnostics), as _PARSED_BRIEFS keeps the briefs."""
+
+
 def _cached_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str],
                   kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]]) -> Brief | None:
     key = (id_, shown, text, image_hosts, located_yaml._Loader)  # tests and benchmarks swap the YAML parser
@@ -115,7 +120,10 @@ def _cached_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hos
     return found[0]
 
 
-def load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics) -> None:
+def load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics, *,
+                  reuse: bool = False) -> None:
+    """Read a registry file into `sources`. With `reuse`, a registry whose text is the same as in the
+    previous run with `reuse` is not parsed again (_PARSED_REGISTRIES)."""
     name = kind.source
     if path.is_symlink() and not inside(path, path.parent):
         diags.error(Pos(shown_path(path, root)), "this file is a link to a file outside the sources folder: "
@@ -127,16 +135,32 @@ def load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: D
         if path.is_file():
             sources.unreadable.add(name)
         return
-    doc = parse_yaml(text, shown_path(path, root), diags)
+    key = (shown_path(path, root), text, located_yaml._Loader)
+    last = _PARSED_REGISTRIES.get(kind.key) if reuse else None
+    found = last[1] if last is not None and last[0] == key else None
+    if found is None:
+        before = len(diags.items)
+        found = (_registry(kind, text, key[0], diags), diags.items[before:])
+        if reuse:
+            _PARSED_REGISTRIES[kind.key] = (key, found)
+    else:
+        diags.items.extend(found[1])
+    if found[0] is None:
+        sources.unreadable.add(name)
+    else:
+        sources.table(kind.key).update(found[0])
+
+
+def _registry(kind: Kind, text: str, shown: str, diags: Diagnostics) -> dict[str, Any] | None:
+    """A registry's entries by id, or None when its entries cannot be read."""
+    doc = parse_yaml(text, shown, diags)
     if doc is None:
-        sources.unreadable.add(name)
-        return
-    schema.check(doc, name, diags)
+        return None
+    schema.check(doc, kind.source, diags)
     if isinstance(doc.data, dict):
-        for id_, fields in doc.data.items():
-            sources.table(kind.key)[id_] = _BUILDERS[kind.key](doc, id_, fields if isinstance(fields, dict) else {})
-    elif doc.data is not None:
-        sources.unreadable.add(name)
+        return {id_: _BUILDERS[kind.key](doc, id_, fields if isinstance(fields, dict) else {})
+                for id_, fields in doc.data.items()}
+    return None if doc.data is not None else {}
 
 
 def _actor(doc: LocatedYaml, id_: str, f: dict[str, Any]) -> Actor:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .labels import number, t
 from .markup import WIDE, GeneratedPage, escape, front_matter, join, link, relative
-from .templates import Markup, render
+from .templates import Item, render, safe
 
 MATRIX_PAGE = "matrix/index.md"
 MATRIX_GROUPS_PAGE = "matrix/groups.md"
@@ -111,26 +111,22 @@ def _matrix_table(corpus: Corpus, mx: Matrix, here: str) -> str:
 
     everything = f"[{len(corpus.recommendations)}]({explorer_all})"
     if by_mechanism(mx):
-        header = [t("index.mechanism"), t("matrix.all")] + [_head(actor(a)) for a in actors]
-        rows = [[mechanism(m), mechanism_total(m)] + [cell(a, m) for a in actors] for m in mechanisms]
-        rows.append([f"*{t('matrix.all')}*", everything] + [actor_total(a) for a in actors])
+        columns = [actor(a) for a in actors]
+        rows = [Item(header=safe(mechanism(m)), total=safe(mechanism_total(m)),
+                     cells=[safe(cell(a, m)) for a in actors]) for m in mechanisms]
+        total = Item(total=safe(everything), cells=[safe(actor_total(a)) for a in actors])
     else:
-        header = [t("matrix.actor"), t("matrix.all")] + [_head(mechanism(m)) for m in mechanisms]
-        rows = [[actor(a), actor_total(a)] + [cell(a, m) for m in mechanisms] for a in actors]
-        rows.append([f"*{t('matrix.any_actor')}*", everything] + [mechanism_total(m) for m in mechanisms])
-    lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
+        columns = [mechanism(m) for m in mechanisms]
+        rows = [Item(header=safe(actor(a)), total=safe(actor_total(a)),
+                     cells=[safe(cell(a, m)) for m in mechanisms]) for a in actors]
+        total = Item(total=safe(everything), cells=[safe(mechanism_total(m)) for m in mechanisms])
     cut = ""
     if len(mx.rows) > max_actors or len(mx.columns) > max_mechanisms:
         shown = join([_shown(corpus, "actor", mx.rows, max_actors), _shown(corpus, "mechanism", mx.columns,
                                                                             max_mechanisms)])
-        cut = "\n" + t("matrix.cut", shown=shown, explorer=explorer_all) + "\n"
-    return '<div class="briefs-matrix" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n" + cut
-
-
-def _head(name: str) -> str:
-    """A column's heading, written across and wrapped between words."""
-    return f'<span class="briefs-matrix-column">{name}</span>'
+        cut = t("matrix.cut", shown=shown, explorer=explorer_all)
+    return render("briefs/matrix_table.md", by_mechanism=by_mechanism(mx), columns=[safe(c) for c in columns],
+                  rows=rows, total=total, cut=safe(cut))
 
 
 NAMED_WHEN_LEFT_OUT = 5
@@ -159,11 +155,11 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
         mx = matrix(corpus, groups=grouped)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
         md = render("briefs/pages/matrix.md", grouped=grouped, other=other, switch=grouped or not same,
-                    front_matter=Markup(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
+                    front_matter=safe(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),
                                                      t("matrix.description"), hide=WIDE)),
-                    intro=Markup(t("matrix.intro_by_mechanism" if by_mechanism(mx) else "matrix.intro")),
-                    groups=Markup(_groups_note(corpus, mx, same) if grouped else ""),
-                    table=Markup(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
+                    intro=safe(t("matrix.intro_by_mechanism" if by_mechanism(mx) else "matrix.intro")),
+                    groups=safe(_groups_note(corpus, mx, same) if grouped else ""),
+                    table=safe(_matrix_table(corpus, mx, uri) if mx.rows else t("map.no_recommendation") + "\n"),
                     map="../map/index.md")
         pages.append(GeneratedPage(uri, md, in_nav=not grouped))
     return pages

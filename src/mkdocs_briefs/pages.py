@@ -17,7 +17,7 @@ from typing import Any
 from .corpus import Corpus
 from .diagnostics import Diagnostic
 from .entity_pages import ENTITY_PAGES
-from .indexes import index_pages
+from .indexes import KeepIndex, index_pages
 from .kinds import KINDS, Folders
 from .labels import t
 from .markup import GeneratedPage, front_matter
@@ -36,10 +36,12 @@ Keep = Callable[[str, Any], "GeneratedPage | None"]
 """Given an entity's kind and the entity, its page as already written, or None to write it."""
 
 
-def generate_pages(corpus: Corpus, keep: Keep | None = None) -> list[GeneratedPage]:
+def generate_pages(corpus: Corpus, keep: Keep | None = None,
+                   keep_index: KeepIndex | None = None) -> list[GeneratedPage]:
     """Every page the plugin adds to the site, in a defined order; an entity's page is taken from
-    `keep` when it has it (incremental.py: the pages whose inputs did not change since the last run)."""
-    indexes, later_index_pages = index_pages(corpus)
+    `keep`, a later page of an index from `keep_index`, when they have it (incremental.py: the pages
+    whose inputs did not change since the last run)."""
+    indexes, later_index_pages = index_pages(corpus, keep_index)
     pages = [*indexes, *_entity_pages(corpus, "brief", keep), *later_index_pages]
     for kind in KINDS:
         if kind != "brief":

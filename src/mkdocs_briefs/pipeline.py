@@ -93,7 +93,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         from .templates import using as using_templates
         from .tracker import CHART, chart_svg
 
-        outcome.corpus = build_corpus(sources, settings)
+        outcome.corpus = build_corpus(sources, settings, previous.corpus if previous else None)
         labels, templates = labels or ENGLISH, templates or PACKAGE
         # what every page depends on besides the corpus; a site's own templates may read anything they are given
         context = (settings, labels.language, labels.messages, today or datetime.date.today(),

@@ -11,7 +11,7 @@ from .corpus import Corpus
 from .grids import ColumnGroup, Grid, Row, counted, cut, note
 from .labels import t
 from .markup import WIDE, GeneratedPage, front_matter, join, link
-from .templates import Markup, render
+from .templates import Item, render, safe
 
 MAP_PAGE = "map/index.md"
 
@@ -73,30 +73,24 @@ def _structure(corpus: Corpus) -> str:
     wholes = [m for m in corpus.mechanisms.values() if corpus.incoming("part_of", m.id)]
     if not (groups or wholes):
         return ""
-    md = []
-    if groups:
-        md.append(f"### {t('map.structure.groups')}\n")
-        md += [f"- {link('actor', g.id, g.name)}: "
-               + join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in g.members]) for g in groups[:cap]]
-        md.append(_more(len(groups), cap, "map.count.group") + "\n")
-    if wholes:
-        md.append(f"### {t('map.structure.mechanisms')}\n")
-        md += [f"- {link('mechanism', w.id, w.name)}: "
-               + join([link("mechanism", p.id, p.name) for p in corpus.incoming("part_of", w.id)])
-               for w in wholes[:cap]]
-        md.append(_more(len(wholes), cap, "map.count.whole") + "\n")
-    return f"{t('map.structure.caption')}\n\n" + "\n".join(md)
+    return render("briefs/map_structure.md", groups=[
+        Item(actor=g, link=safe(link("actor", g.id, g.name)),
+             members=safe(join([link("actor", r.id, corpus.name_of("actor", r.id)) for r in g.members])))
+        for g in groups[:cap]], more_groups=safe(_more(len(groups), cap, "map.count.group")), wholes=[
+        Item(mechanism=w, link=safe(link("mechanism", w.id, w.name)),
+             parts=safe(join([link("mechanism", p.id, p.name) for p in corpus.incoming("part_of", w.id)])))
+        for w in wholes[:cap]], more_wholes=safe(_more(len(wholes), cap, "map.count.whole")))
 
 
 def _more(total: int, cap: int, key: str) -> str:
     """Under a list cut at `cap`: what it shows and where the rest is ('' when it shows everything)."""
-    return "\n" + note([cut(cap, total, key)], t("map.structure.where")) if total > cap else ""
+    return note([cut(cap, total, key)], t("map.structure.where")) if total > cap else ""
 
 
 def map_page(corpus: Corpus) -> GeneratedPage:
     who = _who_through_what(corpus) if corpus.backlinks["addressed_to"] else t("map.no_recommendation") + "\n"
     md = render("briefs/pages/map.md",
-                front_matter=Markup(front_matter(t("map.title"), t("map.description"), hide=WIDE)), who=Markup(who),
-                briefs=Markup(_briefs_and_actors(corpus) if corpus.briefs else t("map.no_brief") + "\n"),
-                structure=Markup(_structure(corpus)))
+                front_matter=safe(front_matter(t("map.title"), t("map.description"), hide=WIDE)), who=safe(who),
+                briefs=safe(_briefs_and_actors(corpus) if corpus.briefs else t("map.no_brief") + "\n"),
+                structure=safe(_structure(corpus)))
     return GeneratedPage(MAP_PAGE, md, in_nav=True)

@@ -7,6 +7,8 @@ Templates escape what they are given (autoescape), except values the code marks 
 may call `t(key, n, **values)`, `date(day)` and `number(n)` for labels in the site's
 language (labels.py); `t` escapes the label's text and each value not marked as `Markup`,
 so `t("rec_list.from", brief=link)` puts a link the code made into an escaped label.
+A list's items are `Item`s (attributes: `item.link`), not dicts, whose methods' names
+(`item.update`, `item.items`) would shadow the keys in a template.
 Pages are written while a `Templates` is in use (`with using(...)`); outside, the
 package's own. docs/reference.md lists every template and its variables.
 
@@ -26,6 +28,7 @@ import hashlib
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
+from types import SimpleNamespace as Item
 from typing import TypeVar
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
@@ -34,7 +37,7 @@ from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Markup", "Templates", "memo", "memo_of", "recording", "render", "safe", "using"]
+__all__ = ["Item", "Markup", "Templates", "memo", "memo_of", "recording", "render", "safe", "using"]
 
 T = TypeVar("T")
 
@@ -77,6 +80,8 @@ class _Environment(Environment):
         (an exception each time); a key that is also a dict method's name (`items`) is left to Jinja."""
         if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
             return obj[attribute]
+        if type(obj) is Item and attribute in obj.__dict__:  # a list's item: its own attributes only
+            return obj.__dict__[attribute]
         return super().getattr(obj, attribute)
 
 
@@ -115,6 +120,12 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
     memos = _MEMO.get()
     if memos is None:
         return _label(key, n, values)
+    if not values:  # a heading: the most frequent, and the cheapest key
+        plain = ("label", labels.current(), key, n)
+        said = memos.get(plain)
+        if said is None:
+            said = memos[plain] = _label(key, n, values)
+        return said
     try:  # the type is part of the key: the same text is escaped as a str, not as Markup
         key_ = ("label", labels.current(), key, n, tuple((k, type(v), v) for k, v in values.items()))
         said = memos.get(key_)
@@ -126,11 +137,12 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
 
 
 def _label(key: str, n: int | None, values: dict[str, object]) -> Markup:
-    marks = {name: f"\x00{name}\x00" for name in values}
-    text = escape(labels.t(key, n, **marks))
-    for name, value in values.items():
-        text = Markup(text.replace(marks[name], escape(value)))
-    return text
+    if not values:
+        return escape(labels.t(key, n))
+    text = str(escape(labels.t(key, n, **{name: f"\x00{name}\x00" for name in values})))
+    for name, value in values.items():  # plain strings until the end: each Markup made costs a copy
+        text = text.replace(f"\x00{name}\x00", _escape(value))
+    return safe(text)
 
 
 PACKAGE = Templates()

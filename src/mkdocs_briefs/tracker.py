@@ -28,7 +28,9 @@ from .markup import (
     status_meaning,
     table,
 )
+from .model import Brief
 from .statuses import NOT_TRACKED
+from .templates import Item, render, safe
 from .tracking import Track, status_order
 
 TRACKER_PAGE = "tracker/index.md"
@@ -90,83 +92,63 @@ def stale(corpus: Corpus) -> list[Track]:
 
 
 def tracker_page(corpus: Corpus) -> GeneratedPage:
+    """The tracker page (template briefs/pages/tracker.md)."""
     newest = as_of(corpus)
     overall = Counter(tr.status for tr in corpus.tracks.values())
     tracked = sum(1 for tr in corpus.tracks.values() if tr.tracked)
     recs, updates = count(len(corpus.tracks), "count.rec"), count(len(corpus.updates), "count.update")
-    when = t("tracker.as_of", date=date(newest)) if newest else t("tracker.no_updates")
-    scale = [f"{status_badge(corpus, s)}\n:   {escape(status_meaning(corpus, s))}\n"
-             for s in status_order(corpus.scale)]
-    md = [
-        front_matter(t("tracker.title"), t("tracker.description", recs=recs, tracked=number(tracked),
-                                                                  updates=updates), hide=("toc",)),
-        f"# {escape(t('tracker.title'))}\n",
-        t("tracker.intro", updates=updates, index="update:index", tracked=number(tracked), recs=recs) + "\n",
-        f"{when}\n{{: .briefs-as-of }}\n",
-        f"![{escape(chart_alt(corpus, overall))}](chart.svg){{: .briefs-chart }}\n",
-        f"## {t('tracker.by_brief')} {{#by-brief}}\n",
-        _by_brief(corpus),
-        f"## {t('tracker.by_addressee')} {{#by-addressee}}\n",
-        t("tracker.addressee_note") + "\n",
-        _by_addressee(corpus),
-        _recent_section(corpus),
-        _stale_section(corpus),
-        f"## {t('tracker.scale')} {{#scale}}\n",
-        "\n".join(scale),
-    ]
-    return GeneratedPage(TRACKER_PAGE, "\n".join(md), in_nav=True)
-
-
-def _by_brief(corpus: Corpus) -> str:
-    """Counts by status for each brief with recommendations: the newest `limits.listed`, the rest counted."""
     briefs = [b for b in corpus.briefs.values() if b.recommendations]
+    addressees = list(per_addressee(corpus).items())
     cap = corpus.settings.limits.listed
-    table = _count_table(corpus, t("tracker.brief"), [
+    changes, old = recent_changes(corpus), stale(corpus)
+    md = render(
+        "briefs/pages/tracker.md",
+        front_matter=safe(front_matter(t("tracker.title"), t("tracker.description", recs=recs,
+                                                                tracked=number(tracked), updates=updates),
+                                         hide=("toc",))),
+        title=safe(escape(t("tracker.title"))),
+        intro=safe(t("tracker.intro", updates=updates, index="update:index", tracked=number(tracked), recs=recs)),
+        as_of=date(newest) if newest else "", chart_alt=safe(escape(chart_alt(corpus, overall))),
+        by_brief=safe(_by_brief(corpus, briefs[:cap])),
+        more_briefs=safe(t("tracker.more_briefs", cap, total=number(len(briefs))) if len(briefs) > cap else ""),
+        by_addressee=safe(_by_addressee(corpus, addressees, cap)),
+        more_addressees=safe(t("tracker.more_addressees", cap, total=number(len(addressees)))
+                               if len(addressees) > cap else ""),
+        recent_days=number(RECENT_DAYS), recent=[_change(corpus, tr, i) for tr, i in changes[:LISTED]],
+        more_recent=safe(t("tracker.more_changes", len(changes), shown=LISTED) if len(changes) > LISTED else ""),
+        stale_days=number(corpus.settings.stale_after_days),
+        stale=[Item(rec=tr.rec, link=safe(link("rec", tr.rec.id, tr.rec.title)),
+                status=safe(status_badge(corpus, tr.status, tr.current.as_of)),
+                last_update=date(tr.last_update.date)) for tr in old[:LISTED] if tr.last_update],
+        more_stale=safe(t("tracker.more_stale", len(old), shown=LISTED) if len(old) > LISTED else ""),
+        scale=[Item(status=s, badge=safe(status_badge(corpus, s)),
+                meaning=safe(escape(status_meaning(corpus, s)))) for s in status_order(corpus.scale)])
+    return GeneratedPage(TRACKER_PAGE, md, in_nav=True)
+
+
+def _by_brief(corpus: Corpus, briefs: list[Brief]) -> str:
+    """Counts by status for each of `briefs` (those with recommendations, the newest `limits.listed`)."""
+    return _count_table(corpus, t("tracker.brief"), [
         (link("brief", b.id, b.title), Counter(corpus.tracks[r.id].status for r in b.recommendations))
-        for b in briefs[:cap]])
-    return table + ("\n" + t("tracker.more_briefs", cap, total=number(len(briefs))) + "\n" if len(briefs) > cap else "")
+        for b in briefs])
 
 
-def _by_addressee(corpus: Corpus) -> str:
-    """Counts by status for each addressee; past `limits.listed`, those with the most recommendations."""
-    rows = list(per_addressee(corpus).items())
-    cap = corpus.settings.limits.listed
+def _by_addressee(corpus: Corpus, rows: list[tuple[str, Counter[str]]], cap: int) -> str:
+    """Counts by status for each addressee; past `cap`, those with the most recommendations."""
     shown = rows if len(rows) <= cap else sorted(rows, key=lambda ac: -sum(ac[1].values()))[:cap]
-    table = _count_table(corpus, t("tracker.addressee"), [(link("actor", a, corpus.name_of("actor", a)), c)
-                                                          for a, c in shown])
-    return table + ("\n" + t("tracker.more_addressees", cap, total=number(len(rows))) + "\n"
-                    if len(rows) > cap else "")
+    return _count_table(corpus, t("tracker.addressee"), [(link("actor", a, corpus.name_of("actor", a)), c)
+                                                         for a, c in shown])
 
 
-def _recent_section(corpus: Corpus) -> str:
-    changes = recent_changes(corpus)
-    head = f"## {t('tracker.recent')} {{#recent}}\n\n{t('tracker.recent_intro', days=number(RECENT_DAYS))}\n\n"
-    if not changes:
-        return head + t("tracker.none") + "\n"
-    rows = []
-    for track, i in changes[:LISTED]:
-        step = track.timeline[i]
-        befores = sorted({status_label(corpus, b) for _, b, _ in step.changes})
-        rows.append("- " + t(
-            "tracker.change_back" if step.backwards else "tracker.change", date=date(step.update.date),
-            rec=link("rec", track.rec.id, track.rec.title),
-            badge=status_badge(corpus, step.changes[0][2], step.update.date),
-            was=escape(", ".join(befores)), update=link("update", step.update.id, step.update.title)))
-    more = "\n\n" + t("tracker.more_changes", len(changes), shown=LISTED) if len(changes) > LISTED else ""
-    return head + "\n".join(rows) + more + "\n"
-
-
-def _stale_section(corpus: Corpus) -> str:
-    old = stale(corpus)
-    days = number(corpus.settings.stale_after_days)
-    head = f"## {t('tracker.stale')} {{#stale}}\n\n{t('tracker.stale_intro', days=days)}\n\n"
-    if not old:
-        return head + t("tracker.none") + "\n"
-    rows = [f"- {link('rec', tr.rec.id, tr.rec.title)} {status_badge(corpus, tr.status, tr.current.as_of)} "
-            f'<span class="briefs-stale">{escape(t("tracker.stale_flag"))}</span>: '
-            + t("tracker.last_update", date=date(tr.last_update.date)) for tr in old[:LISTED] if tr.last_update]
-    more = "\n\n" + t("tracker.more_stale", len(old), shown=LISTED) if len(old) > LISTED else ""
-    return head + "\n".join(rows) + more + "\n"
+def _change(corpus: Corpus, track: Track, i: int) -> Item:
+    """A status change of the last RECENT_DAYS: its date, the recommendation, the status it set, what
+    it was and the update that made it."""
+    step = track.timeline[i]
+    return Item(rec=track.rec, step=step, date=date(step.update.date), backwards=step.backwards,
+            link=safe(link("rec", track.rec.id, track.rec.title)),
+            status=safe(status_badge(corpus, step.changes[0][2], step.update.date)),
+            was=safe(escape(", ".join(sorted({status_label(corpus, b) for _, b, _ in step.changes})))),
+            update=safe(link("update", step.update.id, step.update.title)))
 
 
 def chart_alt(corpus: Corpus, overall: Counter[str]) -> str:

@@ -1,10 +1,13 @@
 """The page of each update, the updates index, and what a recommendation's page says of its status.
 
-An update's page (`updates/<id>.md`) shows its date, its text, the recommendations it bears
-on with their change of status and the note that explains it, and its sources. The index
-lists updates newest first, UPDATES_PAGE_SIZE to a page. `status_section` is the "What
-became of it" part of a recommendation's page: its badge and *as of* date, its status per
-addressee when they differ, and its timeline, newest first. Nothing here knows about MkDocs.
+An update's page (`updates/<id>.md`, template briefs/pages/update.md) shows its date, its
+text, the recommendations it bears on with their change of status and the note that
+explains it, and its sources. The index lists updates newest first (block
+briefs/update_list.md), UPDATES_PAGE_SIZE to a page. `status_section` is the "What became
+of it" part of a recommendation's page (block briefs/status.md): its badge and *as of*
+date, its status per addressee when they differ, and its timeline, newest first;
+`entity_status_section` the counts by status and latest updates of an actor's or a
+mechanism's page (block briefs/status_counts.md). Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -21,15 +24,14 @@ from .markup import (
     front_matter,
     join,
     link,
-    muted,
     pager,
     rec_badge,
     status_badge,
     status_label,
 )
-from .model import Recommendation, Source, Update
+from .model import Recommendation, Update
 from .statuses import NOT_TRACKED
-from .templates import memo_of
+from .templates import Item, memo_of, render, safe
 from .tracking import Step, status_order
 
 UPDATES_PAGE_SIZE = 50
@@ -38,39 +40,30 @@ TIMELINE_SHOWN = 10
 """Updates listed in a recommendation's timeline; the older ones are counted."""
 
 
-def source_line(source: Source) -> str:
-    """A source as a list item: its title linked, its publisher and date."""
-    return "- " + t("update.source", title=f"[{escape(source.title)}](<{source.url}>)",
-                    publisher=escape(source.publisher), date=date(source.date))
-
-
 def update_page(corpus: Corpus, update: Update) -> GeneratedPage:
-    recs = [r.id for r in update.recs]
-    md = [
-        front_matter(update.title, t("update.description", date=date(update.date), title=update.title)),
-        f"# {escape(update.title)}\n",
-        '<div class="briefs-meta" markdown>\n',
-        t("update.meta", date=date(update.date), recs=count(len(recs), "count.rec")) + "\n",
-        "</div>\n",
-        escape_raw_html(update.body).strip() + "\n" if update.body.strip() else "",
-        f"## {t('update.affects')} {{#affects}}\n",
-    ]
+    """An update's page (template briefs/pages/update.md)."""
+    affects = []
     for affect in update.affects:
         rec = corpus.recommendations[affect.rec.id]
         step = next((s for s in corpus.tracks[rec.id].timeline if s.affect is affect), None)
-        md.append(f"{link('rec', rec.id, rec.title)}\n")
-        md.append(f":   {step_words(corpus, step) if step else ''}\n")
-        if affect.note:
-            md.append(f":   {escape(affect.note)}\n")
-        md.append("\n")
-    md += [f"## {t('update.sources')} {{#sources}}\n", "\n".join(source_line(s) for s in update.sources) + "\n"]
-    return GeneratedPage(corpus.folders.page_uri("update", update.id), "\n".join(md), source=update.pos.path)
+        affects.append(Item(rec=rec, affect=affect, link=safe(link("rec", rec.id, rec.title)),
+                        words=safe(step_words(corpus, step) if step else ""),
+                        note=safe(escape(affect.note) if affect.note else "")))
+    md = render("briefs/pages/update.md", update=update,
+                front_matter=safe(front_matter(update.title, t("update.description", date=date(update.date),
+                                                                 title=update.title))),
+                title=safe(escape(update.title)), date=date(update.date),
+                recs=count(len(update.recs), "count.rec"),
+                body=safe(escape_raw_html(update.body).strip() if update.body.strip() else ""), affects=affects,
+                sources=[Item(source=s, title=safe(f"[{escape(s.title)}](<{s.url}>)"),
+                          publisher=safe(escape(s.publisher)), date=date(s.date)) for s in update.sources])
+    return GeneratedPage(corpus.folders.page_uri("update", update.id), md, source=update.pos.path)
 
 
 def step_words(corpus: Corpus, step: Step) -> str:
-    """What an update did to a recommendation's status, in a line (the update's page and the
-    recommendation's timeline both say it: written once a run)."""
-    return memo_of(step, "step words", lambda: _step_words(corpus, step))
+    """What an update did to a recommendation's status, in a line (written once a run: it is on the
+    update's page and in the recommendation's timeline)."""
+    return memo_of(step, "step_words", lambda: _step_words(corpus, step))
 
 
 def _step_words(corpus: Corpus, step: Step) -> str:
@@ -90,30 +83,23 @@ def _step_words(corpus: Corpus, step: Step) -> str:
 
 
 def status_section(corpus: Corpus, rec: Recommendation) -> str:
-    """The "What became of it" section of a recommendation's page."""
+    """The "What became of it" section of a recommendation's page (block briefs/status.md)."""
     track = corpus.tracks[rec.id]
-    heading = f"## {t('rec.status')} {{#status}}\n"
-    if not track.timeline:
-        return f"{heading}\n{rec_badge(corpus, rec.id)} {t('rec.not_tracked')}\n{{: .briefs-status-line }}\n"
-    now = track.current
-    as_of = t("rec.as_of", date=date(now.as_of)) if now.as_of else ""
-    differs = t("rec.differs") if track.differs else ""
-    md = [heading, f"{rec_badge(corpus, rec.id)}{as_of}{differs}\n{{: .briefs-status-line }}\n"]
-    if track.differs:
-        rows = [f"- {link('actor', s.actor, corpus.name_of('actor', s.actor))}: "
-                f"{status_badge(corpus, s.status, s.as_of, was=s.previous)}"
-                + (t("rec.as_of", date=date(s.as_of)) if s.as_of else "") for s in track.standings]
-        md.append("\n".join(rows) + "\n")
-    shown = track.timeline[:TIMELINE_SHOWN]
-    items = [f"- {date(s.update.date)}: {link('update', s.update.id, s.update.title)}. {step_words(corpus, s)}"
-             + (f" {muted(escape(s.affect.note))}" if s.affect.note else "") for s in shown]
-    md += [f"### {t('rec.timeline')} {{#timeline}}\n", '<div class="briefs-timeline" markdown>\n',
-           "\n".join(items) + "\n"]
-    if len(track.timeline) > TIMELINE_SHOWN:
-        md.append("\n" + t("rec.timeline_more", len(track.timeline), shown=TIMELINE_SHOWN,
-                           index="update:index") + "\n")
-    md.append("</div>\n")
-    return "\n".join(md)
+    now = memo_of(track, "current", lambda: track.current) if track.timeline else None
+    standings = [Item(actor=s.actor, link=safe(link("actor", s.actor, corpus.name_of("actor", s.actor))),
+                  status=safe(status_badge(corpus, s.status, s.as_of, was=s.previous)),
+                  as_of=date(s.as_of) if s.as_of else "") for s in track.standings] if track.differs else []
+    timeline = [Item(step=s, date=date(s.update.date), link=safe(link("update", s.update.id, s.update.title)),
+                 words=safe(step_words(corpus, s)),
+                 note=safe(escape(s.affect.note) if s.affect.note else ""))
+                for s in track.timeline[:TIMELINE_SHOWN]]
+    more = t("rec.timeline_more", len(track.timeline), shown=TIMELINE_SHOWN, index="update:index") \
+        if len(track.timeline) > TIMELINE_SHOWN else ""
+    return render("briefs/status.md", rec=rec, track=track, status=safe(rec_badge(corpus, rec.id)),
+                  tracked=bool(track.timeline),
+                  not_tracked=safe(t("rec.not_tracked") if not track.timeline else ""),
+                  as_of=date(now.as_of) if now and now.as_of else "", differs=track.differs,
+                  standings=standings, timeline=timeline, more=safe(more))
 
 
 def updates_page_count(corpus: Corpus) -> int:
@@ -125,25 +111,26 @@ def updates_index(corpus: Corpus, number: int = 1) -> tuple[str, str]:
     updates = list(corpus.updates.values())
     total, start = updates_page_count(corpus), (number - 1) * UPDATES_PAGE_SIZE
     shown = updates[start : start + UPDATES_PAGE_SIZE]
-    rows = [f"{link('update', u.id, u.title)}\n:   {date(u.date)} · "
-            f"{join([link('rec', r.id, corpus.name_of('rec', r.id)) for r in u.recs])}\n" for u in shown]
     tracker = "../tracker/index.md" if number == 1 else "../../tracker/index.md"
     intro = t("index.updates", len(updates), tracker=tracker)
     if not updates:
         return intro, t("list.none_yet") + "\n"
+    listed = render("briefs/update_list.md", items=[
+        Item(update=u, link=safe(link("update", u.id, u.title)), date=date(u.date),
+         recs=safe(join([link("rec", r.id, corpus.name_of("rec", r.id)) for r in u.recs]))) for u in shown])
     if total == 1:
-        return intro, "\n".join(rows)
+        return intro, listed
     span = t("index.lists", first=labels.number(start + 1), last=labels.number(start + len(shown)))
-    return (f"{intro} {span}",
-            "\n".join(rows) + "\n" + pager(number, total, t("pager.list")))
+    return f"{intro} {span}", listed + "\n" + pager(number, total, t("pager.list"))
 
 
 def entity_status_section(corpus: Corpus, recs: list[Recommendation], intro_key: str,
                           actor: str | None = None) -> str:
-    """The "Status of its recommendations" part of an actor's or a mechanism's page: how many of
-    `recs` stand at each status (for `actor`, where their addressees differ), not tracked counted
-    as such, and the latest updates that bear on them (`limits.latest_updates`, the rest counted).
-    Empty when the site has no update at all, or there is no recommendation to count."""
+    """The "Status of its recommendations" part of an actor's or a mechanism's page (block
+    briefs/status_counts.md): how many of `recs` stand at each status (for `actor`, where their
+    addressees differ), not tracked counted as such, and the latest updates that bear on them
+    (`limits.latest_updates`, the rest counted). Empty when the site has no update at all, or there
+    is no recommendation to count."""
     if not recs or not corpus.updates:
         return ""
     counted: dict[str, int] = {}
@@ -152,22 +139,17 @@ def entity_status_section(corpus: Corpus, recs: list[Recommendation], intro_key:
         mine = next((s for s in track.standings if s.actor == actor), None) if actor else None
         status = mine.status if mine else track.status
         counted[status] = counted.get(status, 0) + 1
-    rows = [f"- {t('tracking.count', badge=status_badge(corpus, s), count=labels.number(counted[s]))}"
-            for s in status_order(corpus.scale) if counted.get(s)]
-    md = [f"## {t('tracking.heading')} {{#status}}\n", t(intro_key, len(recs)) + "\n",
-          '<div class="briefs-status-counts" markdown>\n', "\n".join(rows) + "\n", "</div>\n"]
+    counts = [Item(status=s, badge=safe(status_badge(corpus, s)), count=labels.number(counted[s]))
+              for s in status_order(corpus.scale) if counted.get(s)]
     ids = {r.id for r in recs}
     updates, by_rec, by_actor = memo_of(corpus, "updates_by_rec", lambda: _updates_index(corpus))
     found = set().union(*(by_rec.get(i, ()) for i in ids), by_actor.get(actor, ()) if actor else ())
     latest = [updates[i] for i in sorted(found)]
-    if latest:
-        shown = latest[: corpus.settings.limits.latest_updates]
-        md.append(f"### {t('tracking.latest')} {{#latest-updates}}\n")
-        md.append("\n".join(_latest_item(corpus, u, ids) for u in shown) + "\n")
-        if len(latest) > len(shown):
-            md.append(t("tracking.latest_more", len(latest), shown=labels.number(len(shown)),
-                        index="update:index") + "\n")
-    return "\n".join(md)
+    shown = latest[: corpus.settings.limits.latest_updates]
+    more = t("tracking.latest_more", len(latest), shown=labels.number(len(shown)), index="update:index") \
+        if len(latest) > len(shown) else ""
+    return render("briefs/status_counts.md", intro=safe(t(intro_key, len(recs))), counts=counts,
+                  latest=[_latest_item(corpus, u, ids) for u in shown], more=safe(more))
 
 
 def _updates_index(corpus: Corpus) -> tuple[list[Update], dict[str, set[int]], dict[str, set[int]]]:
@@ -184,12 +166,12 @@ def _updates_index(corpus: Corpus) -> tuple[list[Update], dict[str, set[int]], d
     return updates, by_rec, by_actor
 
 
-def _latest_item(corpus: Corpus, update: Update, ids: set[str]) -> str:
+def _latest_item(corpus: Corpus, update: Update, ids: set[str]) -> Item:
     """An update in an entity's "Latest updates": its date and title, and which of the entity's
     recommendations it bears on, each with the status the update gives it (if any)."""
     mine = [a for a in update.affects if a.rec.id in ids]
     shown = [link("rec", a.rec.id, corpus.name_of("rec", a.rec.id))
              + (" " + status_badge(corpus, a.status, update.date) if a.status else "") for a in mine[:3]]
     more = t("list.and_more", len(mine) - 3) if len(mine) > 3 else ""
-    on = t("tracking.on", recs=join(shown) + more) if shown else ""
-    return f"- {date(update.date)}: {link('update', update.id, update.title)}{on}"
+    return Item(update=update, date=date(update.date), link=safe(link("update", update.id, update.title)),
+            recs=safe(join(shown) + more if shown else ""))

@@ -49,7 +49,7 @@ from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
-from .config import MATERIAL_ASSETS, BriefsConfig
+from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 from .neighbours import (
     declare_bundled_mermaid,
@@ -92,10 +92,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:  # `enabled: false`: every event leaves the build alone
             return config
         self.folders = _checked_folders(self.config.folders.chosen(), Path(config.docs_dir))
-        language = str(config.theme.get("language") or "en")
-        self.labels = labels.Labels(language, self.config.labels)
-        custom_dir = getattr(config.theme, "custom_dir", None)
-        self.templates = templates.Templates([Path(custom_dir)] if custom_dir else [])
+        language = theme_language(config)
+        self.labels = site_labels(config, self.config)
+        self.templates = site_templates(config)
         if self.labels.shipped is None:
             log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")

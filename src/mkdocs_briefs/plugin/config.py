@@ -5,12 +5,17 @@ docs/reference.md lists them all.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..kinds import KINDS, Folders
+from ..labels import Labels
 from ..settings import LEVELS, Limits, Settings, Validation
 from ..statuses import scale_from
+from ..templates import Templates
 
 
 class _Count(c.BaseConfigOption[int]):
@@ -182,3 +187,19 @@ class BriefsConfig(base.Config):
                         drafts=self.drafts or serving, folders=Folders(self.folders.chosen()),
                         scale=scale_from(self.statuses, self.statuses_replace),
                         stale_after_days=self.stale_after_days)
+
+
+def theme_language(config: MkDocsConfig) -> str:
+    """The site's language: its theme's `language` (Material's), English when it has none."""
+    return str(config.theme.get("language") or "en")
+
+
+def site_labels(config: MkDocsConfig, options: BriefsConfig) -> Labels:
+    """The labels of the site's language with its overrides (the plugin's `labels`)."""
+    return Labels(theme_language(config), options.labels)
+
+
+def site_templates(config: MkDocsConfig) -> Templates:
+    """The site's templates: those of its theme's `custom_dir` over the package's."""
+    custom_dir = getattr(config.theme, "custom_dir", None)
+    return Templates([Path(custom_dir)] if custom_dir else [])

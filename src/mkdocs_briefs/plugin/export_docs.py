@@ -1,7 +1,8 @@
 """`mkdocs-briefs export DIR`: a docs folder that builds the same pages without the plugin.
 
 Reads mkdocs.yml as MkDocs does, so that the export sees the plugin's options, the
-sources folder, `docs_dir`, `site_url` and `use_directory_urls` as a build would; then
+sources folder, `docs_dir`, `site_url`, `use_directory_urls`, the theme's `language` (the
+labels) and `custom_dir` (the site's templates) as a build would; then
 writes into DIR the hand-written docs, every generated page (docs_export.py), the data
 exports and the plugin's assets, as plain files.
 """
@@ -16,10 +17,11 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from .. import pipeline
+from .. import labels, pipeline, templates
 from ..diagnostics import Diagnostics
 from ..docs_export import EXTENSIONS, plain_pages
 from ..kinds import folder_problems
+from .config import site_labels, site_templates, theme_language
 from .files import ASSETS, PACKAGE, VENDOR, assets, redirects
 
 
@@ -53,20 +55,26 @@ def export_docs(config_file: Path, out: Path) -> Exported:
                                if docs.is_dir() else [])
     if problems:
         raise ExportError("the briefs plugin's 'folders' option in mkdocs.yml: " + "; ".join(problems))
+    problems = labels.check_overrides(options.labels)
+    if problems:
+        raise ExportError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
+    words, own = site_labels(config, options), site_templates(config)
     outcome = pipeline.run(Path(options.sources), root, directory_urls=config.use_directory_urls,
                            site_url=config.site_url, image_hosts=frozenset(options.image_hosts),
-                           settings=options.settings())
+                           settings=options.settings(), labels=words, templates=own, site_name=config.site_name)
     result = Exported(outcome.diagnostics)
     if outcome.diagnostics.errors or outcome.corpus is None:
         return result
     hand_written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
-    pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
-                                                site_name=config.site_name, site_url=config.site_url,
-                                                directory_urls=config.use_directory_urls)
+    with labels.using(words), templates.using(own):  # the citations, the listings and the redirects' words
+        pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
+                                                    site_name=config.site_name, site_url=config.site_url,
+                                                    directory_urls=config.use_directory_urls)
+        moved = redirects(config.use_directory_urls, outcome.corpus.folders, theme_language(config))
     result.diagnostics.extend(diags)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
-    extra = {**outcome.exports, **redirects(config.use_directory_urls, outcome.corpus.folders)}
+    extra = {**outcome.exports, **moved}
     texts = {**{p: t for p, t in extra.items() if not (docs / p).exists()}, **pages}
     for path, text in texts.items():
         _write(out / path, text.encode("utf-8"))

@@ -21,6 +21,7 @@ from .. import listings, templates
 from ..kinds import Folders
 from ..markup import GeneratedPage
 from ..templates import Markup
+from .config import theme_language
 
 log = get_plugin_logger("briefs")
 
@@ -226,7 +227,7 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         export = GeneratedFile.generated(config, path, content=text)
         if not clash(export, f"the plugin's export {path}"):
             files.append(export)
-    language = str(config.theme.get("language") or "en")
+    language = theme_language(config)
     # a page of the site's own at a redirect's address wins
     for path, text in redirects(config.use_directory_urls, folders, language).items():
         if files.get_file_from_path(path) is None and path not in published:
