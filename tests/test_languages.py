@@ -1,7 +1,7 @@
 """The shipped site built in Korean and in Japanese (`theme.language`) shows no English label
-on any kind of generated page: brief, recommendation, actor, mechanism, author, series, the
-indexes, the matrix, the map, the grids, and the explorer and previews once their scripts
-have run. Editors' own text (names, titles, the briefs) stays as written, in English here: it
+on any kind of generated page: brief, recommendation (with and without updates), actor,
+mechanism, author, series, update, the indexes, the tracker, the matrix, the map, the grids,
+and the explorer and previews once their scripts have run. Editors' own text (names, titles, the briefs) stays as written, in English here: it
 is taken out of the page before looking for English words."""
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 PAGES = {
     "brief": "briefs/trilateral-prism/",
     "recommendation": "recommendations/expand-strategic-aperture/",
+    "tracked recommendation": "recommendations/upgrade-rok-unc-relationship/",
     "actor": "actors/rok/",
     "mechanism": "mechanisms/opcon-transition/",
     "author": "authors/clint-work/",
     "series": "series/future-of-trilateralism/",
+    "update": "updates/2026-01-dmz-dispute-unresolved/",
     "briefs index": "briefs/",
     "recommendations index": "recommendations/",
     "actors index": "actors/",
@@ -43,7 +45,7 @@ PAGES = {
     "updates index": "updates/",
     "tracker": "tracker/",
 }
-ENTITY_PAGES = {"brief", "recommendation", "actor", "mechanism", "author", "series"}
+ENTITY_PAGES = {"brief", "recommendation", "tracked recommendation", "actor", "mechanism", "author", "series"}
 
 
 def _site(root: Path, language: str) -> Build:
@@ -76,6 +78,9 @@ def _editors_text(root: Path) -> list[str]:
             source = getattr(entity, "source", None)
             if source is not None:
                 texts.update({source.title, source.publisher})
+    for update in corpus.updates.values():
+        texts.update({" ".join(update.title.split()), *(" ".join(a.note.split()) for a in update.affects if a.note)})
+        texts.update(text for s in update.sources for text in (s.title, s.publisher))
     return sorted(texts, key=len, reverse=True)
 
 
@@ -97,13 +102,16 @@ def _labels(page, kind: str) -> str:
             link.replace_with(" ")
     for code in article.select("pre"):
         code.decompose()
+    if kind == "update":  # its text is the editor's: only the plugin's own headings and parts
+        parts = [article.select(sel) for sel in (".briefs-meta", "h2", "dl dd", "article > ul li")]
+        return " ".join(el.get_text(" ") for found in parts for el in found)
     if kind not in ENTITY_PAGES:
         return article.get_text(" ")
     parts = [article.select(sel) for sel in (
         ".briefs-meta", ".briefs-credit", ".briefs-facts dt", ".briefs-facts dd", "h2", "dl:not(.briefs-facts) dd",
         ".briefs-grid-caption", ".briefs-grid-legend", ".briefs-grid-note", ".briefs-grid-corner", "th[scope=colgroup]",
         ".briefs-sr-only", ".briefs-cite summary", ".briefs-cite button", ".briefs-cite__label", "article > ul li",
-        "article > p")]
+        "article > p", "h3", ".briefs-timeline li", ".briefs-timeline p", ".briefs-status-counts li")]
     if kind == "brief":  # the body is the editor's: only the plugin's own headings and blocks
         parts = [article.select(sel) for sel in (
             ".briefs-meta", ".briefs-credit", "h2#recommendations", "h2#connections", "#recommendations ~ dl dd",

@@ -69,6 +69,12 @@ def test_search_finds_every_generated_page_but_indexes_passages_once(shipped_sit
     sentence = quote.split(".")[0]
     holders = {doc["location"].split("#")[0] for doc in index["docs"] if sentence[:40] in " ".join(doc["text"].split())}
     assert holders == {"briefs/trilateral-prism/"}
+    # the briefs' and updates' indexes keep their intro in the index, not their lists: each entry has a page
+    text = {doc["location"]: " ".join(doc["text"].split()) for doc in index["docs"]}
+    assert text["briefs/"] == "<p>1 brief, newest first.</p>" and "Clint Work" not in text["briefs/"]
+    update = json.loads((shipped_site.site / "data" / "corpus.json").read_text("utf-8"))["updates"][0]
+    assert "newest first" in text["updates/"] and update["title"] not in text["updates/"]
+    assert any(update["title"] in doc["title"] for doc in index["docs"] if doc["location"].startswith("updates/2"))
 
 
 def test_navigation_lists_sections_not_every_page(shipped_site):

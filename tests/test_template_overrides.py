@@ -6,6 +6,7 @@ overridden from a site's folder like the others. Pipeline-level: one run of the 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,46 @@ def test_the_matrix_table_connections_and_the_maps_groups_come_from_the_sites_te
     brief = pages["briefs/trilateral-prism.md"]
     assert "## Who goes with what" in brief and "## Connections" not in brief and "briefs-grid-table" in brief
     assert "- house-group [" in pages["map/index.md"]
+
+
+MD_ACTOR = """\
+{{ front_matter }}# {{ actor.name | md }}
+
+<p class="house-name" markdown>{{ actor.name | md }}</p>
+
+- {{ actor.short | md }}
+- {{ actor.missing_field | default(none) | md }}end
+
+<p class="house-html" markdown>{{ actor.name }}</p>
+"""
+
+
+def test_the_md_filter_keeps_an_editors_text_as_text_in_a_markdown_template(tmp_path: Path):
+    """`{{ actor.name | md }}` in a site's `.md` template shows hostile text exactly, as text, where it
+    is read as Markdown (a heading, a paragraph, a list); autoescape alone (`{{ actor.name }}`) stops
+    HTML but not Markdown: the same name there makes emphasis and a link."""
+    import markdown
+    from bs4 import BeautifulSoup
+    from payloads import AWKWARD, PROBE, yaml_text
+
+    sources = tmp_path / "briefs"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", sources)
+    actors = (sources / "actors.yml").read_text("utf-8")
+    actors = actors.replace("name: Republic of Korea", f"name: {yaml_text(PROBE)}", 1)
+    (sources / "actors.yml").write_text(actors.replace("short: Seoul", f"short: {yaml_text(AWKWARD)}", 1), "utf-8")
+    (tmp_path / "overrides" / "briefs" / "pages").mkdir(parents=True)
+    (tmp_path / "overrides" / "briefs" / "pages" / "actor.md").write_text(MD_ACTOR, "utf-8")
+    outcome = pipeline.run(sources, tmp_path, templates=Templates([tmp_path / "overrides"]))
+    assert not outcome.diagnostics.errors
+    page = next(p.markdown for p in outcome.pages if p.src_uri == "actors/rok.md")
+    html = markdown.markdown(page.split("---\n", 2)[2], extensions=["attr_list", "def_list", "md_in_html", "tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    name, shipped_title = soup.select_one("p.house-name"), soup.find("h1")
+    assert shipped_title.get_text() == PROBE and name.get_text() == PROBE
+    assert [li.get_text() for li in soup.find_all("li")] == [AWKWARD, "end"]
+    assert soup.find("xss-probe") is None and soup.find("img") is None and soup.find(attrs={"data-xss-probe": True}) \
+        is None
+    for element in (shipped_title, name, *soup.find_all("li")):
+        assert element.find(True) is None  # no element at all: no link, emphasis, code or tag of the editor's
+    unfiltered = soup.select_one("p.house-html")
+    assert unfiltered.find("em") is not None and unfiltered.find("a") is not None  # why the filter is needed

@@ -25,6 +25,7 @@ from .markup import (
     pager,
     status_badge,
     table,
+    unsearched,
 )
 from .metadata import index_description
 from .model import Ref
@@ -82,7 +83,7 @@ def _briefs_index(c: Corpus, number: int = 1) -> tuple[str, str]:
     briefs, size = list(c.briefs.values()), c.settings.limits.briefs_page_size
     total, start = _page_count(len(briefs), size), (number - 1) * size
     shown = briefs[start : start + size]
-    rows = brief_entries(c, shown)
+    rows = unsearched("briefs-index-list", brief_entries(c, shown)) if shown else ""
     intro = t("index.briefs", len(briefs))
     if total == 1:
         return intro, rows or t("list.none_yet") + "\n"
@@ -138,7 +139,7 @@ def _paged_table(c: Corpus, intro: str, header: list[str], rows: list[list[str]]
     total, start = _page_count(len(rows), size), (number - 1) * size
     shown = rows[start : start + size]
     # out of the search index: a table's cells make run-together snippets, and each row has its own page
-    rows_table = f'<div class="briefs-index-table" data-search-exclude markdown>\n\n{table(header, shown)}\n</div>\n'
+    rows_table = unsearched("briefs-index-table", table(header, shown))
     if total == 1:
         return intro, rows_table
     return (f"{intro} {_lists(start, len(shown))}", rows_table + "\n" + pager(number, total, t("pager.list")))

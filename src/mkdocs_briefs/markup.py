@@ -15,7 +15,6 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import labels
 from .corpus import Corpus
@@ -23,7 +22,7 @@ from .kinds import Folders
 from .labels import t
 from .model import Brief, Recommendation, Ref
 from .statuses import NOT_TRACKED, NOT_TRACKED_LABEL, NOT_TRACKED_MEANING, NOT_TRACKED_SYMBOL
-from .templates import Markup, memo_of, render, safe
+from .templates import Markup, escape_markdown, memo_of, render, safe
 
 WIDE = ("navigation", "toc")
 """What wide pages (the map, the matrix) hide: the left navigation and the table of contents."""
@@ -42,20 +41,9 @@ class GeneratedPage:
 
 # --- text -----------------------------------------------------------------------------
 
-_MD_SPECIAL = "\\`*_{}[]()#+-.!|"
-"""Characters Markdown gives a meaning to: written with a backslash before them."""
-_MD_REFERENCES = "~^:"
-"""Characters Python-Markdown does not unescape (a backslash before them would show):
-written as character references instead, which are just as inert."""
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MD_SPECIAL},
-                          **{c: f"&#{ord(c)};" for c in _MD_REFERENCES}})
-"""What `escape` writes for each character, in one pass: each character's replacement depends on it alone."""
-
-
-@lru_cache(maxsize=65536)  # the same names are escaped for every page that lists them
-def escape(text: str) -> str:
-    """An editor's text as Markdown that renders exactly that text, on one line."""
-    return " ".join(text.split()).translate(_ESCAPES).replace("\\&gt;", "&gt;")
+escape = escape_markdown
+"""An editor's text as Markdown that renders exactly that text, on one line (templates.py; a
+template's `md` filter)."""
 
 
 def paragraphs(text: str) -> str:
@@ -305,3 +293,10 @@ def pager(number: int, total: int, label: str) -> str:
 
     return render("briefs/pager.html", label=label, page=number, pages=total,
                   previous=target(number - 1) if number > 1 else "", next=target(number + 1) if number < total else "")
+
+
+def unsearched(css_class: str, markdown: str) -> str:
+    """`markdown` in a block that Material's search leaves out of its index (`data-search-exclude`):
+    an index's rows, whose entries each have a page of their own that search finds, and whose run
+    of names, dates and summaries would come back as one long, useless result."""
+    return f'<div class="{css_class}" data-search-exclude markdown>\n\n{markdown.rstrip(chr(10))}\n\n</div>\n'

@@ -7,6 +7,9 @@ Templates escape what they are given (autoescape), except values the code marks 
 may call `t(key, n, **values)`, `date(day)` and `number(n)` for labels in the site's
 language (labels.py); `t` escapes the label's text and each value not marked as `Markup`,
 so `t("rec_list.from", brief=link)` puts a link the code made into an escaped label.
+The filter `md` (`{{ actor.name | md }}`) makes an entity's field Markdown that shows
+exactly its text (`escape_markdown`, which is `markup.escape`): autoescape alone stops HTML,
+not Markdown's emphasis, links or headings.
 A list's items are `Item`s (attributes: `item.link`), not dicts, whose methods' names
 (`item.update`, `item.items`) would shadow the keys in a template.
 Pages are written while a `Templates` is in use (`with using(...)`); outside, the
@@ -27,6 +30,7 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace as Item
 from typing import TypeVar
@@ -37,7 +41,8 @@ from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Item", "Markup", "Templates", "memo", "memo_of", "recording", "render", "safe", "using"]
+__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "recording", "render", "safe",
+           "using"]
 
 T = TypeVar("T")
 
@@ -56,6 +61,32 @@ def safe(text: str) -> Markup:
     if type(text) is Markup:
         return text
     return str.__new__(Markup, text)
+
+
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|"
+"""Characters Markdown gives a meaning to: written with a backslash before them."""
+_MD_REFERENCES = "~^:"
+"""Characters Python-Markdown does not unescape (a backslash before them would show):
+written as character references instead, which are just as inert."""
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MD_SPECIAL},
+                          **{c: f"&#{ord(c)};" for c in _MD_REFERENCES}})
+"""What `escape_markdown` writes for each character, in one pass: each character's replacement depends on it alone."""
+
+
+@lru_cache(maxsize=65536)  # the same names are escaped for every page that lists them
+def escape_markdown(text: str) -> str:
+    """An editor's text as Markdown that renders exactly that text, on one line (`markup.escape`)."""
+    return " ".join(text.split()).translate(_ESCAPES).replace("\\&gt;", "&gt;")
+
+
+def md(value: object) -> Markup:
+    """The templates' `md` filter (`{{ actor.name | md }}`): a value as Markdown text that renders
+    exactly that text, on one line, whatever it holds (HTML, emphasis, links, headings, lists...);
+    what is already `Markup` (the parts the code made) as it is, and None as nothing. For text
+    in Markdown; in an HTML attribute, `{{ value }}` alone is right (this leaves quotes as they are)."""
+    if isinstance(value, Markup):
+        return value
+    return safe(escape_markdown(str(value)) if value is not None else "")
 
 
 class _Template(Template):
@@ -94,6 +125,7 @@ class Templates:
         self.env = _Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                                keep_trailing_newline=True, auto_reload=False)
         self.env.globals.update(t=label, date=labels.date, number=labels.number)
+        self.env.filters["md"] = md
         self.compiled: dict[str, Template] = {}
         """Each template, compiled at its first use (Jinja's own lookup checks the file's date every time)."""
 

@@ -28,6 +28,7 @@ from .markup import (
     rec_badge,
     status_badge,
     status_label,
+    unsearched,
 )
 from .model import Recommendation, Update
 from .statuses import NOT_TRACKED
@@ -115,9 +116,9 @@ def updates_index(corpus: Corpus, number: int = 1) -> tuple[str, str]:
     intro = t("index.updates", len(updates), tracker=tracker)
     if not updates:
         return intro, t("list.none_yet") + "\n"
-    listed = render("briefs/update_list.md", items=[
+    listed = unsearched("briefs-update-list", render("briefs/update_list.md", items=[
         Item(update=u, link=safe(link("update", u.id, u.title)), date=date(u.date),
-         recs=safe(join([link("rec", r.id, corpus.name_of("rec", r.id)) for r in u.recs]))) for u in shown])
+         recs=safe(join([link("rec", r.id, corpus.name_of("rec", r.id)) for r in u.recs]))) for u in shown]))
     if total == 1:
         return intro, listed
     span = t("index.lists", first=labels.number(start + 1), last=labels.number(start + len(shown)))

@@ -20,6 +20,7 @@
                        material.valid_html); mark a generated page's <article> as the plugin's; put
                        the Content-Security-Policy (csp.py), which allows the inline scripts the theme
                        and the other plugins wrote, the scripts' labels and a brief's JSON-LD in its <head>
+    on_env      while serving, keep the theme's compiled templates between builds (compiled.py)
     on_serve    watch the sources folder, even when it is moved away and back, and the site's
                 own templates (serve.py)
 """
@@ -49,6 +50,7 @@ from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
+from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 from .neighbours import (
@@ -76,6 +78,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
         self.written: Written | None = None
+        self.compiled = Compiled()
+        """The compiled templates of the plugin and of the theme, kept between the builds of `mkdocs serve`."""
         """The last run's pages and corpus: after a save, the pages whose inputs did not change are kept."""
         self.labels = labels.ENGLISH
         self.folders = DEFAULT_FOLDERS
@@ -95,6 +99,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         language = theme_language(config)
         self.labels = site_labels(config, self.config)
         self.templates = site_templates(config)
+        if self.serving:  # templates compiled once, not once a build (compiled.py)
+            self.templates.env.bytecode_cache = self.compiled.since(settings_of(config)).plugin
         if self.labels.shipped is None:
             log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
                      "ones; give your own under the plugin's 'labels' in mkdocs.yml")
@@ -112,6 +118,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         config.extra_css[:0] = [p for p in ours if p.endswith(".css") and p not in config.extra_css]
         config.extra_javascript[:0] = [p for p in ours if p.endswith(".js") and p not in config.extra_javascript]
         return config
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.config.enabled and self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled.theme
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
