@@ -41,8 +41,8 @@ from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "recording", "render", "safe",
-           "using"]
+__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "memoising", "recording",
+           "render", "safe", "using"]
 
 T = TypeVar("T")
 
@@ -193,6 +193,20 @@ def using(templates: Templates) -> Iterator[Templates]:
     finally:
         _MEMO.reset(memo_token)
         _CURRENT.reset(token)
+
+
+@contextlib.contextmanager
+def memoising() -> Iterator[None]:
+    """A memo for the `with` block, unless one is open already (inside `using`): for a caller that
+    writes pages without `using`, the package's templates and the labels in use."""
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 def memo(key: Hashable, make: Callable[[], T]) -> T:
