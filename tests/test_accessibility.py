@@ -48,28 +48,39 @@ def _violations(page) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def desktop(chromium, site_url):
+    """One tab at the desktop's width in the light palette, for every page scanned: each test loads
+    its page in it (a new tab cost as much Chromium CPU as the page itself), with the palette the
+    system prefers (nothing in the site's storage) and the watch emptied."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    watch = PageWatch()
+    watch.attach(page, site_url)
+    yield page, watch
+    context.close()
+
+
 @pytest.mark.parametrize("path", list(PAGES.values()), ids=list(PAGES))
-def test_no_accessibility_violation_of_any_impact(chromium, site_url, shipped_site, path):
+def test_no_accessibility_violation_of_any_impact(desktop, site_url, shipped_site, path):
     file = shipped_site.site / path.split("?")[0] / "index.html"
     assert file.is_file(), f"the site has no {path}: update PAGES"
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    try:
-        page = context.new_page()
-        watch = PageWatch()
-        watch.attach(page, site_url)
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        if page.locator("details.briefs-cite").count():  # scan the citation's buttons too
-            page.locator("details.briefs-cite summary").click()
-        found = {}
-        for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
-            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
-            _show_a_preview(page)
-            found[scheme] = _violations(page)
-            page.locator(f"label[title='{toggle}']").click()  # the header's palette switch, no reload
-        assert watch.console_errors == [] and watch.third_party_requests == []
-    finally:
-        context.close()
+    page, watch = desktop
+    if page.url.startswith(site_url):
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")  # the palette a previous page chose
+    watch.console_errors.clear()
+    watch.third_party_requests.clear()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    if page.locator("details.briefs-cite").count():  # scan the citation's buttons too
+        page.locator("details.briefs-cite summary").click()
+    found = {}
+    for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        _show_a_preview(page)
+        found[scheme] = _violations(page)
+        page.locator(f"label[title='{toggle}']").click()  # the header's palette switch, no reload
+    assert watch.console_errors == [] and watch.third_party_requests == []
     assert found == {"default": [], "slate": []}
 
 

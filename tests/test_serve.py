@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-pytestmark = pytest.mark.slow  # each test starts `mkdocs serve`
+pytestmark = pytest.mark.slow  # starts `mkdocs serve`
 
 TIMEOUT = 60.0
 
@@ -64,6 +64,8 @@ def served(project) -> Iterator[tuple[str, subprocess.Popen]]:
 
 
 def test_saving_a_brief_rebuilds_and_reloads_the_page(project, served):
+    """One `mkdocs serve` through every case in turn (each of its own used to start a server and build
+    the site): a save, the sources folder moved away and back, an error and its fix."""
     base, server = served
     page = _wait_for(f"{base}/briefs/first-brief/", lambda html: "The First Brief" in html, server)
     epoch, request_id = re.search(r"livereload\((\d+), (\d+)\)", page).groups()  # the reload script is there
@@ -75,9 +77,11 @@ def test_saving_a_brief_rebuilds_and_reloads_the_page(project, served):
     # pages that show the brief's text (the recommendation's "in context") are rebuilt too
     _wait_for(f"{base}/recommendations/widen-aperture/", lambda html: "freshly edited" in html, server)
 
+    _moving_the_sources_folder_away_shows_the_error_and_moving_it_back_recovers(project, base, server)
+    _an_error_is_shown_on_the_page_and_fixing_it_recovers(project, base, server)
 
-def test_an_error_is_shown_on_the_page_and_fixing_it_recovers(project, served):
-    base, server = served
+
+def _an_error_is_shown_on_the_page_and_fixing_it_recovers(project, base: str, server: subprocess.Popen) -> None:
     _wait_for(f"{base}/actors/rok/", lambda html: "Republic of Korea" in html, server)
 
     project.replace("briefs/first-brief.md", "addressed_to: [rok]", "addressed_to: [rokk]")
@@ -94,8 +98,8 @@ def test_an_error_is_shown_on_the_page_and_fixing_it_recovers(project, served):
     assert "briefs/first-brief.md:16:20: error: unknown actor 'rokk'" in output
 
 
-def test_moving_the_sources_folder_away_shows_the_error_and_moving_it_back_recovers(project, served):
-    base, server = served
+def _moving_the_sources_folder_away_shows_the_error_and_moving_it_back_recovers(
+        project, base: str, server: subprocess.Popen) -> None:
     _wait_for(f"{base}/actors/rok/", lambda html: "Recommendations addressed to it" in html, server)
 
     project.briefs.rename(project.root / "briefs-elsewhere")
