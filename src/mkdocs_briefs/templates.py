@@ -97,6 +97,9 @@ class _Template(Template):
     def from_code(cls, environment, code, globals, uptodate=None):
         template = super().from_code(environment, code, globals, uptodate)
         template.root_render_func.__globals__["escape"] = _escape  # the compiled module's own name for it
+        # a plain dict, not Jinja's ChainMap over the environment's globals (set once, in Templates()):
+        # each render copies them into its context, 6 us from a dict, 26 us from the ChainMap
+        template.globals = dict(template.globals)
         return template
 
 
