@@ -136,3 +136,12 @@ def test_annotation_scale_prints_a_row_per_count(tmp_path):
     out = _run(str(BENCHMARKS / "annotation_scale.py"), "100", "200", cwd=tmp_path).stdout.splitlines()
     assert out[0].split() == ["annotations", "seconds", "µs", "each"]
     assert [line.split()[0] for line in out[1:]] == ["100", "200"]
+
+
+@pytest.mark.slow
+def test_edit_times_and_dirty_builds_print_a_row_per_edit(tmp_path):
+    for script, first in (("edit_times.py", "run"), ("dirty_builds.py", "build")):  # one edit of each kind
+        proc = _run(str(BENCHMARKS / script), str(N), "--updates", "1", "--workdir", str(tmp_path / script), cwd=tmp_path)
+        header, rows = _table(proc.stdout)
+        assert header[:2] == [first, "CPU s"], proc.stdout
+        assert [row[0] for row in rows][:2] == [f"first {first}", "after: brief text"], proc.stdout

@@ -8,6 +8,7 @@ data exports and assets must be the same bytes.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import subprocess
 from pathlib import Path
@@ -64,7 +65,13 @@ def article(path: Path) -> list[tuple]:
 def assert_same_site(plugin: Path, plain: Path) -> int:
     ours = sorted(p.relative_to(plugin) for p in plugin.rglob("*") if p.is_file())
     theirs = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
+    labels = Path("assets/briefs/labels-data.js")  # the labels a build puts in each page's <head>
+    assert labels in theirs and labels not in ours
+    theirs.remove(labels)
     assert theirs == ours
+    script = (plain / labels).read_text("utf-8")
+    head = BeautifulSoup((plugin / "index.html").read_text("utf-8"), "html.parser").select_one("head script#briefs-labels")
+    assert json.loads(script.split("JSON.stringify(", 1)[1].split(");\n", 1)[0]) == json.loads(head.get_text())
     moved = {Path(p) for p in REDIRECTS}  # static redirect pages: compared byte for byte below
     pages = [p for p in ours if p.suffix == ".html" and p.name != "404.html" and p not in moved]
     differ = [str(p) for p in pages if article(plugin / p) != article(plain / p)]
@@ -190,5 +197,6 @@ def test_export_writes_the_pages_in_the_sites_language_with_its_own_templates(tm
     brief = (plain / "briefs/first-brief.md").read_text("utf-8")
     assert '<p class="house-cite">이 브리프 인용하기</p>' in brief and "briefs-cite" not in brief
     assert "## 이 브리프의 제언 {#recommendations}" in brief
+    assert '"js.explorer.clear": "필터 지우기"' in (plain / "assets/briefs/labels-data.js").read_text("utf-8")
     moved = (plain / "explorer/index.html").read_text("utf-8")
     assert '<html lang="ko">' in moved and "페이지 이동" in moved

@@ -11,7 +11,7 @@ from conftest import built
 from mkdocs_briefs import labels, markup
 from mkdocs_briefs.kinds import Folders
 from mkdocs_briefs.plugin.files import redirect_html, redirects
-from mkdocs_briefs.templates import Markup, Templates, label, memo, recording, using
+from mkdocs_briefs.templates import Markup, Templates, label, memo, memoising, recording, using
 
 PAGE = """\
 {{ front_matter }}
@@ -157,3 +157,13 @@ def test_the_fast_escape_keeps_markup_and_escapes_everything_else():
     said = page.render(a="<i>x</i>", b=Markup("<b>y</b>"), c=3, d={"link": "<s>"}, e={"items": Markup("<u>")})
     # a dict's key is read like an attribute, but a dict method's name stays the method, as in Jinja
     assert said.startswith("&lt;i&gt;x&lt;/i&gt;|<b>y</b>|3|&lt;s&gt;|1|&lt;built-in method items")
+
+
+def test_pages_written_outside_a_run_are_memoised_for_the_call():
+    made: list[str] = []
+    with memoising():
+        memo("k", lambda: made.append("a")), memo("k", lambda: made.append("b"))
+        with memoising():  # one open already: the same
+            memo("k", lambda: made.append("c"))
+    memo("k", lambda: made.append("d"))
+    assert made == ["a", "d"]

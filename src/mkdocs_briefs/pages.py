@@ -23,7 +23,7 @@ from .labels import t
 from .markup import GeneratedPage, front_matter
 from .matrix import MATRIX_PAGE, matrix_pages
 from .site_map import MAP_PAGE, map_page
-from .templates import Markup, render
+from .templates import Markup, memoising, render
 from .tracker import TRACKER_PAGE, tracker_page
 
 
@@ -40,13 +40,15 @@ def generate_pages(corpus: Corpus, keep: Keep | None = None,
                    keep_index: KeepIndex | None = None) -> list[GeneratedPage]:
     """Every page the plugin adds to the site, in a defined order; an entity's page is taken from
     `keep`, a later page of an index from `keep_index`, when they have it (incremental.py: the pages
-    whose inputs did not change since the last run)."""
-    indexes, later_index_pages = index_pages(corpus, keep_index)
-    pages = [*indexes, *_entity_pages(corpus, "brief", keep), *later_index_pages]
-    for kind in KINDS:
-        if kind != "brief":
-            pages += _entity_pages(corpus, kind, keep)
-    return [*pages, tracker_page(corpus), *matrix_pages(corpus), map_page(corpus)]
+    whose inputs did not change since the last run). What many pages repeat is written once
+    (templates.memoising), also when called outside `templates.using`."""
+    with memoising():
+        indexes, later_index_pages = index_pages(corpus, keep_index)
+        pages = [*indexes, *_entity_pages(corpus, "brief", keep), *later_index_pages]
+        for kind in KINDS:
+            if kind != "brief":
+                pages += _entity_pages(corpus, kind, keep)
+        return [*pages, tracker_page(corpus), *matrix_pages(corpus), map_page(corpus)]
 
 
 def _entity_pages(corpus: Corpus, kind: str, keep: Keep | None) -> list[GeneratedPage]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import re
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
@@ -42,8 +41,8 @@ from markupsafe import escape as markup_escape
 
 from . import labels
 
-__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "recording", "render", "safe",
-           "using"]
+__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "memoising", "recording",
+           "render", "safe", "using"]
 
 T = TypeVar("T")
 
@@ -64,19 +63,20 @@ def safe(text: str) -> Markup:
     return str.__new__(Markup, text)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-_MD_REFERENCES = re.compile(r"[~^:]")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|"
+"""Characters Markdown gives a meaning to: written with a backslash before them."""
+_MD_REFERENCES = "~^:"
 """Characters Python-Markdown does not unescape (a backslash before them would show):
 written as character references instead, which are just as inert."""
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MD_SPECIAL},
+                          **{c: f"&#{ord(c)};" for c in _MD_REFERENCES}})
+"""What `escape_markdown` writes for each character, in one pass: each character's replacement depends on it alone."""
 
 
-@lru_cache(maxsize=4096)  # the same names are escaped for every page that lists them
+@lru_cache(maxsize=65536)  # the same names are escaped for every page that lists them
 def escape_markdown(text: str) -> str:
     """An editor's text as Markdown that renders exactly that text, on one line (`markup.escape`)."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\\&gt;", "&gt;")
-    return _MD_REFERENCES.sub(lambda m: f"&#{ord(m[0])};", text)
+    return " ".join(text.split()).translate(_ESCAPES).replace("\\&gt;", "&gt;")
 
 
 def md(value: object) -> Markup:
@@ -196,6 +196,20 @@ def using(templates: Templates) -> Iterator[Templates]:
     finally:
         _MEMO.reset(memo_token)
         _CURRENT.reset(token)
+
+
+@contextlib.contextmanager
+def memoising() -> Iterator[None]:
+    """A memo for the `with` block, unless one is open already (inside `using`): for a caller that
+    writes pages without `using`, the package's templates and the labels in use."""
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 def memo(key: Hashable, make: Callable[[], T]) -> T:

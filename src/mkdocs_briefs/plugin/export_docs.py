@@ -4,11 +4,13 @@ Reads mkdocs.yml as MkDocs does, so that the export sees the plugin's options, t
 sources folder, `docs_dir`, `site_url`, `use_directory_urls`, the theme's `language` (the
 labels) and `custom_dir` (the site's templates) as a build would; then
 writes into DIR the hand-written docs, every generated page (docs_export.py), the data
-exports and the plugin's assets, as plain files.
+exports and the plugin's assets, as plain files, with the labels of the page's scripts as a
+script of their own (`labels-data.js`: a build puts them in each page's <head>).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -83,8 +85,25 @@ def export_docs(config_file: Path, out: Path) -> Exported:
         _write(out / ASSETS / name, package.joinpath("assets", name).read_bytes())
     for name, path in VENDOR.items():
         _write(out / path, package.joinpath(name).read_bytes())
+    _write(out / ASSETS / LABELS_SCRIPT, labels_script(words.for_scripts()).encode("utf-8"))
     result.written = sum(1 for p in out.rglob("*") if p.is_file())
     return result
+
+
+LABELS_SCRIPT = "labels-data.js"
+"""The exported labels of the page's scripts: a build puts them in every page's <head>, which a
+build without the plugin cannot do, so this script does it, first of the scripts."""
+
+
+def labels_script(messages: dict) -> str:
+    """A script that puts the labels of the page's scripts (explorer, previews) in the page's <head> as
+    the plugin's build does (<script type="application/json" id="briefs-labels">, read by labels.js)."""
+    data = json.dumps(messages, ensure_ascii=False, sort_keys=True)
+    return ("/* mkdocs-briefs export: the labels of the page's scripts, in the site's language (labels.js). */\n"
+            "(function () {\n  if (document.getElementById(\"briefs-labels\")) return;\n"
+            "  var node = document.createElement(\"script\");\n  node.type = \"application/json\";\n"
+            f"  node.id = \"briefs-labels\";\n  node.textContent = JSON.stringify({data});\n"
+            "  document.head.appendChild(node);\n})();\n")
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -95,7 +114,7 @@ def _write(path: Path, data: bytes) -> None:
 def plain_config(docs_dir: str) -> str:
     """What mkdocs.yml needs, without the plugin, to build the exported folder as the plugin would."""
     css = "".join(f"\n  - {ASSETS}/{n}" for n in assets(".css"))
-    js = "".join(f"\n  - {ASSETS}/{n}" for n in assets(".js"))
+    js = "".join(f"\n  - {ASSETS}/{n}" for n in [LABELS_SCRIPT, *assets(".js")])
     extensions = "".join(f"\n  - {e}" for e in EXTENSIONS if e != "tables")
     return (f"docs_dir: {docs_dir}\nextra_css:{css}\nextra_javascript:{js}\nmarkdown_extensions:{extensions}\n"
             "  - tables:\n      use_align_attribute: true  # the align attribute, as the plugin's sanitiser writes\n"

@@ -44,9 +44,13 @@ class GeneratedFile(File):
     """
 
     unchanged = False
+    _modified: bool | None = None
 
     def is_modified(self) -> bool:
-        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+        """Asked for each page several times a build: the HTML's presence is looked up once."""
+        if self._modified is None:
+            self._modified = not (self.unchanged and os.path.isfile(self.abs_dest_path))
+        return self._modified
 
     def release(self) -> None:
         """Drop the content once MkDocs has read it into the page: the build holds every
