@@ -104,21 +104,28 @@ def test_exports_carry_the_payload_as_data(hostile_site):
     assert f"{PAYLOAD} rec title" in _strings(corpus)
 
 
-@pytest.mark.parametrize("path", ["briefs/first-brief/", "recommendations/widen-aperture/", "actors/rok/",
-                                  "mechanisms/unc-rear/", "recommendations/", "authors/ann-author/", "series/roundtable/"])
-def test_scripts_do_not_turn_a_field_into_markup(hostile_site, chromium, path):
+@pytest.fixture(scope="module")
+def hostile_tab(hostile_site, chromium):
+    """The hostile site served, and one tab that loads each page in turn (a new tab a page cost
+    Chromium as much CPU as the page), with every dialog a script opens recorded and dismissed."""
     with serve_folder(hostile_site.site) as url:
         page = chromium.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        try:
-            page.goto(url + path)
-            page.wait_for_load_state("networkidle")
-            for link in page.locator("a.briefs-link").all()[:5]:  # previews build markup on hover
-                link.hover()
-            soup = BeautifulSoup(page.content(), "html.parser")
-        finally:
-            page.close()
+        yield url, page, dialogs
+        page.close()
+
+
+@pytest.mark.parametrize("path", ["briefs/first-brief/", "recommendations/widen-aperture/", "actors/rok/",
+                                  "mechanisms/unc-rear/", "recommendations/", "authors/ann-author/", "series/roundtable/"])
+def test_scripts_do_not_turn_a_field_into_markup(hostile_tab, path):
+    url, page, dialogs = hostile_tab
+    dialogs.clear()
+    page.goto(url + path)
+    page.wait_for_load_state("networkidle")
+    for link in page.locator("a.briefs-link").all()[:5]:  # previews build markup on hover
+        link.hover()
+    soup = BeautifulSoup(page.content(), "html.parser")
     assert _probes(soup) == []
     assert dialogs == []
 
