@@ -78,15 +78,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The JSON-LD <script> of each brief page, by src_uri, put in its <head> by on_post_page."""
         self.dirty = DirtyBuild()
         self.written: Written | None = None
+        """While serving, the last run's pages and corpus: after a save, the pages whose inputs did not
+        change are kept. None in a one-off build, which has no next run to keep them for."""
         self.compiled = Compiled()
         """The compiled templates of the plugin and of the theme, kept between the builds of `mkdocs serve`."""
-        """The last run's pages and corpus: after a save, the pages whose inputs did not change are kept."""
         self.labels = labels.ENGLISH
+        """The labels of the site's language (theme.language), with its overrides."""
         self.folders = DEFAULT_FOLDERS
         """The folder of each kind's pages (the `folders` option), checked in on_config."""
         self.templates = templates.PACKAGE
         """The site's templates (its theme's custom_dir) over the package's."""
-        """The labels of the site's language (theme.language), with its overrides."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -140,7 +141,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                site_url=config.site_url, image_hosts=frozenset(self.config.image_hosts),
                                settings=settings, labels=self.labels, reuse=self.serving, templates=self.templates,
                                site_name=config.site_name, previous=self.written)
-        self.written = outcome.written or self.written
+        # kept for the next save only while serving: a build would hold every page's Markdown to its end
+        self.written = (outcome.written or self.written) if self.serving else None
         _log(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
