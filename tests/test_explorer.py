@@ -353,6 +353,10 @@ def test_the_url_holds_the_filters_and_the_back_button_restores_them(browser_pag
     _wait_status(page, f"{len(expected)} of {total} recommendations")
     assert page.url.endswith("/recommendations/?actor=us-congress")
     assert not _facet_box(page, "Horizon", "Unspecified").is_checked()
+    # Material's instant navigation may swap the page in again after the explorer followed the history
+    # step: the rows are waited for (a timeout fails the test), then compared
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length === n",
+                           arg=[f"{ROWS} td:first-child a", len(expected)])
     assert _shown_ids(page) == expected
     page.go_forward()
     _wait_status(page, f"{len(both)} of {total} recommendations")
