@@ -38,6 +38,7 @@ from .model import (
     Sources,
 )
 from .source_files import (
+    ParsedOnce,
     date_field,
     inside,
     md_files,
@@ -58,7 +59,7 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
     """Read every source in `folder`; paths in messages are shown relative to `root`;
     images in briefs may come from `image_hosts` (the plugin's option), else only from the site.
     With `reuse`, a brief or an update whose text is the same as in the previous run with `reuse`
-    is not parsed again (see _PARSED_BRIEFS)."""
+    is not parsed again (see PARSED_BRIEFS)."""
     diags = Diagnostics()
     sources = Sources()
     root = root or Path.cwd()
@@ -72,14 +73,13 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
     files = md_files(folder, root, diags)
     if len(diags.errors) > before:  # a brief that is not read: what it refers to is unknown
         sources.unreadable.add("briefs")
-    kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]] = {}
     shown_folder = shown_path(folder / "_", root)[:-1]  # as shown_path shows each file: this, then its name
     for path in files:
         text = read_source(path, root, diags)
         if text is None:
             brief = None
         elif reuse:
-            brief = _cached_brief(path.stem, text, shown_folder + path.name, diags, image_hosts, kept)
+            brief = PARSED_BRIEFS.get(path.stem, text, shown_folder + path.name, diags, image_hosts)
         else:
             brief = load_brief(path.stem, text, shown_folder + path.name, diags, image_hosts)
         if brief is None:
@@ -87,37 +87,20 @@ def load_sources(folder: Path, root: Path | None = None, image_hosts: frozenset[
         else:
             sources.briefs[brief.id] = brief
     if reuse:
-        _PARSED_BRIEFS.clear()  # what this run did not read (a deleted or changed file) is forgotten
-        _PARSED_BRIEFS.update(kept)
+        PARSED_BRIEFS.end_run()
     if (folder / UPDATES_FOLDER).is_dir():
         load_updates(sources, folder / UPDATES_FOLDER, root, diags, image_hosts, reuse=reuse)
     return sources, diags
 
 
-_PARSED_BRIEFS: dict[tuple, tuple[Brief | None, list[Diagnostic]]] = {}
-"""The briefs of the last run, by (id, path shown, text, image hosts, YAML parser): `mkdocs serve` loads the
-sources again after every save, and a brief whose text did not change is not parsed again.
-Keyed by the text itself, not the file's modification time, so an edit is never missed; the
-entities are never changed after loading, so sharing them between runs is safe."""
+PARSED_BRIEFS: ParsedOnce[Brief] = ParsedOnce(lambda *args: load_brief(*args))
+"""The briefs of the last run with `reuse`: `mkdocs serve` loads the sources again after every
+save, and a brief whose text did not change is not parsed again (ParsedOnce)."""
 
 
 _PARSED_REGISTRIES: dict[str, tuple[tuple, tuple[dict[str, Any] | None, list[Diagnostic]]]] = {}
 """Each registry at the last run with `reuse`, by kind: (path shown, text, YAML parser) and what was read
-(its entries, or None when they could not be read, and the diagnostics), as _PARSED_BRIEFS keeps the briefs."""
-
-
-def _cached_brief(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str],
-                  kept: dict[tuple, tuple[Brief | None, list[Diagnostic]]]) -> Brief | None:
-    key = (id_, shown, text, image_hosts, located_yaml._Loader)  # tests and benchmarks swap the YAML parser
-    found = _PARSED_BRIEFS.get(key) or kept.get(key)
-    if found is None:
-        before = len(diags.items)
-        brief = load_brief(id_, text, shown, diags, image_hosts)
-        found = (brief, diags.items[before:])
-    else:
-        diags.items.extend(found[1])
-    kept[key] = found
-    return found[0]
+(its entries, or None when they could not be read, and the diagnostics), as PARSED_BRIEFS keeps the briefs."""
 
 
 def load_registry(sources: Sources, kind: Kind, path: Path, root: Path, diags: Diagnostics, *,

@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import located_yaml, schema
+from . import schema
 from .annotations import find_annotations, refuse_diagrams
-from .diagnostics import Diagnostic, Diagnostics, Pos
+from .diagnostics import Diagnostics, Pos
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Affect, Ref, Source, Sources, Update
 from .source_files import (
+    ParsedOnce,
     date_field,
     md_files,
     read_source,
@@ -30,20 +31,19 @@ from .source_files import (
 def load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
                   image_hosts: frozenset[str], *, reuse: bool = False) -> None:
     """The updates of `folder` and of its subfolders (an editor may file them by year). With `reuse`,
-    an update whose text is the same as in the previous run with `reuse` is not parsed again (_PARSED)."""
+    an update whose text is the same as in the previous run with `reuse` is not parsed again (PARSED_UPDATES)."""
     before = len(diags.errors)
     files = md_files(folder, root, diags, "an update")
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and p.suffix.lower() != ".md"):
         files += md_files(sub, root, diags, "an update")
     if len(diags.errors) > before:
         sources.unreadable.add("updates")
-    kept: dict[tuple, tuple[Update | None, list[Diagnostic]]] = {}
     for path in files:
         text = read_source(path, root, diags)
         if text is None:
             update = None
         elif reuse:
-            update = _cached(path.stem, text, shown_path(path, root), diags, image_hosts, kept)
+            update = PARSED_UPDATES.get(path.stem, text, shown_path(path, root), diags, image_hosts)
         else:
             update = _load_update(path.stem, text, shown_path(path, root), diags, image_hosts)
         if update is None:
@@ -55,27 +55,11 @@ def load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
         else:
             sources.updates[update.id] = update
     if reuse:
-        _PARSED.clear()  # what this run did not read (a deleted or changed file) is forgotten
-        _PARSED.update(kept)
+        PARSED_UPDATES.end_run()
 
 
-_PARSED: dict[tuple, tuple[Update | None, list[Diagnostic]]] = {}
-"""The updates of the last run with `reuse`, by (id, path shown, text, image hosts, YAML parser), as
-load._PARSED_BRIEFS keeps the briefs: keyed by the text itself, so an edit is never missed."""
-
-
-def _cached(id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str],
-            kept: dict[tuple, tuple[Update | None, list[Diagnostic]]]) -> Update | None:
-    key = (id_, shown, text, image_hosts, located_yaml._Loader)
-    found = _PARSED.get(key) or kept.get(key)
-    if found is None:
-        before = len(diags.items)
-        update = _load_update(id_, text, shown, diags, image_hosts)
-        found = (update, diags.items[before:])
-    else:
-        diags.items.extend(found[1])
-    kept[key] = found
-    return found[0]
+PARSED_UPDATES: ParsedOnce[Update] = ParsedOnce(lambda *args: _load_update(*args))
+"""The updates of the last run with `reuse`, as load.PARSED_BRIEFS keeps the briefs."""
 
 
 

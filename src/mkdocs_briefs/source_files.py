@@ -8,12 +8,16 @@ Shared by the loaders of the briefs and registries (`load`) and of the updates
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from .diagnostics import Diagnostics, Pos
+from . import located_yaml
+from .diagnostics import Diagnostic, Diagnostics, Pos
 from .located_yaml import LocatedYaml
 from .model import Ref
+
+T = TypeVar("T")
 
 MAX_FILE_BYTES = 1_000_000
 """Largest source file accepted (1 MB); a larger one is refused with an error."""
@@ -125,3 +129,30 @@ def where_of(doc: LocatedYaml, path: tuple, fields: dict[str, Any]) -> dict[str,
     return {key: doc.at(path + (key,)) for key in fields}
 
 
+class ParsedOnce(Generic[T]):
+    """What the last run with `reuse` (`mkdocs serve`) made of each file of one kind (briefs,
+    updates), and its diagnostics: a file whose text did not change is not parsed again. Keyed by
+    the text itself, not the file's modification time, so an edit is never missed; what was made is
+    never changed after loading, so sharing it between runs is safe."""
+
+    def __init__(self, parse: Callable[[str, str, str, Diagnostics, frozenset[str]], T | None]) -> None:
+        self.parse = parse
+        """(id, text, path shown, diagnostics, image hosts) -> what the file makes, or None."""
+        self.last: dict[tuple, tuple[T | None, list[Diagnostic]]] = {}
+        self.kept: dict[tuple, tuple[T | None, list[Diagnostic]]] = {}
+
+    def get(self, id_: str, text: str, shown: str, diags: Diagnostics, image_hosts: frozenset[str]) -> T | None:
+        key = (id_, shown, text, image_hosts, located_yaml._Loader)  # tests and benchmarks swap the YAML parser
+        found = self.last.get(key) or self.kept.get(key)
+        if found is None:
+            before = len(diags.items)
+            made = self.parse(id_, text, shown, diags, image_hosts)
+            found = (made, diags.items[before:])
+        else:
+            diags.items.extend(found[1])
+        self.kept[key] = found
+        return found[0]
+
+    def end_run(self) -> None:
+        """What this run did not read (a deleted or changed file) is forgotten."""
+        self.last, self.kept = self.kept, {}
