@@ -196,6 +196,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def _read_skipped_titles(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A dirty build does not read the pages it skips, but every page shows their titles."""
         if self.config.enabled and self.dirty.enabled:
+            self.dirty.note(files)  # the pages' files and URLs, for the next build (files.py)
             for page in nav.pages:
                 if not page.file.is_modified():
                     page.read_source(config)

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from .. import listings, templates
 from ..kinds import Folders
@@ -94,6 +96,16 @@ class DirtyBuild:
     """The names of the site's templates changed, added or removed since the last build."""
     used: dict[str, frozenset[str]] = field(default_factory=dict)
     """The templates rendered while each page was last converted, by src_uri."""
+    kept: dict[str, tuple[dict[str, Any], tuple]] = field(default_factory=dict)
+    """The File and the Page MkDocs had for each generated page outside the navigation, by src_uri: the
+    file's attributes (not its content) and the page's URLs and date (`note`). They depend on the page's
+    address, its source file and mkdocs.yml, never on its Markdown, so the next build gives the page a File
+    and a Page made from them (`reused`) instead of new ones: MkDocs works out each new page's URLs with
+    urllib, and with the File's that was a sixth of a save's build at 1,000 briefs."""
+    kept_for: tuple = ()
+    """What the kept pages' URLs and date were worked out from (`_page_context`)."""
+    navigated: frozenset[str] = frozenset()
+    """The pages mkdocs.yml's `nav` names (MkDocs titles them from it): never kept."""
 
     def begin(self, settings: str, targets: dict[str, tuple[str, str]] | None,
               overrides: dict[str, str] | None = None) -> None:
@@ -133,6 +145,52 @@ class DirtyBuild:
         used = self.used.get(src_uri, frozenset())
         return bool(used and (used & self.templates_changed or self.templates_changed - PACKAGE_TEMPLATES))
 
+    def begin_files(self, config: MkDocsConfig) -> None:
+        """Before the generated files are added: forget the kept files when what they were made from changed."""
+        context = _page_context(config)
+        if context != self.kept_for:
+            self.kept, self.kept_for = {}, context
+        self.navigated = frozenset(_nav_paths(config.nav))
+
+    def reused(self, page: GeneratedPage, level: InclusionLevel, abs_src_path: str,
+               edit_uri: str | None) -> GeneratedFile | None:
+        """The File (with its Page) of a generated page outside the navigation, as at the last build, with its
+        Markdown; None when there is none, or when it was of another source file."""
+        state = self.kept.get(page.src_uri) if self.enabled else None
+        if state is None:
+            return None
+        attributes, (date, canonical_url, abs_url, edit_url) = state
+        if (attributes.get("inclusion"), attributes.get("abs_src_path"), attributes.get("edit_uri")) != (
+                level, abs_src_path, edit_uri):
+            del self.kept[page.src_uri]
+            return None
+        file = GeneratedFile.__new__(GeneratedFile)
+        file.__dict__.update(attributes)
+        file._content = page.markdown
+        # what Page.__init__ makes of Page(None, file, config), without working out the URLs again
+        fresh = Page.__new__(Page)
+        fresh.__dict__.update(file=file, children=None, previous_page=None, next_page=None, update_date=date,
+                              canonical_url=canonical_url, abs_url=abs_url, edit_url=edit_url, markdown=None,
+                              _title_from_render=None, content=None, toc=[], meta={})
+        fresh.active = False
+        file.page = fresh
+        return file
+
+    def note(self, files: Files) -> None:
+        """Keep the File and the Page of each generated page outside the navigation (on_nav: MkDocs has made
+        the pages, and read or converted none yet); forget those of pages that are gone."""
+        if not self.enabled:
+            return
+        kept = {}
+        for file in files:
+            page = file.page
+            if (isinstance(file, GeneratedFile) and page is not None and file.inclusion.is_not_in_nav()
+                    and file.src_uri not in self.navigated):
+                kept[file.src_uri] = self.kept.get(file.src_uri) or (
+                    {k: v for k, v in file.__dict__.items() if k not in _NOT_KEPT},
+                    (page.update_date, page.canonical_url, page.abs_url, page.edit_url))
+        self.kept = kept
+
     def end(self, files: Files, failed: bool) -> None:
         if self.enabled and (self.previous != self.current or self.changed or failed or self.templates_changed):
             _rebuild_hand_written(files, self.changed, every=self.settings_changed,
@@ -150,6 +208,25 @@ def names_any(markdown: str, targets: list[str]) -> bool:
 @lru_cache(maxsize=4)
 def _pattern(targets: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, targets)))
+
+
+_NOT_KEPT = frozenset({"page", "_content", "_modified", "unchanged"})
+"""A generated file's attributes that are not kept for the next build (DirtyBuild.kept)."""
+
+
+def _page_context(config: MkDocsConfig) -> tuple:
+    """What a page's URLs (Page.__init__) and its file's paths are made from besides its address, and the date."""
+    return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template, config.use_directory_urls,
+            config.docs_dir, config.site_dir, get_build_date())
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every path that the `nav` of mkdocs.yml names."""
+    if isinstance(nav, str):
+        return [nav.lstrip("/")]
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    return [path for item in nav for path in _nav_paths(item)] if isinstance(nav, list) else []
 
 
 def settings_of(config: MkDocsConfig) -> str:
@@ -208,24 +285,27 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
     clashes: list[str] = []
 
     def clash(file: File, what: str) -> bool:
-        other = files.get_file_from_path(file.src_uri) or published.get(file.dest_uri)
+        other = files.src_uris.get(file.src_uri) or published.get(file.dest_uri)
         if other is not None:
             shown = Path(os.path.relpath(other.abs_src_path or other.src_uri, root)).as_posix()
             clashes.append(f"{shown} and {what} would both be published as {file.dest_uri}: "
                            f"remove or move {shown} (to change a generated page, change the sources)")
         return other is not None
 
+    dirty.begin_files(config)
     for page in pages:
         level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = cast(GeneratedFile,
-                    GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level))
+        abs_src_path = str((root / page.source) if page.source else sources)
+        edit_uri = Path(os.path.relpath(root / page.source, config.docs_dir)).as_posix() if page.source else None
+        file = dirty.reused(page, level, abs_src_path, edit_uri) or cast(
+            GeneratedFile, GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level))
         origin = f" (from {page.source})" if page.source else ""
         if clash(file, f"the generated page {page.src_uri}{origin}"):
             continue
         file.unchanged = dirty.unchanged(page)
-        file.abs_src_path = str((root / page.source) if page.source else sources)
+        file.abs_src_path = abs_src_path
         if page.source:
-            file.edit_uri = Path(os.path.relpath(root / page.source, config.docs_dir)).as_posix()
+            file.edit_uri = edit_uri
         files.append(file)
     for path, text in exports.items():  # data/corpus.json, data/recommendations.csv...
         export = GeneratedFile.generated(config, path, content=text)
