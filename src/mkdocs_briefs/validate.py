@@ -222,6 +222,10 @@ def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
                     at = getattr(item, "where", {})
                     yield from ((f"{f.name}[{i + 1}].{g.name}", v, at.get(g.name, where))
                                 for g in dataclasses.fields(item) if isinstance(v := getattr(item, g.name), str))
+        elif isinstance(value, dict):  # a brief's page_meta: its tags are text shown on the page
+            for key, meta in value.items():
+                texts = meta if isinstance(meta, list) else [meta]
+                yield from ((key, v, entity.where.get(key, where)) for v in texts if isinstance(v, str))
         elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Ref)):  # a brief's source
             yield from ((f"{f.name}.{g.name}", v, where) for g in dataclasses.fields(value)
                         if isinstance(v := getattr(value, g.name), str))
@@ -245,7 +249,10 @@ def _check_text(s: Sources, diags: Diagnostics) -> None:
                 char = bad.group()
                 what = f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
                 after = f" after {shown(text[: bad.start()][-30:])}" if bad.start() else " at its start"
-                if bad.group("bidi"):
+                if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":  # from a YAML escape like "\ud800"
+                    diags.error(where, f"'{name}' has U+{ord(char):04X}{after}, which is not a character: no page or "
+                                       "feed can hold it; delete it (or write the character itself, not its escape)")
+                elif bad.group("bidi"):
                     diags.error(where, f"'{name}' has the bidirectional control {what}{after}: it makes the text show "
                                        "in another order than it is written; delete it")
                 else:
