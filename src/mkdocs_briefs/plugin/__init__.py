@@ -14,8 +14,7 @@
                 generated Markdown MkDocs has just read); turn the links in a page's
                 diagrams into URLs before rendering (mermaid.py); fill in the
                 listings of hand-written pages (listings.py); end a brief with its
-                citation (cite.py) and note its JSON-LD (metadata.py); escape a hand-written
-                page's front matter, which the theme writes into <head> as it is
+                citation (cite.py) and note its JSON-LD (metadata.py); escape front matter
     on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       after every other plugin: mend Material's HTML (html_fixes.py, option
                        material.valid_html); mark a generated page's <article> as the plugin's; put
@@ -47,7 +46,7 @@ from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page, mark_own_page
 from ..incremental import Written
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
-from ..markup import GeneratedPage, html_escaped
+from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
@@ -56,6 +55,7 @@ from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, 
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 from .neighbours import (
     declare_bundled_mermaid,
+    escape_front_matter,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
@@ -200,15 +200,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             for page in nav.pages:
                 if not page.file.is_modified():
                     page.read_source(config)
-                    self._escape_front_matter(page)
+                    escape_front_matter(page, self.config.sanitize_pages)
         return nav
-
-    def _escape_front_matter(self, page: Page) -> None:
-        """Security: a hand-written page's front matter as text. The theme writes its title, description
-        and author into <head> unescaped, where a `<script>` would be allowed by the policy (csp.py hashes
-        the theme's inline scripts); the generated pages' front matter is escaped when it is written."""
-        if page.file.generated_by is None and self.config.sanitize_pages:
-            page.meta = html_escaped(page.meta)
 
     on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
 
@@ -225,7 +218,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.links.page_uri = page.file.src_uri
         if isinstance(page.file, GeneratedFile):
             page.file.release()
-        self._escape_front_matter(page)
+        escape_front_matter(page, self.config.sanitize_pages)
         markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
             markdown = self._reader_extras(markdown, page, config, files)
