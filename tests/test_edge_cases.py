@@ -103,6 +103,25 @@ def test_a_lone_surrogate_or_a_noncharacter_from_a_yaml_escape_and_a_bidi_contro
     ]
 
 
+def test_a_title_summary_or_name_that_shows_nothing_is_a_located_error(project):
+    # a title of spaces, a summary of a zero-width space and a name of a tab passed check and built
+    # pages and links with no visible text
+    project.replace("briefs/first-brief.md", "title: The First Brief", 'title: "   "')
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.", 'summary: "\\u200b"')
+    project.replace("briefs/first-brief.md", "    title: Hold hearings", '    title: "\\u3000"')
+    project.replace("briefs/actors.yml", "name: Australia", 'name: "\\t"')
+    assert project.check() == [
+        "briefs/actors.yml:18:9: error: 'name' shows nothing: it is '\\u0009', only spaces or invisible characters; "
+        "write the text",
+        "briefs/first-brief.md:2:8: error: 'title' shows nothing: it is '   ', only spaces or invisible characters; "
+        "write the text",
+        "briefs/first-brief.md:11:10: error: 'summary' shows nothing: it is '\\u200b', only spaces or invisible "
+        "characters; write the text",
+        "briefs/first-brief.md:20:12: error: 'title' shows nothing: it is '\\u3000', only spaces or invisible "
+        "characters; write the text",
+    ]
+
+
 def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):
     _add_to_body(project, "Readers see \u2067[Seoul](actor:rok) trusted\u2069 here.")
     line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 3

@@ -203,6 +203,8 @@ _UNSAFE_TEXT = re.compile(f"{CONTROL.pattern}|(?P<bidi>{BIDI.pattern})")
 """Refused in titles, names and every other text of front matter and registries, as in a
 brief's text (blocks.py): control characters (tab and newline are fine), and the
 bidirectional controls, which make a text show in another order than it is written."""
+_BLANK = re.compile(r"[\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]*")
+"""A text that shows nothing: spaces, and characters that have no width (a zero-width space, a BOM)."""
 _NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations", "recommendations"}
 
 
@@ -243,6 +245,10 @@ def _check_text(s: Sources, diags: Diagnostics) -> None:
     for kind in KINDS.values():
         for entity in _read(s, kind.key):
             for name, text, where in _texts(entity):
+                if text and _BLANK.fullmatch(text):
+                    diags.error(where, f"'{name}' shows nothing: it is {shown(text)}, only spaces or invisible "
+                                       "characters; write the text")
+                    continue
                 bad = _UNSAFE_TEXT.search(text)
                 if bad is None:
                     continue
