@@ -122,6 +122,15 @@ def test_a_title_summary_or_name_that_shows_nothing_is_a_located_error(project):
     ]
 
 
+def test_a_web_address_ending_in_a_newline_is_refused(project):
+    # the pattern's '$' matched before a final newline, so "https://...\n" passed into links, the feed and the CSV
+    project.replace("briefs/first-brief.md", "  url: https://example.org/original", '  url: "https://example.org/original\\n"')
+    assert project.check() == [
+        "briefs/first-brief.md:10:8: error: source.url 'https://example.org/original\\u000a' is not valid (it contains "
+        "the invisible character U+000A, a control character: delete it): write a web address starting with http:// "
+        "or https:// (no spaces, quotes or angle brackets)"]
+
+
 def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):
     _add_to_body(project, "Readers see \u2067[Seoul](actor:rok) trusted\u2069 here.")
     line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 3
