@@ -152,6 +152,16 @@ def test_new_beside_files_that_are_not_utf8_or_into_a_file_is_no_traceback(proje
         new_brief(project.briefs / "actors.yml", "fresh-four", today)
 
 
+def test_check_of_a_folder_that_holds_no_sources_says_so(project):
+    # `check .` (or `check ""`, an empty list of changed files in CI) checked a folder with no brief in it and passed
+    project.replace("briefs/first-brief.md", "title: The First Brief", "title: [broken")
+    for named in (".", ""):
+        result = cli("check", named, cwd=project.root)
+        assert result.returncode == 2, result.stdout
+        assert result.stderr == ("mkdocs-briefs: error: '.' holds no briefs, registries or updates: name the sources "
+                                 "folder ('briefs'), or no folder\n")
+
+
 def test_check_reads_image_hosts_and_sources_from_mkdocs_yml_as_the_build_does(project):
     project.replace("briefs/first-brief.md", "## The argument\n",
                     "## The argument\n\n![A chart](https://images.example.org/chart.png)\n")
