@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_briefs.plugin.files import DirtyBuild, GeneratedFile
+from mkdocs_briefs.plugin.dirty import DirtyBuild, GeneratedFile
 
 NOT_COMPARED = {"page", "file", "_content", "_modified", "unchanged"}
 """What a File or a Page holds that is not made from its address and mkdocs.yml."""

@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
-from mkdocs_briefs.plugin.files import DirtyBuild
+from mkdocs_briefs.plugin.dirty import DirtyBuild
 
 CITE = '<details class="briefs-cite" id="briefs-cite"><summary>{}</summary><p>{{{{ text }}}}</p></details>\n'
 

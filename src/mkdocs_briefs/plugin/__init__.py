@@ -52,7 +52,8 @@ from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
 from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
-from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+from .dirty import DirtyBuild, GeneratedFile, settings_of
+from .files import ASSETS, add_assets, add_generated, assets, log
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
@@ -196,12 +197,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     @event_priority(-100)  # after every other plugin, on the pages of the nav that will be built
     def _read_skipped_titles(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A dirty build does not read the pages it skips, but every page shows their titles."""
-        if self.config.enabled and self.dirty.enabled:
-            self.dirty.note(files)  # the pages' files and URLs, for the next build (files.py)
-            for page in nav.pages:
-                if not page.file.is_modified():
-                    page.read_source(config)
-                    escape_front_matter(page, self.config.sanitize_pages)
+        if self.config.enabled:  # (and each generated page's File and Page are kept for the next build: dirty.py)
+            for page in self.dirty.skipped_nav_pages(nav, files):
+                page.read_source(config)
+                escape_front_matter(page, self.config.sanitize_pages)
         return nav
 
     on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
