@@ -22,7 +22,7 @@
                        and the other plugins wrote, the scripts' labels and a brief's JSON-LD in its <head>
     on_env      while serving, keep the theme's compiled templates between builds (compiled.py)
     on_serve    watch the sources folder, even when it is moved away and back, and the site's
-                own templates (serve.py)
+                own templates; leave the first build's heap out of cycle collections (serve.py)
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ from .neighbours import (
     refused_polyfills,
     theme_previews,
 )
-from .serve import watch_sources, watch_templates
+from .serve import serving
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -288,8 +288,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
-            watch_sources(server, os.path.abspath(self.config.sources))
-            watch_templates(server, self.templates.folders)
+            serving(server, os.path.abspath(self.config.sources), self.templates.folders)  # and settles the heap
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:
