@@ -131,6 +131,19 @@ def test_a_web_address_ending_in_a_newline_is_refused(project):
         "or https:// (no spaces, quotes or angle brackets)"]
 
 
+def test_a_message_quoting_an_editors_key_stays_on_one_line(project):
+    # a quoted key with a line break made a second line of the message, which GitHub Actions read as a workflow
+    # command (here an error annotation) and which broke file:line:col, one a line
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.",
+                    'summary: A small brief for tests.\n"x\\n::error::spoofed": 1\n"x\\n::error::spoofed": 2')
+    found = project.check()
+    assert found == [
+        "briefs/first-brief.md:12:1: error: unknown field 'x\\u000a::error::spoofed'; allowed fields: title, "
+        "short_title, date, authors, series, source, summary, recommendations, draft, tags, hide, template, search, status",
+        "briefs/first-brief.md:13:1: error: duplicate key 'x\\u000a::error::spoofed' (first written at line 12); YAML "
+        "would silently keep only the last one: merge or rename them"]
+
+
 def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):
     _add_to_body(project, "Readers see \u2067[Seoul](actor:rok) trusted\u2069 here.")
     line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 3
