@@ -34,6 +34,9 @@ AWKWARD = f'Quote " comma, semicolon; {BOLD} & *stars* | pipe `tick` — ünï �
 FORMULA = '=HYPERLINK("https://example.org")'
 """Starts a spreadsheet formula when a CSV is opened."""
 
+LONG_WORD = "Unbreakable" * 11
+"""A word no line can break (121 characters): at a phone's width it must wrap, not widen the page."""
+
 
 def yaml_text(text: str) -> str:
     """`text` as a double-quoted YAML scalar (JSON's string syntax is YAML's)."""

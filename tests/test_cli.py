@@ -131,6 +131,37 @@ def test_new_refuses_to_overwrite_or_reuse_an_id(project):
     assert bad.returncode == 2 and "not a valid brief id" in bad.stderr
 
 
+def test_new_beside_files_that_are_not_utf8_or_into_a_file_is_no_traceback(project):
+    # `new` read the briefs and the registry for the skeleton's examples as UTF-8 and ended in a
+    # UnicodeDecodeError; --sources naming a file ended in a FileExistsError
+    import datetime
+
+    from mkdocs_briefs.scaffold import ScaffoldError, new_brief, new_registry_entry, new_update
+
+    today = datetime.date(2024, 1, 2)
+    (project.briefs / "aaa.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    registry = "r\xe9k:\n  name: x\n".encode("latin-1")
+    (project.briefs / "actors.yml").write_bytes(registry)
+    assert new_update(project.briefs, "fresh-one", today).is_file()
+    assert new_brief(project.briefs, "fresh-two", today).is_file()
+    new_registry_entry(project.briefs, "actor", "fresh-three")
+    written = (project.briefs / "actors.yml").read_bytes()
+    assert written.startswith(registry) and b"fresh-three:" in written  # appended, the editor's bytes as they were
+    assert "briefs/actors.yml:1:2: error: file is not valid UTF-8 text" in "\n".join(project.check())
+    with pytest.raises(ScaffoldError, match="^cannot make the folder .*actors.yml: File exists$"):
+        new_brief(project.briefs / "actors.yml", "fresh-four", today)
+
+
+def test_check_of_a_folder_that_holds_no_sources_says_so(project):
+    # `check .` (or `check ""`, an empty list of changed files in CI) checked a folder with no brief in it and passed
+    project.replace("briefs/first-brief.md", "title: The First Brief", "title: [broken")
+    for named in (".", ""):
+        result = cli("check", named, cwd=project.root)
+        assert result.returncode == 2, result.stdout
+        assert result.stderr == ("mkdocs-briefs: error: '.' holds no briefs, registries or updates: name the sources "
+                                 "folder ('briefs'), or no folder\n")
+
+
 def test_check_reads_image_hosts_and_sources_from_mkdocs_yml_as_the_build_does(project):
     project.replace("briefs/first-brief.md", "## The argument\n",
                     "## The argument\n\n![A chart](https://images.example.org/chart.png)\n")

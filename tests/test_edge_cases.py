@@ -84,6 +84,53 @@ def test_bidi_and_control_characters_in_titles_names_and_registry_text_are_locat
 
 
 
+def test_a_lone_surrogate_or_a_noncharacter_from_a_yaml_escape_and_a_bidi_control_in_a_tag_are_located_errors(project):
+    # "\ud800" made a string no page could be written with: the build ended in a UnicodeEncodeError from the
+    # sanitiser; U+FFFE reached the pages, and the feed only by being dropped; a tag's text was never checked
+    project.replace("briefs/first-brief.md", "title: The First Brief", 'title: "The First \\ud800 Brief"\n'
+                    'tags: [fine, "a\\u202etag"]')
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.", 'summary: "A small \\ufffe brief."')
+    project.replace("briefs/actors.yml", "description: South Korea.", 'description: "South \\uffff Korea."')
+    assert project.check() == [
+        "briefs/actors.yml:6:16: error: 'description' has U+FFFF after 'South ', which is not a character: no page or "
+        "feed can hold it; delete it (or write the character itself, not its escape)",
+        "briefs/first-brief.md:2:8: error: 'title' has U+D800 after 'The First ', which is not a character: no page "
+        "or feed can hold it; delete it (or write the character itself, not its escape)",
+        "briefs/first-brief.md:3:7: error: 'tags' has the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) "
+        "after 'a': it makes the text show in another order than it is written; delete it",
+        "briefs/first-brief.md:12:10: error: 'summary' has U+FFFE after 'A small ', which is not a character: no "
+        "page or feed can hold it; delete it (or write the character itself, not its escape)",
+    ]
+
+
+def test_a_title_summary_or_name_that_shows_nothing_is_a_located_error(project):
+    # a title of spaces, a summary of a zero-width space and a name of a tab passed check and built
+    # pages and links with no visible text
+    project.replace("briefs/first-brief.md", "title: The First Brief", 'title: "   "')
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.", 'summary: "\\u200b"')
+    project.replace("briefs/first-brief.md", "    title: Hold hearings", '    title: "\\u3000"')
+    project.replace("briefs/actors.yml", "name: Australia", 'name: "\\t"')
+    assert project.check() == [
+        "briefs/actors.yml:18:9: error: 'name' shows nothing: it is '\\u0009', only spaces or invisible characters; "
+        "write the text",
+        "briefs/first-brief.md:2:8: error: 'title' shows nothing: it is '   ', only spaces or invisible characters; "
+        "write the text",
+        "briefs/first-brief.md:11:10: error: 'summary' shows nothing: it is '\\u200b', only spaces or invisible "
+        "characters; write the text",
+        "briefs/first-brief.md:20:12: error: 'title' shows nothing: it is '\\u3000', only spaces or invisible "
+        "characters; write the text",
+    ]
+
+
+def test_a_web_address_ending_in_a_newline_is_refused(project):
+    # the pattern's '$' matched before a final newline, so "https://...\n" passed into links, the feed and the CSV
+    project.replace("briefs/first-brief.md", "  url: https://example.org/original", '  url: "https://example.org/original\\n"')
+    assert project.check() == [
+        "briefs/first-brief.md:10:8: error: source.url 'https://example.org/original\\u000a' is not valid (it contains "
+        "the invisible character U+000A, a control character: delete it): write a web address starting with http:// "
+        "or https:// (no spaces, quotes or angle brackets)"]
+
+
 def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):
     _add_to_body(project, "Readers see \u2067[Seoul](actor:rok) trusted\u2069 here.")
     line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 3

@@ -16,6 +16,7 @@ import yaml
 from browser import serve_folder
 from bs4 import BeautifulSoup
 from conftest import Build, built, make_project
+from payloads import LONG_WORD
 from payloads import PROBE as PAYLOAD
 
 
@@ -43,10 +44,11 @@ def hostile_site(tmp_path_factory) -> Build:
                 entry[name] = f"{PAYLOAD} {name}"
             if registry == "actors":
                 entry["aliases"] = [f"{PAYLOAD} alias"]
+                entry["short"] += f" {LONG_WORD}"
         (briefs / f"{registry}.yml").write_text(_dump(data), "utf-8")
     front, body = _front((briefs / "first-brief.md").read_text("utf-8"))
     front["title"], front["summary"] = f"{PAYLOAD} title", f"{PAYLOAD} summary"
-    front["source"]["publisher"], front["source"]["title"] = f"{PAYLOAD} publisher", f"{PAYLOAD} source title"
+    front["source"]["publisher"], front["source"]["title"] = f"{PAYLOAD} publisher", f"{PAYLOAD} source title {LONG_WORD}"
     for rec in front["recommendations"]:
         rec["title"], rec["statement"] = f"{PAYLOAD} rec title", f"{PAYLOAD} statement"
     body = body.replace("[widen its aperture]", "[widen <xss-probe data-xss-probe=1>its</xss-probe> aperture]")
@@ -128,6 +130,19 @@ def test_scripts_do_not_turn_a_field_into_markup(hostile_tab, path):
     soup = BeautifulSoup(page.content(), "html.parser")
     assert _probes(soup) == []
     assert dialogs == []
+
+
+def test_a_long_unbroken_word_wraps_at_a_phones_width(hostile_tab):
+    # an actor's short name of one long word made its facts list, and so the page, 1,300 px wide at 390
+    url, page, _ = hostile_tab
+    page.set_viewport_size({"width": 390, "height": 800})
+    try:
+        for path in ("actors/rok/", "briefs/first-brief/", "recommendations/widen-aperture/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, path
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def test_the_feed_carries_the_payload_as_text(hostile_site):

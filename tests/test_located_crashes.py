@@ -35,3 +35,15 @@ def test_new_refuses_long_ids_and_newlines(tmp_path):
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
         assert "mkdocs-briefs: error:" in proc.stderr
     assert list((tmp_path / "briefs").iterdir()) == []
+
+
+def test_nan_and_infinity_are_not_numbers_a_page_or_export_can_hold(project: Project):
+    # `.nan` passed as a number: corpus.json said `"boost": NaN` (not JSON: JSON.parse throws on it) and the
+    # search index "NaN"; it is the text written, so a number field says so and a text field keeps it
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.",
+                    "summary: .inf\nsearch:\n  boost: .nan")
+    assert project.check() == ["briefs/first-brief.md:13:10: error: search.boost must be a number, not text"]
+    from mkdocs_briefs.load import load_sources
+
+    sources, _ = load_sources(project.briefs, project.root)
+    assert sources.briefs["first-brief"].summary == ".inf"

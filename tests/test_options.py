@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
+import pytest
 from conftest import MKDOCS_YML, REPO, Project, built
 from mkdocs.config import config_options as c
 
@@ -35,6 +36,22 @@ def test_the_options_become_the_pipelines_settings():
     settings = config.settings()
     assert settings.limits.listed == 3 and settings.limits.map_links == 7
     assert settings.limits.matrix_rows == Limits().matrix_rows
+
+
+@pytest.mark.parametrize("host", ["*", "https://images.example.org", "images.example.org/pics", "cdn.example.org:8443",
+                                  "x'; script-src *", 5])
+def test_an_image_host_is_a_host_name(host):
+    # each went into the policy as https://<host> ("https://*" let every site's images in) and into the sanitiser's
+    # list, where a scheme, path or port never matched an image's host
+    config = BriefsConfig()
+    config.load_dict({"image_hosts": ["images.example.org", host]})
+    failed, _ = config.validate()
+    assert [(name, str(error)) for name, error in failed] == [
+        ("image_hosts", f"expected a host name, like 'images.example.org' (no scheme, port, path, space or wildcard), "
+                        f"not {host!r}")]
+    config = BriefsConfig()
+    config.load_dict({"image_hosts": ["images.example.org", "Cdn-1.example.co.uk"]})
+    assert not config.validate()[0]
 
 
 def test_limits_split_the_indexes_and_cap_the_lists(project):

@@ -109,14 +109,25 @@ def test_the_plugins_own_markup_comes_through(shipped_site):
 
 @pytest.mark.parametrize("sanitize, live", [("true", False), ("false", True)])
 def test_hand_written_pages_are_sanitised_unless_switched_off(project, sanitize, live):
-    project.write("docs/index.md", '# Home\n\n<p onclick="alert(1)" style="color:red">hi</p>\n\n<script>alert(2)</script>\n')
+    # the theme writes the front matter's title, description and author into <head> as they are, and the policy
+    # allowed a <script> there by its hash, as one of the theme's own
+    head = "</title><script>alert(3)</script>"
+    project.write("docs/index.md", f'---\ntitle: "{head}"\ndescription: \'"><script>alert(4)</script>\'\n'
+                  f'author: \'"><script>alert(5)</script>\'\n---\n# Home\n\n<p onclick="alert(1)" style="color:red">hi</p>'
+                  '\n\n<script>alert(2)</script>\n')
     project.replace("mkdocs.yml", "  - briefs\n", f"  - briefs:\n      sanitize_pages: {sanitize}\n")
     build = project.build()
     assert build.returncode == 0, build.output
-    article = build.html("").select_one("article")
+    page = build.html("")
+    article = page.select_one("article")
     assert (article.find("p", onclick=True) is not None) == live
     assert (article.find("script") is not None) == live
     assert article.find("p", string="hi") is not None
+    injected = [s.string for s in page.find_all("script") if s.string in ("alert(3)", "alert(4)", "alert(5)")]
+    assert set(injected) == ({"alert(3)", "alert(4)", "alert(5)"} if live else set())
+    if not live:
+        assert page.title.string == f"{head} - Test briefs"
+        assert page.find("meta", attrs={"name": "description"})["content"] == '"><script>alert(4)</script>'
 
 
 def test_chromium_runs_nothing_from_the_payloads(payload_site, chromium):

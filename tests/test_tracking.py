@@ -8,6 +8,7 @@ so that a timeline is capped. The HTML is read with BeautifulSoup.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,18 @@ def test_the_scale_can_be_renamed_and_replaced():
     with pytest.raises(ValueError, match="unknown field"):
         scale_from({"done": {"colour": "green"}})
     assert Scale().backwards("done", "reversed") and not Scale().backwards("under-way", "done")
+
+
+@pytest.mark.parametrize("option, message", [
+    ({"done": 5}, "status 'done': label should be a text, not 5"),  # was an AttributeError traceback in the build
+    ({"done": {"label": ""}}, "status 'done': label should be a text, not ''"),
+    ({"done": {"progress": "x"}}, "status 'done': progress should be a whole number from 0 up, not 'x'"),
+    ({"done": {"setback": "yes"}}, "status 'done': setback should be true or false, not 'yes'"),
+    ({"Done!": {}}, "'Done!' is not a status id an update can give"),  # was accepted, and no update could give it
+])
+def test_a_malformed_level_of_the_statuses_option_is_refused_with_its_reason(option, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        scale_from(option)
 
 
 def test_a_replaced_scale_is_what_updates_are_checked_against(tmp_path):

@@ -30,8 +30,10 @@ _MERMAID = re.compile(r"[ \t]*(?:\{[^}]*)?\.?mermaid\b", re.IGNORECASE)
 MAX_NESTING = 30
 """Deepest nesting of lists and quotes accepted in a brief (Python-Markdown recurses on it)."""
 _NESTING = re.compile(r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))+)")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-"""Characters refused in a brief's text (tab and newline are fine)."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters refused in a brief's text (tab and newline are fine): controls, and what is not a
+character at all (a lone surrogate, which YAML's "\\ud800" makes and no page can be written with;
+U+FFFE and U+FFFF, which XML, so the feed, cannot hold)."""
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates, refused in a brief's text and every other
 text: they make a text show in another order than it is written ("Trojan Source")."""

@@ -30,6 +30,7 @@ from mkdocs_briefs import __version__  # the one place the version is written (n
 
 from . import pipeline
 from .diagnostics import Diagnostic, Diagnostics
+from .kinds import REGISTRIES, UPDATES_FOLDER
 from .scaffold import REGISTRY_KINDS, ScaffoldError, new_brief, new_registry_entry, new_update
 from .settings import Settings, Validation
 from .starter import init_site
@@ -134,6 +135,10 @@ def _folder_and_files(paths: list[Path], options: dict[str, Any]) -> tuple[Path,
     if not folder.is_dir():
         print(f"mkdocs-briefs: error: sources folder '{folder}' does not exist", file=sys.stderr)
         return None
+    if folders and not _holds_sources(folder):  # `check .` or `check ""` read nothing and passed
+        print(f"mkdocs-briefs: error: '{folder}' holds no briefs, registries or updates: name the sources folder "
+              f"('{options.get('sources') or 'briefs'}'), or no folder", file=sys.stderr)
+        return None
     for path in named:
         if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
             problem = "is not in the sources folder" if path.is_file() else "does not exist"  # or is no file
@@ -141,6 +146,11 @@ def _folder_and_files(paths: list[Path], options: dict[str, Any]) -> tuple[Path,
                   "(briefs, registries, updates), or the folder itself", file=sys.stderr)
             return None
     return folder, named
+
+
+def _holds_sources(folder: Path) -> bool:
+    return (any(folder.glob("*.md")) or (folder / UPDATES_FOLDER).is_dir()
+            or any((folder / kind.registry_file).is_file() for kind in REGISTRIES))
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ duplicate keys, anchors/aliases and runaway nesting become diagnostics, not surp
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -143,7 +144,9 @@ class _Builder:
         if method is None:  # str, timestamps (kept as written: dates are checked as text) and others
             return node.value
         try:
-            return getattr(_CONSTRUCTOR, method)(node)
+            value = getattr(_CONSTRUCTOR, method)(node)
+            # .nan and .inf are kept as the text written: no page or JSON export can hold them (json.dumps wrote NaN)
+            return value if type(value) is not float or math.isfinite(value) else node.value
         except ValueError:  # an integer of more than 4,300 digits (Python's limit on int(str))
             self.diags.error(self.pos(node.start_mark), f"the number here is {len(node.value):,} characters long, "
                                                         "too long to read: quote it to make it text, or shorten it")

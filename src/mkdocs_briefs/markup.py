@@ -60,18 +60,19 @@ def front_matter(title: str, description: str, *, hide: tuple[str, ...] = (), me
     meta = dict(meta or {})
     hide = tuple(dict.fromkeys((*hide, *meta.pop("hide", ()))))
     hidden = f"hide: [{', '.join(hide)}]\n" if hide else ""
-    extra = "".join(f"{key}: {json.dumps(_escaped(value))}\n" for key, value in meta.items())
+    extra = "".join(f"{key}: {json.dumps(html_escaped(value))}\n" for key, value in meta.items())
     return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(desc)}\n{hidden}{extra}---\n\n"
 
 
-def _escaped(value):
-    """Every string in `value` HTML-escaped: the theme writes tags and the like into the page unescaped."""
+def html_escaped(value):
+    """Every string in `value` HTML-escaped: the theme writes a page's front matter (title, description,
+    author, tags, subtitle...) into the page unescaped."""
     if isinstance(value, str):
         return html.escape(value)
     if isinstance(value, list):
-        return [_escaped(v) for v in value]
+        return [html_escaped(v) for v in value]
     if isinstance(value, dict):
-        return {k: _escaped(v) for k, v in value.items()}
+        return {k: html_escaped(v) for k, v in value.items()}
     return value
 
 

@@ -82,10 +82,12 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
     (templates.py). Images in briefs may come from the site itself or from `image_hosts`.
     With `reuse` (the plugin, run again after each save by `mkdocs serve`), a brief whose text
     did not change since the last such run is not parsed again, nor an entry of corpus.json
-    indented again. Updates are checked against the status scale of `settings` and `today`
-    (by default the machine's date: an update may not be dated later). With `previous` (the
-    `written` of the last run's outcome), the pages of entities whose inputs did not change
-    are not written again (incremental.py). The Atom feed (feed.py) is titled with
+    indented again, and the outcome keeps what the next run needs (`written`: the pages and
+    what each names); without it (a one-off build) the pages are only written. Updates are
+    checked against the status scale of `settings` and `today` (by default the machine's date:
+    an update may not be dated later). With `previous` (the `written` of the last run's outcome)
+    and `reuse`, the pages of entities whose inputs did not change are not written again
+    (incremental.py). The Atom feed (feed.py) is titled with
     `site_name` and addressed from `site_url`.
     With `named` (files of `folder`), only the problems in those files are reported, and
     when they are all briefs, the other briefs are read only as far as their references need
@@ -114,6 +116,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         from .feed import FEED, feed_xml
         from .incremental import write_pages
         from .labels import ENGLISH, using
+        from .pages import generate_pages
         from .templates import PACKAGE
         from .templates import using as using_templates
         from .tracker import CHART, chart_svg
@@ -124,8 +127,11 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         context = (settings, labels.language, labels.messages, today or datetime.date.today(),
                    object() if templates.overrides() else None)
         with using(labels), using_templates(templates):
-            outcome.written = write_pages(outcome.corpus, context, previous)
-            outcome.pages = outcome.written.pages
+            if reuse:  # kept for the next run (mkdocs serve), with the index of what each page names
+                outcome.written = write_pages(outcome.corpus, context, previous)
+                outcome.pages = outcome.written.pages
+            else:  # a one-off build or export: no next run to find the changed pages for
+                outcome.pages = generate_pages(outcome.corpus)
             chart = chart_svg(outcome.corpus)
             outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url,
                                            reuse=reuse)

@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .annotations import anchor_for
 from .corpus import Corpus
-from .kinds import ANNOTATION_KINDS, KINDS
+from .kinds import ANNOTATION_KINDS, KINDS, Folders
 
 
 def one_line_description(corpus: Corpus, kind: str, id_: str) -> str:
@@ -92,6 +92,42 @@ class AnnotationLinks(Extension):
         md.treeprocessors.register(_Unreserve(md), "briefs_unreserve", 4)
 
 
+def _split(rest: str) -> tuple[str, str, str]:
+    """`id?query#fragment` as (id, the `?query#fragment` to keep, fragment)."""
+    id_, _, fragment = rest.partition("#")
+    id_, _, query = id_.partition("?")
+    return id_, (f"?{query}" if query else "") + (f"#{fragment}" if fragment else ""), fragment
+
+
+def _describe(el: Element, kind: str, target: tuple[str, str]) -> None:
+    """The link's hover title (unless it has its own, or asks for none with `""`), its classes, and
+    what the preview (assets/preview.js) shows; ElementTree escapes the values."""
+    title = el.get("title")
+    plain = title == ""  # no hover title, and no preview either
+    if title is None:
+        title = target[0]
+    if title:
+        el.set("title", title)
+    else:  # [text](kind:id "") asks for no hover title
+        el.attrib.pop("title", None)
+    el.set("class", f"{el.get('class', '')} briefs-link briefs-{kind}".strip())
+    if not plain:
+        el.set("data-briefs-kind", kind)
+        el.set("data-briefs-name", target[1])
+
+
+class _FolderPaths(dict[str, str]):
+    """The relative path from a page's folder to each kind's folder, looked up once a page."""
+
+    def __init__(self, directory: str, folders: Folders) -> None:
+        super().__init__()
+        self.directory, self.folders = directory, folders
+
+    def __missing__(self, kind: str) -> str:
+        path = self[kind] = _folder_from(self.directory, self.folders.of(kind))
+        return path
+
+
 class _Resolver(Treeprocessor):
     def __init__(self, md: Markdown, ext: AnnotationLinks) -> None:
         super().__init__(md)
@@ -107,34 +143,24 @@ class _Resolver(Treeprocessor):
         entity = corpus.folders.page_entity(here)
         on_brief_page = entity is not None and entity[0] == "brief" and entity[1] in corpus.briefs
         counts: Counter[tuple[str, str]] = Counter()
+        folders = _FolderPaths(directory, corpus.folders)
         for el in root.iter("a"):
             href = el.get("href", "")
             kind, sep, rest = href.partition(":")
             if not sep or kind not in KINDS:
                 continue
-            id_, _, fragment = rest.partition("#")
-            id_, _, query = id_.partition("?")
-            suffix = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+            target = targets.get(href)  # most links are `kind:id`, with no fragment or query
+            id_, suffix, fragment = (rest, "", "") if target is not None else _split(rest)
             if id_ == "index":  # the list of that kind: rec:index?actor=rok is the explorer, filtered
-                el.set("href", f"{_folder_from(directory, corpus.folders.of(kind))}index.md{suffix}")
+                el.set("href", f"{folders[kind]}index.md{suffix}")
                 continue
-            target = targets.get(f"{kind}:{id_}")
+            if target is None:
+                target = targets.get(f"{kind}:{id_}")
             if target is None:
                 self.ext.on_unknown(here, href)
                 continue
-            el.set("href", f"{_folder_from(directory, corpus.folders.of(kind))}{id_}.md{suffix}")
-            title = el.get("title")
-            plain = title == ""  # no hover title, and no preview either
-            if title is None:
-                title = target[0]
-            if title:
-                el.set("title", title)
-            else:  # [text](kind:id "") asks for no hover title
-                el.attrib.pop("title", None)
-            el.set("class", f"{el.get('class', '')} briefs-link briefs-{kind}".strip())
-            if not plain:  # what the preview (assets/preview.js) shows; ElementTree escapes the values
-                el.set("data-briefs-kind", kind)
-                el.set("data-briefs-name", target[1])
+            el.set("href", f"{folders[kind]}{id_}.md{suffix}")
+            _describe(el, kind, target)
             if on_brief_page and kind in ANNOTATION_KINDS and not fragment:
                 counts[kind, id_] += 1
                 el.set("id", anchor_for(kind, id_, counts[kind, id_]))
@@ -145,6 +171,13 @@ THEME_IDS = frozenset({"__drawer", "__search", "__config", "__toc", "__consent",
 """Ids Material for MkDocs gives elements of every page, around the content."""
 _RAW_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
 _PLACEHOLDER = "data-briefs-reserved"
+
+
+@lru_cache(maxsize=4096)
+def _raw_ids(block: str) -> tuple[str, ...]:
+    """The ids in a block of raw HTML. The same small blocks (`<span aria-hidden="true">`, a grid's
+    cell) come back hundreds of thousands of times a build: each is read once."""
+    return tuple(_RAW_ID.findall(block))
 
 
 class _UniqueIds(Treeprocessor):
@@ -158,8 +191,8 @@ class _UniqueIds(Treeprocessor):
         self.resolver = resolver
 
     def run(self, root: Element) -> None:
-        outside = {m.group(1) for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str)
-                   for m in _RAW_ID.finditer(block)} | THEME_IDS
+        outside = {name for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "id" in block
+                   for name in _raw_ids(block)} | THEME_IDS
         ours = {id(el) for el in self.resolver.anchors}
         taken = outside | {el.get("id", "") for el in self.resolver.anchors}
         for el in root.iter():

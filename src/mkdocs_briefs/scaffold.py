@@ -42,7 +42,7 @@ def _enum(name: str, field: str) -> list[str]:
 def _first_id(folder: Path, registry: str, fallback: str) -> str:
     path = folder / f"{registry}.yml"
     if path.is_file():
-        for line in path.read_text("utf-8").splitlines():
+        for line in path.read_text("utf-8", errors="replace").splitlines():
             match = re.match(r"^([a-z0-9][a-z0-9-]*):\s*$", line)
             if match:
                 return match.group(1)
@@ -52,7 +52,7 @@ def _first_id(folder: Path, registry: str, fallback: str) -> str:
 def _registry_ids(path: Path) -> set[str]:
     if not path.is_file():
         return set()
-    return {m.group(1) for m in re.finditer(r"^([^\s#][^:]*):", path.read_text("utf-8"), re.MULTILINE)}
+    return {m.group(1) for m in re.finditer(r"^([^\s#][^:]*):", _text_of(path), re.MULTILINE)}
 
 
 def _check_id(kind: str, id_: str) -> None:
@@ -110,7 +110,7 @@ Write the brief in your own words. Link each actor or mechanism where the text n
 like [this actor](actor:{actor}), and mark the words that make each recommendation, like
 [do the first thing](rec:{rec_id}): that paragraph is quoted on the recommendation's page.
 """
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     _write(path, text)
     return path
 
@@ -123,11 +123,11 @@ def new_registry_entry(folder: Path, kind: str, id_: str) -> Path:
     if id_ in _registry_ids(path):
         raise ScaffoldError(f"{kind} '{id_}' already exists in {path}: choose another id, or edit that entry")
     entry = _ENTRIES[kind](id_, _descriptions(registry), registry)
-    existing = path.read_text("utf-8") if path.is_file() else (
+    existing = _text_of(path) if path.is_file() else (
         f"# {registry.capitalize()} referred to by the briefs. The fields are explained at\n# {GUIDE}#registries\n")
     if existing and not existing.endswith("\n"):
         existing += "\n"
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     _write(path, existing + entry)
     return path
 
@@ -184,18 +184,29 @@ REGISTRY_KINDS = tuple(_ENTRIES)
 
 def write_new(path: Path, text: str) -> Path:
     """Write a file that does not exist yet, making its folder."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ScaffoldError(f"cannot make the folder {path.parent}: {exc.strerror or exc}") from None
+    _make_folder(path.parent)
     _write(path, text)
     return path
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+
+
+def _text_of(path: Path) -> str:
+    """A registry's text, appended to as it is: bytes that are not UTF-8 are kept (surrogateescape), for
+    `check` to point at, never a traceback here."""
+    return path.read_text("utf-8", errors="surrogateescape")
 
 
 def _first_rec(folder: Path) -> str:
     """The id of the first recommendation of the first brief (by file name), for the skeleton to name."""
     for path in sorted(folder.glob("*.md")):
-        match = re.search(r"^\s*- id:\s*([a-z0-9][a-z0-9-]*)\s*$", path.read_text("utf-8"), re.MULTILINE)
+        match = re.search(r"^\s*- id:\s*([a-z0-9][a-z0-9-]*)\s*$", path.read_text("utf-8", errors="replace"),
+                          re.MULTILINE)
         if match:
             return match.group(1)
     return "a-recommendation-id"
@@ -234,13 +245,13 @@ affects:  # {d['affects']}
 What happened, in your own words, with the facts the sources give and nothing more. Link
 the actors and recommendations it names, like [this recommendation](rec:{_first_rec(folder)}).
 """
-    updates.mkdir(parents=True, exist_ok=True)
+    _make_folder(updates)
     _write(path, text)
     return path
 
 
 def _write(path: Path, text: str) -> None:
     try:
-        path.write_text(text, "utf-8")
+        path.write_text(text, "utf-8", errors="surrogateescape")
     except OSError as exc:
         raise ScaffoldError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -13,6 +13,7 @@ level: nothing is known, which is not the same as "no progress".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -96,8 +97,29 @@ def scale_from(option: Mapping[str, Any] | None, replace_scale: bool = False) ->
         if unknown:
             raise ValueError(f"status '{id_}': unknown field(s) {', '.join(sorted(unknown))}; "
                              "allowed: label, meaning, progress, setback, symbol")
+        _check_level(id_, fields)
         base = levels.get(id_) or Level(id_, str(id_).replace("-", " ").capitalize())
         levels[id_] = replace(base, **{k: v for k, v in fields.items()})
     if NOT_TRACKED in levels:
         raise ValueError(f"'{NOT_TRACKED}' cannot be a status: it is what a recommendation without updates shows")
     return Scale(tuple(levels.values()))
+
+
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_KINDS = {"label": "a text", "meaning": "a text", "symbol": "a text", "progress": "a whole number from 0 up",
+          "setback": "true or false"}
+
+
+def _check_level(id_: object, fields: Mapping[str, Any]) -> None:
+    """A level an update can name (an id: its `status` is one), with fields of the right sort; a label of 5
+    ended the build in a traceback, and a level 'Done!' could never be given."""
+    if not isinstance(id_, str) or not _ID.fullmatch(id_):
+        raise ValueError(f"{id_!r} is not a status id an update can give: write lowercase letters a-z, digits "
+                         "and single hyphens, like 'partly-done'")
+    for name, value in fields.items():
+        text = name in ("label", "meaning", "symbol")
+        good = (isinstance(value, str) and value.strip() != "" if text
+                else isinstance(value, bool) if name == "setback"
+                else value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0))
+        if not good:
+            raise ValueError(f"status '{id_}': {name} should be {_KINDS[name]}, not {value!r}")

@@ -203,6 +203,8 @@ _UNSAFE_TEXT = re.compile(f"{CONTROL.pattern}|(?P<bidi>{BIDI.pattern})")
 """Refused in titles, names and every other text of front matter and registries, as in a
 brief's text (blocks.py): control characters (tab and newline are fine), and the
 bidirectional controls, which make a text show in another order than it is written."""
+_BLANK = re.compile(r"[\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]*")
+"""A text that shows nothing: spaces, and characters that have no width (a zero-width space, a BOM)."""
 _NOT_TEXT = {"id", "brief_id", "body", "pos", "where", "annotations", "recommendations"}
 
 
@@ -222,6 +224,10 @@ def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
                     at = getattr(item, "where", {})
                     yield from ((f"{f.name}[{i + 1}].{g.name}", v, at.get(g.name, where))
                                 for g in dataclasses.fields(item) if isinstance(v := getattr(item, g.name), str))
+        elif isinstance(value, dict):  # a brief's page_meta: its tags are text shown on the page
+            for key, meta in value.items():
+                texts = meta if isinstance(meta, list) else [meta]
+                yield from ((key, v, entity.where.get(key, where)) for v in texts if isinstance(v, str))
         elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Ref)):  # a brief's source
             yield from ((f"{f.name}.{g.name}", v, where) for g in dataclasses.fields(value)
                         if isinstance(v := getattr(value, g.name), str))
@@ -239,13 +245,20 @@ def _check_text(s: Sources, diags: Diagnostics) -> None:
     for kind in KINDS.values():
         for entity in _read(s, kind.key):
             for name, text, where in _texts(entity):
+                if text and _BLANK.fullmatch(text):
+                    diags.error(where, f"'{name}' shows nothing: it is {shown(text)}, only spaces or invisible "
+                                       "characters; write the text")
+                    continue
                 bad = _UNSAFE_TEXT.search(text)
                 if bad is None:
                     continue
                 char = bad.group()
                 what = f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
                 after = f" after {shown(text[: bad.start()][-30:])}" if bad.start() else " at its start"
-                if bad.group("bidi"):
+                if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":  # from a YAML escape like "\ud800"
+                    diags.error(where, f"'{name}' has U+{ord(char):04X}{after}, which is not a character: no page or "
+                                       "feed can hold it; delete it (or write the character itself, not its escape)")
+                elif bad.group("bidi"):
                     diags.error(where, f"'{name}' has the bidirectional control {what}{after}: it makes the text show "
                                        "in another order than it is written; delete it")
                 else:

@@ -14,7 +14,7 @@
                 generated Markdown MkDocs has just read); turn the links in a page's
                 diagrams into URLs before rendering (mermaid.py); fill in the
                 listings of hand-written pages (listings.py); end a brief with its
-                citation (cite.py) and note its JSON-LD (metadata.py)
+                citation (cite.py) and note its JSON-LD (metadata.py); escape front matter
     on_page_content    pass the HTML through the allowlist (sanitize.py)
     on_post_page       after every other plugin: mend Material's HTML (html_fixes.py, option
                        material.valid_html); mark a generated page's <article> as the plugin's; put
@@ -55,6 +55,7 @@ from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, 
 from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
 from .neighbours import (
     declare_bundled_mermaid,
+    escape_front_matter,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
@@ -199,6 +200,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             for page in nav.pages:
                 if not page.file.is_modified():
                     page.read_source(config)
+                    escape_front_matter(page, self.config.sanitize_pages)
         return nav
 
     on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
@@ -216,6 +218,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.links.page_uri = page.file.src_uri
         if isinstance(page.file, GeneratedFile):
             page.file.release()
+        escape_front_matter(page, self.config.sanitize_pages)
         markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
             markdown = self._reader_extras(markdown, page, config, files)

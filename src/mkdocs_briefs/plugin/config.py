@@ -5,6 +5,7 @@ docs/reference.md lists them all.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -28,6 +29,18 @@ class _Count(c.BaseConfigOption[int]):
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise base.ValidationError(f"expected a whole number from 1 up, like {self.default}, not {value!r}")
+        return value
+
+
+class _Host(c.BaseConfigOption[str]):
+    """A host name, like 'images.example.org' (an image host: it goes into the policy as https://<host>)."""
+
+    HOST = re.compile(r"(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*")
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not self.HOST.fullmatch(value):
+            raise base.ValidationError(f"expected a host name, like 'images.example.org' (no scheme, port, path, space "
+                                       f"or wildcard), not {value!r}")
         return value
 
 
@@ -146,7 +159,7 @@ class BriefsConfig(base.Config):
     """Pass the hand-written pages of docs/ through the same HTML allowlist as the generated
     ones (sanitize.py). On by default: they arrive by pull request too. Turn it off only
     for a site whose docs/ is written by trusted people and needs raw HTML the allowlist drops."""
-    image_hosts = c.ListOfItems(c.Type(str), default=[])
+    image_hosts = c.ListOfItems(_Host(), default=[])
     """Hosts (like 'images.example.org') that images in briefs may be loaded from; by
     default none: put the image in the repository."""
     csp = c.Type(bool, default=True)

@@ -1,5 +1,6 @@
 """Good neighbours: what the plugin tells, or asks of, the theme and the other plugins of a site
-(Material's privacy, offline and revision-date plugins, Material's own link previews).
+(Material's privacy, offline and revision-date plugins, Material's own link previews, the theme's
+unescaped front matter).
 """
 
 from __future__ import annotations
@@ -7,8 +8,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from ..kinds import Folders
+from ..markup import html_escaped
 from ..pages import nav_pages
 
 MATERIAL_MERMAID = "unpkg.com/mermaid@*"
@@ -70,3 +73,11 @@ def offline_note(config: MkDocsConfig, url: str) -> str:
     """', added by its offline plugin' for the shim that plugin adds."""
     offline = "iframe-worker" in url and _material_plugin(config, "OfflinePlugin")
     return ", added by its offline plugin" if offline else ""
+
+
+def escape_front_matter(page: Page, sanitize_pages: bool) -> None:
+    """Security: a hand-written page's front matter as text (with `sanitize_pages`). Material writes its
+    title, description and author into <head> unescaped, where csp.py would allow an injected `<script>`
+    by its hash, as one of the theme's; the generated pages' front matter is escaped when it is written."""
+    if sanitize_pages and page.file.generated_by is None:
+        page.meta = html_escaped(page.meta)
