@@ -293,18 +293,37 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def browser_page(chromium, site_url):
-    """A fresh page (desktop size) with its console errors and third-party requests watched."""
-    from browser import PageWatch
+@pytest.fixture(scope="module")
+def _desktop_tab(chromium, site_url):
+    from browser import COUNT_XHR, PageWatch
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    watch = PageWatch()
-    watch.attach(page, site_url)
-    page.watch = watch
+    page.add_init_script(COUNT_XHR)  # tests wait for Material's instant navigation to settle (browser.settled)
+    page.watch = PageWatch()
+    page.watch.attach(page, site_url)
     yield page
     context.close()
+
+
+@pytest.fixture
+def browser_page(_desktop_tab, site_url):
+    """A page (desktop size) with its console errors and third-party requests watched: one tab for the
+    tests of a file (a new tab costs Chromium as much CPU as the page it loads), left as a new one would
+    be after each test: the watch emptied, the site's storage cleared, permissions taken back, screen
+    media, the desktop's size, the pointer in the corner, and a blank page. Its history stays: a test steps back only through
+    the pages it opened."""
+    page = _desktop_tab
+    page.watch.console_errors.clear()
+    page.watch.third_party_requests.clear()
+    yield page
+    if page.url.startswith(site_url):
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.context.clear_permissions()
+    page.mouse.move(0, 0)  # off any link: Chromium hovers what lies under a still pointer after a load
+    page.emulate_media(media="null")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("about:blank")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

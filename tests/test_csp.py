@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_briefs import csp
+from mkdocs_briefs import csp, html_fixes
 
 LIVE = ('# Home\n\n<img src="x" onerror="alert(\'img\')">\n\n<script>alert("inline")</script>\n\n'
         '<p><a id="js" href="javascript:alert(\'link\')">js</a></p>\n\n'
@@ -79,8 +79,8 @@ def test_the_theme_scripts_and_the_explorer_run_under_the_policy(shipped_site, c
             page.goto(url + "actors/rok/")
             page.wait_for_load_state("networkidle")
             page.locator("article a.briefs-link:visible").first.click()  # Material's instant navigation
+            page.wait_for_url(lambda address: "/actors/rok/" not in address)  # a timeout fails the test
             page.wait_for_load_state("networkidle")
-            assert "/actors/rok/" not in page.url
         finally:
             context.close()
     assert [m for m in console if "Content Security Policy" in m] == []
@@ -94,3 +94,20 @@ def test_the_policy_hashes_exactly_the_inline_scripts():
     assert out.index("Content-Security-Policy") < out.index("<script>")
     assert policy.count("'sha256-") == 2
     assert "img-src 'self' data: https://img.example.org" in policy
+
+
+def test_the_scripts_of_the_content_are_left_out_wherever_it_is_in_the_page():
+    content = f'<p>{"text " * 60}</p><script>evil()</script>'  # longer than the start the page is searched for
+    theme = '<script>theme()</script>'
+    for page in (f"<html><head></head><body>{theme}{content}</body></html>",  # once: the usual page
+                 f"<html><head></head><body>{content}{theme}{content}</body></html>",  # twice
+                 f"<html><head></head><body>{content[:280]}{theme}{content}</body></html>"):  # its start before it
+        policy = csp.add_policy(page, content=content).split('content="', 1)[1]
+        assert policy.count("'sha256-") == 1 and csp.script_hashes(theme)[0] in policy, page
+
+
+def test_the_additions_go_in_at_their_places_in_one_copy():
+    assert html_fixes.insert("<head></head><article>", [None, (6, "B"), (0, "A"), (6, "C")]) == "A<head>BC</head><article>"
+    assert html_fixes.insert("page", []) == "page"
+    page = '<head></head><article class="md-content__inner md-typeset">'
+    assert html_fixes.insert(page, [html_fixes.own_page_mark(page)]).endswith('md-typeset" data-briefs-page>')

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import FORKER, SOURCE_DATE_EPOCH, Build, built, copy_shipped, make_project, new_venv, run_build
+from payloads import ATTRIBUTE_LIST
 
 from mkdocs_briefs.plugin.export_docs import plain_config
 from mkdocs_briefs.plugin.files import REDIRECTS
@@ -107,6 +108,30 @@ def test_export_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path: 
     project.replace("briefs/first-brief.md", "addressed_to: [rok]", "addressed_to: [rokk]")
     failed = export(tmp_path)
     assert failed.returncode == 1 and "unknown actor 'rokk'" in failed.stdout
+    assert not (tmp_path / "plain").exists()
+
+
+def test_export_refuses_an_attribute_list_only_a_builds_sanitiser_would_remove(tmp_path: Path):
+    # a build drops `onclick` and a `javascript:` href from the page; the export wrote them into the Markdown,
+    # and a plain build of it (attr_list on, as the export asks) published them
+    project = make_project(tmp_path)
+    project.replace("briefs/first-brief.md", "## The argument\n", '## The argument\n\nPara one.\n'
+                    '{: .lead #top onclick="alert(1)" }\n\n[x](https://ok.example/){: title="t" href="javascript:alert(2)" }'
+                    '\n\n`{: onmouseover="in code"}` and {a set}\n')
+    (tmp_path / "briefs" / "updates").mkdir()
+    (tmp_path / "briefs" / "updates" / "u.md").write_text(
+        "---\ntitle: U\ndate: 2023-01-02\nsources:\n  - {title: S, publisher: P, url: 'https://e.org', date: 2023-01-02}"
+        "\naffects:\n  - {rec: widen-aperture, status: done}\n---\n\nDone.\n" + ATTRIBUTE_LIST + "\n", "utf-8")
+    failed = export(tmp_path)
+    assert failed.returncode == 1, failed.stdout
+    keep = "aria-hidden, aria-label, class, data-search-exclude, dir, hidden, id, lang, title, .class and #id"
+    assert failed.stdout.splitlines()[:5] == [
+        f"briefs/{path}:{n}:{c}: error: the attribute list sets '{key}', which a build without the plugin "
+        f"would publish as it is (no sanitiser runs on an export): delete it, or keep to {keep}"
+        for path, n, c, key in (("first-brief.md", 31, 15, "onclick"), ("first-brief.md", 33, 38, "href"),
+                                ("updates/u.md", 11, 4, "onclick"), ("updates/u.md", 11, 23, "href"),
+                                ("updates/u.md", 11, 50, "style"))]
+    assert failed.stdout.splitlines()[5].startswith("briefs: 5 errors")  # not `{a set}`, nor the code span
     assert not (tmp_path / "plain").exists()
 
 

@@ -14,11 +14,14 @@ The policy goes in a `<meta http-equiv>` at the top of `<head>`, before any scri
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=")
+_TYPE = re.compile(r"\btype\s*=\s*[\"']?([^\"'\s>]*)")
 _JS_TYPES = ("", "text/javascript", "application/javascript", "module")
 _HEAD = re.compile(r"<head>\s*(<meta charset=[^>]*>)?", re.IGNORECASE)
 GOOGLE_FONTS = ("https://fonts.googleapis.com", "https://fonts.gstatic.com")
@@ -29,17 +32,23 @@ def script_hashes(page_html: str) -> list[str]:
     """The CSP source expression ('sha256-...') of each inline script of a page, in order."""
     found: list[str] = []
     for match in _INLINE_SCRIPT.finditer(page_html):
-        attrs = match.group("attrs") or ""
-        if re.search(r"\bsrc\s*=", attrs):
-            continue
-        kind = re.search(r"\btype\s*=\s*[\"']?([^\"'\s>]*)", attrs)
-        if kind and kind.group(1).lower() not in _JS_TYPES:
-            continue  # a data block (application/json, ld+json): never run, not governed by script-src
-        digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
-        if source not in found:
+        source = _source_of(match.group("attrs") or "", match.group("body"))
+        if source is not None and source not in found:
             found.append(source)
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _source_of(attrs: str, body: str) -> str | None:
+    """The source expression of an inline script, None for one that is not inline or not run; the
+    theme writes the same few scripts in every page, each is hashed once."""
+    if _SRC.search(attrs):
+        return None
+    kind = _TYPE.search(attrs)
+    if kind and kind.group(1).lower() not in _JS_TYPES:
+        return None  # a data block (application/json, ld+json): never run, not governed by script-src
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
 
 
 def policy_of(hashes: Iterable[str], image_hosts: Iterable[str] = (), web_fonts: bool = False) -> str:
@@ -60,15 +69,37 @@ def policy_of(hashes: Iterable[str], image_hosts: Iterable[str] = (), web_fonts:
 
 
 def add_policy(page_html: str, image_hosts: Iterable[str] = (), web_fonts: bool = False, content: str = "") -> str:
-    """The page with its policy as the first element of <head> (after <meta charset>).
+    """The page with its policy as the first element of <head> (after <meta charset>)."""
+    found = policy_meta(page_html, image_hosts, web_fonts, content)
+    if found is None:
+        return page_html
+    at, meta = found
+    return page_html[:at] + meta + page_html[at:]
+
+
+def policy_meta(page_html: str, image_hosts: Iterable[str] = (), web_fonts: bool = False,
+                content: str = "") -> tuple[int, str] | None:
+    """The policy's <meta> and where it goes in the page: first in <head> (after <meta charset>);
+    None for a page without <head>. The plugin puts it in with its other additions, in one copy.
 
     Only the theme's inline scripts are allowed: those in `content` (the page's own HTML,
     which came from Markdown) are not, even on a page the sanitiser was told to leave alone.
     """
     head = _HEAD.search(page_html)
     if head is None:
+        return None
+    policy = policy_of(script_hashes(_without(page_html, content)), image_hosts, web_fonts)
+    return head.end(), f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def _without(page_html: str, content: str) -> str:
+    """`page_html.replace(content, "")`, found faster in the usual case, where the content is in
+    the page once: its start is looked for rather than the whole of it (a page's content is
+    about half of the page), then checked in full."""
+    if not content:
         return page_html
-    theme_only = page_html.replace(content, "") if content else page_html
-    policy = policy_of(script_hashes(theme_only), image_hosts, web_fonts)
-    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return page_html[: head.end()] + meta + page_html[head.end():]
+    start = content[:256]
+    at = page_html.find(start)
+    if at >= 0 and page_html.startswith(content, at) and page_html.find(start, at + len(content)) < 0:
+        return page_html[:at] + page_html[at + len(content):]
+    return page_html.replace(content, "")

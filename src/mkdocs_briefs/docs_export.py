@@ -12,7 +12,8 @@ the same pages:
 - a brief's page ends with its "Cite this brief" block; a hand-written page gets its
   listings filled in.
 
-What needs a build is lost: the checks while serving, the sanitiser pass over the HTML,
+What needs a build is lost: the checks while serving, the sanitiser pass over the HTML (so
+an attribute list that sets what it would remove is an error here, `unsafe_attributes`),
 the Content-Security-Policy and a brief's JSON-LD (docs/reference.md, "Engines").
 """
 
@@ -25,13 +26,14 @@ from collections import Counter
 from urllib.parse import urljoin
 
 from . import cite, listings
-from .annotations import anchor_for, mask_code, mask_image_alts, paragraphs
+from .annotations import anchor_for, mask_code, mask_image_alts, paragraphs, paragraphs_of
 from .blocks import fences
 from .corpus import Corpus
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, Pos
 from .kinds import ANNOTATION_KINDS, KINDS
 from .markup import GeneratedPage
 from .mermaid import LINK_PREFIX
+from .model import Brief, Update
 from .render import one_line_description
 
 EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
@@ -147,6 +149,35 @@ def resolve_clicks(markdown: str, src_uri: str, exists: set[str], directory_urls
             inside = "\n".join(lines[fence.start + 1:fence.end])
             lines[fence.start + 1:fence.end] = _CLICK.sub(click, inside).split("\n")
     return "\n".join(lines)
+
+
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]+?)[ \t]*\}")
+_ATTRIBUTE_KEY = re.compile(r"(?:^|(?<=[ \t]))([^\s=\"'{}.#][^\s=\"'{}]*)[ \t]*=")
+
+
+def unsafe_attributes(corpus: Corpus, allowed: frozenset[str]) -> Diagnostics:
+    """An error where a brief's or an update's text sets, in an attribute list (`{: onclick="..."}`), an
+    attribute other than `allowed`: a build's sanitiser removes it from the page, but a build of the export
+    runs no sanitiser and would publish it (with attr_list on, which the export needs)."""
+    diags = Diagnostics()
+    texts: list[Brief | Update] = [*corpus.briefs.values(), *corpus.updates.values()]
+    for entity in texts:
+        if "=" not in entity.body or "{" not in entity.body:
+            continue
+        for paragraph in paragraphs_of(entity.body):
+            masked = mask_code(paragraph.text)
+            for group in _ATTRIBUTE_LIST.finditer(masked):
+                for key in _ATTRIBUTE_KEY.finditer(group.group(1)):
+                    if key.group(1).lower() in allowed:
+                        continue
+                    offset = group.start(1) + key.start(1)
+                    line = masked.count("\n", 0, offset)
+                    col = offset - (masked.rfind("\n", 0, offset) + 1) + 1
+                    diags.error(Pos(entity.pos.path, entity.body_line + paragraph.first_line + line, col),
+                                f"the attribute list sets '{key.group(1)}', which a build without the plugin would "
+                                "publish as it is (no sanitiser runs on an export): delete it, or keep to "
+                                f"{', '.join(sorted(allowed))}, .class and #id")
+    return diags
 
 
 def plain_pages(corpus: Corpus, pages: list[GeneratedPage], hand_written: dict[str, str], *, site_name: str,

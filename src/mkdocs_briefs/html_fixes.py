@@ -8,6 +8,7 @@ leaves the page's behaviour as it was.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 _TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
@@ -30,8 +31,25 @@ def fix_page(html: str) -> str:
     return html
 
 
-def mark_own_page(html: str) -> str:
+def own_page_mark(html: str) -> tuple[int, str] | None:
     """A generated page's <article> marked as the plugin's (`data-briefs-page`): its print rules
     (reader.css) and theme-fixes.js apply there, not to the rest of a site's hand-written pages.
-    The mark is on the article, which Material's instant navigation replaces with the page."""
-    return _CONTENT_ARTICLE.sub(r"\1 data-briefs-page", html, count=1)
+    The mark is on the article, which Material's instant navigation replaces with the page.
+    Where it goes and what, for `insert`; None for a page without Material's article."""
+    found = _CONTENT_ARTICLE.search(html)
+    return None if found is None else (found.end(), " data-briefs-page")
+
+
+def insert(html: str, insertions: Iterable[tuple[int, str] | None]) -> str:
+    """`html` with each text put in at its position (of `html` as it is), in one copy of the page:
+    texts at the same position in the order given; None is nothing to insert."""
+    found = sorted((i for i in insertions if i is not None), key=lambda i: i[0])
+    if not found:
+        return html
+    parts: list[str] = []
+    last = 0
+    for at, text in found:
+        parts += (html[last:at], text)
+        last = at
+    parts.append(html[last:])
+    return "".join(parts)

@@ -13,6 +13,7 @@ An entity's page lives at `<folder>/<id>.md` in the docs, a section's index at
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -93,8 +94,16 @@ class Folders:
         folder, sep, name = src_uri.partition("/")
         if not sep or "/" in name or not name.endswith(".md"):
             return None
-        kind = next((key for key in KINDS if self.of(key) == folder), None)
+        kind = self._kind_of_folder.get(folder)
         return (kind, name.removesuffix(".md")) if kind else None
+
+    @functools.cached_property
+    def _kind_of_folder(self) -> dict[str, str]:
+        """The kind whose pages each folder holds (the first in KINDS' order): asked for every page."""
+        found: dict[str, str] = {}
+        for key in KINDS:
+            found.setdefault(self.of(key), key)
+        return found
 
 
 DEFAULT_FOLDERS = Folders()

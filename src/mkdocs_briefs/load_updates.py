@@ -38,14 +38,18 @@ def load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
         files += md_files(sub, root, diags, "an update")
     if len(diags.errors) > before:
         sources.unreadable.add("updates")
+    shown_folders: dict[Path, str] = {}  # as shown_path shows each file: its folder (resolved once), then its name
     for path in files:
         text = read_source(path, root, diags)
+        if path.parent not in shown_folders:
+            shown_folders[path.parent] = shown_path(path.parent / "_", root)[:-1]
+        shown = shown_folders[path.parent] + path.name
         if text is None:
             update = None
         elif reuse:
-            update = PARSED_UPDATES.get(path.stem, text, shown_path(path, root), diags, image_hosts)
+            update = PARSED_UPDATES.get(path.stem, text, shown, diags, image_hosts)
         else:
-            update = _load_update(path.stem, text, shown_path(path, root), diags, image_hosts)
+            update = _load_update(path.stem, text, shown, diags, image_hosts)
         if update is None:
             sources.unreadable.add("updates")
         elif update.id in sources.updates:

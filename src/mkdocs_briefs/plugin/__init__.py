@@ -43,7 +43,7 @@ from mkdocs.utils import get_relative_url
 from .. import cite, csp, feed, labels, listings, metadata, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
-from ..html_fixes import fix_page, mark_own_page
+from ..html_fixes import fix_page, insert, own_page_mark
 from ..incremental import Written
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
 from ..markup import GeneratedPage
@@ -256,18 +256,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return output
         if self.config.material.valid_html:
             output = fix_page(output)
+        edits = []  # what goes into the page, put in with one copy of it
         if isinstance(page.file, GeneratedFile):  # the plugin's own page: its print rules and scripts apply
-            output = mark_own_page(output)
+            edits.append(own_page_mark(output))
         if self.config.csp:  # security: the Content-Security-Policy <meta>
-            output = csp.add_policy(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
-                                    content=page.content or "")
+            edits.append(csp.policy_meta(output, self.config.image_hosts, web_fonts=bool(config.theme.get("font")),
+                                         content=page.content or ""))
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
         if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
-            extra = (self.labels.script_element() + "\n" + (script + "\n" if script else "")
-                     + self._feed_link(page, config))
-            output = output[:end] + extra + output[end:]
-        return output
+            edits.append((end, self.labels.script_element() + "\n" + (script + "\n" if script else "")
+                          + self._feed_link(page, config)))
+        return insert(output, edits)
 
     def _feed_link(self, page: Page, config: MkDocsConfig) -> str:
         """The feed's <link rel="alternate">, relative to the page (as Material writes its own feeds' links):

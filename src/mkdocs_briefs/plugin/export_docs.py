@@ -19,11 +19,11 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from .. import labels, pipeline, templates
+from .. import labels, pipeline, sanitize, templates
 from ..diagnostics import Diagnostics
-from ..docs_export import EXTENSIONS, plain_pages
+from ..docs_export import EXTENSIONS, plain_pages, unsafe_attributes
 from ..kinds import folder_problems
-from .config import site_labels, site_templates, theme_language
+from .config import BriefsConfig, site_labels, site_templates, theme_language
 from .files import ASSETS, PACKAGE, VENDOR, assets, redirects
 
 
@@ -53,19 +53,15 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     root = Path(config.config_file_path or ".").parent
     options = plugin.config
     docs = Path(config.docs_dir)
-    problems = folder_problems(options.folders.chosen(), [p.name for p in docs.iterdir() if p.is_dir()]
-                               if docs.is_dir() else [])
-    if problems:
-        raise ExportError("the briefs plugin's 'folders' option in mkdocs.yml: " + "; ".join(problems))
-    problems = labels.check_overrides(options.labels)
-    if problems:
-        raise ExportError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
+    _check_options(options, docs)
     words, own = site_labels(config, options), site_templates(config)
     outcome = pipeline.run(Path(options.sources), root, directory_urls=config.use_directory_urls,
                            site_url=config.site_url, image_hosts=frozenset(options.image_hosts),
                            settings=options.settings(), labels=words, templates=own, site_name=config.site_name)
     result = Exported(outcome.diagnostics)
-    if outcome.diagnostics.errors or outcome.corpus is None:
+    if outcome.corpus is not None and not outcome.diagnostics.errors:  # what only a build's sanitiser removes
+        result.diagnostics.extend(unsafe_attributes(outcome.corpus, frozenset(sanitize.ATTRIBUTES["*"])))
+    if result.diagnostics.errors or outcome.corpus is None:
         return result
     hand_written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
     with labels.using(words), templates.using(own):  # the citations, the listings and the redirects' words
@@ -88,6 +84,17 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     _write(out / ASSETS / LABELS_SCRIPT, labels_script(words.for_scripts()).encode("utf-8"))
     result.written = sum(1 for p in out.rglob("*") if p.is_file())
     return result
+
+
+def _check_options(options: BriefsConfig, docs: Path) -> None:
+    """The plugin's options a build checks before it reads the sources: `folders` and `labels`."""
+    problems = folder_problems(options.folders.chosen(), [p.name for p in docs.iterdir() if p.is_dir()]
+                               if docs.is_dir() else [])
+    if problems:
+        raise ExportError("the briefs plugin's 'folders' option in mkdocs.yml: " + "; ".join(problems))
+    problems = labels.check_overrides(options.labels)
+    if problems:
+        raise ExportError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
 
 
 LABELS_SCRIPT = "labels-data.js"
