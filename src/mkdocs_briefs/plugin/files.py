@@ -71,10 +71,10 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
         return other is not None
 
     dirty.begin_files(config)
+    paths = _SourcePaths(root, sources, config.docs_dir)
     for page in pages:
         level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        abs_src_path = str((root / page.source) if page.source else sources)
-        edit_uri = Path(os.path.relpath(root / page.source, config.docs_dir)).as_posix() if page.source else None
+        abs_src_path, edit_uri = paths[page.source]
         file = dirty.reused(page, level, abs_src_path, edit_uri) or cast(
             GeneratedFile, GeneratedFile.generated(config, page.src_uri, content=page.markdown, inclusion=level))
         origin = f" (from {page.source})" if page.source else ""
@@ -97,6 +97,24 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
             redirect.unchanged = _written(redirect.abs_dest_path) == text  # a dirty build leaves it be
             files.append(redirect)
     return clashes
+
+
+class _SourcePaths(dict[str | None, tuple[str, str | None]]):
+    """A page's `abs_src_path` and `edit_uri` by the source file it was made from, each worked out once:
+    many pages share one (every actor's page is made from actors.yml)."""
+
+    def __init__(self, root: Path, sources: Path, docs_dir: str) -> None:
+        super().__init__()
+        self.root, self.sources, self.docs_dir = root, sources, docs_dir
+
+    def __missing__(self, source: str | None) -> tuple[str, str | None]:
+        if not source:
+            found: tuple[str, str | None] = (str(self.sources), None)
+        else:
+            path = self.root / source
+            found = (str(path), Path(os.path.relpath(path, self.docs_dir)).as_posix())
+        self[source] = found
+        return found
 
 
 def _written(path: str) -> str | None:
