@@ -16,8 +16,10 @@ is bounded in time and count, and the server is always stopped. `--no-full-build
 the full build timed for comparison.
 
 Prints one table, a row per command: N, the command, full build, time until the server
-first answered, save to updated page, and that figure as a share of the full build; then
-every save's figure and the load average.
+first answered, save to updated page, that figure as a share of the full build, and the CPU
+seconds the server used from the save to the updated page (read from Linux's /proc: on a
+machine shared with other work, the wait grows with the load, the CPU much less); then every
+save's figure and the load average.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 from run import build, log  # noqa: E402
 
-COLUMNS = ("N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build")
+COLUMNS = ("N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build",
+           "server CPU per save s")
 COMMANDS = {"full": ["serve", "--livereload"], "dirty": ["serve", "--livereload", "--dirty"]}
 """The ways of serving measured, by the name --only takes."""
 POLL_INTERVAL = 0.05
@@ -66,6 +69,9 @@ class Figure:
     """1-minute load average when the (last) edit showed."""
     updates: tuple[float, ...] = ()
     """Each save's figure, in order."""
+    cpu: float = math.nan
+    """The median CPU seconds the server used from a save to the updated page (its build, the watcher,
+    the requests): unlike the wait, it hardly depends on what else runs on the machine."""
 
 
 def free_port() -> int:
@@ -93,6 +99,15 @@ def poll(url: str, until, deadline: float, server: subprocess.Popen) -> str | No
             return body
         time.sleep(POLL_INTERVAL)
     return None
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds the process has used so far (Linux's /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return math.nan
 
 
 def stop(server: subprocess.Popen) -> None:
@@ -144,15 +159,17 @@ def _serve_and_edit(n: int, project: Path, workdir: Path, mode: str, full_build:
                 raise SystemExit(f"the server did not serve {url} in {timeout:.0f} s:\n" + _tail(log_path))
             ready = time.perf_counter() - start
             log(f"serve-edit N={n}: ready after {ready:.1f} s; editing {brief.name}")
-            updates = []
+            updates, cpu = [], []
             for _ in range(saves):
                 time.sleep(1.0)  # let the file watcher settle; not counted
                 word = "benchedit" + uuid.uuid4().hex[:12]
+                used = cpu_seconds(server.pid)
                 with open(brief, "a", encoding="utf-8") as f:
                     f.write(f"\nEdited for the live-preview benchmark: {word}.\n")
                 saved = time.perf_counter()
                 body = poll(url, lambda body, word=word: word in body, time.monotonic() + timeout, server)
                 updates.append(time.perf_counter() - saved)
+                cpu.append(cpu_seconds(server.pid) - used)
                 if body is None:
                     raise SystemExit(f"the edit did not show in {timeout:.0f} s:\n" + _tail(log_path))
                 log(f"serve-edit N={n}: {shown}: the edit showed after {updates[-1]:.2f} s")
@@ -160,7 +177,7 @@ def _serve_and_edit(n: int, project: Path, workdir: Path, mode: str, full_build:
             stop(server)
     update = statistics.median(updates)
     log(f"serve-edit N={n}: {shown}: median {update:.2f} s of {len(updates)} (full build {full_build:.1f} s)")
-    return Figure(n, shown, full_build, ready, update, os.getloadavg()[0], tuple(updates))
+    return Figure(n, shown, full_build, ready, update, os.getloadavg()[0], tuple(updates), statistics.median(cpu))
 
 
 def _tail(path: Path) -> str:
@@ -170,7 +187,8 @@ def _tail(path: Path) -> str:
 def table(figures: list[Figure]) -> str:
     timed = lambda f: not math.isnan(f.full_build)  # noqa: E731
     rows = [[f"{f.n:,}", f"`{f.command}`", f"{f.full_build:.2f}" if timed(f) else "–", f"{f.ready:.2f}",
-             f"{f.update:.2f}", f"{100 * f.update / f.full_build:.0f}%" if timed(f) else "–"] for f in figures]
+             f"{f.update:.2f}", f"{100 * f.update / f.full_build:.0f}%" if timed(f) else "–", f"{f.cpu:.2f}"]
+            for f in figures]
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(COLUMNS)]
     line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     loads = ", ".join(f"{f.load:.2f}" for f in figures)
