@@ -50,6 +50,30 @@ OPEN_SHADOW = """(() => {
 """An init script that opens the shadow roots diagrams.js draws in (closed), so tests can read the drawing."""
 
 
+COUNT_XHR = """(() => {
+  window.__briefsXhr = 0;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    window.__briefsXhr += 1;
+    this.addEventListener("loadend", () => setTimeout(() => { window.__briefsXhr -= 1; }, 50));
+    return send.apply(this, args);
+  };
+})();"""
+"""An init script that counts the page's XMLHttpRequests still on their way. Material's instant navigation
+fetches the page it swaps in that way, after a click on a link and after a step back or forward (even between
+entries of the same page, as the explorer's filters make): a test that waits for `NO_SWAP_PENDING` before it
+reads never reads the page that is about to be replaced. Until then, a reading can match and the next one
+find the new page half set up (the explorer's table without its rows, a preview without its listeners)."""
+
+NO_SWAP_PENDING = "!(window.__briefsXhr > 0)"
+
+
+def settled(page, predicate: str = "() => true", arg=None):
+    """Wait until no page is on its way to be swapped in (COUNT_XHR) and `predicate`, a JavaScript function
+    of `arg`, returns a truthy value; return that value: one reading of the final state."""
+    return page.wait_for_function(f"arg => {NO_SWAP_PENDING} && ({predicate})(arg)", arg=arg).json_value()
+
+
 @contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1; yields its base URL (ending in '/')."""

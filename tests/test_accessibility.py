@@ -6,10 +6,12 @@ To scan another kind of page, add a line to PAGES."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 
 import pytest
 from browser import PageWatch
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 PAGES = {
     "home": "",
@@ -76,6 +78,8 @@ def test_no_accessibility_violation_of_any_impact(desktop, site_url, shipped_sit
         page.locator("details.briefs-cite summary").click()
     found = {}
     for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+        with contextlib.suppress(PlaywrightTimeout):  # the switch repaints in the background
+            page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         _show_a_preview(page)
         found[scheme] = _violations(page)

@@ -3,6 +3,7 @@ links, and its pages when the table is long. The browser tests drive headless Ch
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
@@ -12,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import settled
 from conftest import Build, built, make_project, run_build
 from payloads import BOLD, IMG, SCRIPT, yaml_text
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitecheck import check_site
 
 STATUS = ".briefs-explorer__status"
@@ -244,7 +247,31 @@ def _status(page) -> str:
 
 
 def _wait_status(page, text: str) -> None:
-    page.wait_for_function("([sel, text]) => document.querySelector(sel)?.textContent === text", arg=[STATUS, text])
+    """Wait for the status to say `text`, and for no page on its way to replace this one (browser.settled)."""
+    settled(page, "([sel, text]) => document.querySelector(sel)?.textContent === text", [STATUS, text])
+
+
+VIEW = """() => ({
+  status: document.querySelector('.briefs-explorer__status')?.textContent ?? null,
+  url: location.pathname + location.search,
+  ids: [...document.querySelectorAll('.briefs-explorer tbody tr td:first-child a')]
+    .map(a => a.href.replace(/\\/$/, '').split('/').pop()),
+  chips: [...document.querySelectorAll('.briefs-explorer__chips button')].map(b => b.textContent),
+  checked: [...document.querySelectorAll('.briefs-facet input[type=checkbox]:checked')].map(b => `${b.name}=${b.value}`),
+})"""
+"""What the explorer shows, read at once: its status, the address, the rows' ids, the chips, the boxes ticked."""
+
+
+def _expect_view(page, **expected) -> None:
+    """Wait until the explorer shows `expected` (keys of VIEW) all at once, with no page on its way to replace
+    it, then compare one reading. After a step back or forward, Material's instant navigation can swap the page
+    in again once the explorer has already followed the step: readings one at a time could mix the two pages."""
+    want = {k: expected[k] for k in expected}
+    with contextlib.suppress(PlaywrightTimeout):
+        settled(page, f"want => {{ const v = ({VIEW})(); return Object.keys(want).every("
+                      f"k => JSON.stringify(v[k]) === JSON.stringify(want[k])); }}", want)
+    view = page.evaluate(VIEW)
+    assert {k: view[k] for k in expected} == want
 
 
 def _shown_ids(page) -> list[str]:
@@ -350,17 +377,11 @@ def test_the_url_holds_the_filters_and_the_back_button_restores_them(browser_pag
     assert page.url.endswith("/recommendations/?actor=us-congress&horizon=unspecified")
 
     page.go_back()
-    _wait_status(page, f"{len(expected)} of {total} recommendations")
-    assert page.url.endswith("/recommendations/?actor=us-congress")
-    assert not _facet_box(page, "Horizon", "Unspecified").is_checked()
-    # Material's instant navigation may swap the page in again after the explorer followed the history
-    # step: the rows are waited for (a timeout fails the test), then compared
-    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length === n",
-                           arg=[f"{ROWS} td:first-child a", len(expected)])
-    assert _shown_ids(page) == expected
+    _expect_view(page, status=f"{len(expected)} of {total} recommendations", url="/recommendations/?actor=us-congress",
+                 ids=expected, checked=["actor=us-congress"])
     page.go_forward()
-    _wait_status(page, f"{len(both)} of {total} recommendations")
-    assert _facet_box(page, "Horizon", "Unspecified").is_checked()
+    _expect_view(page, status=f"{len(both)} of {total} recommendations", ids=both,
+                 checked=["actor=us-congress", "horizon=unspecified"])
     assert page.watch.console_errors == [] and page.watch.third_party_requests == []
 
 
@@ -390,11 +411,8 @@ def test_a_choice_is_named_and_its_chip_removes_it(browser_page, site_url, shipp
     assert page.locator(".briefs-explorer__chips").is_hidden()
     assert page.evaluate("document.activeElement.id") == "briefs-explorer-text"
     page.go_back()
-    _wait_status(page, f"{len(alone)} of {total} recommendations")
-    # Material's instant navigation may swap the page in again after the explorer followed the
-    # history step, so the chip is waited for (a timeout fails the test) rather than counted at once
-    page.wait_for_function("() => document.querySelectorAll('.briefs-explorer__chips button').length === 1")
-    assert chips.all_inner_texts() == ["Mechanism: Trilateral lawmaker consultations ×"]
+    _expect_view(page, status=f"{len(alone)} of {total} recommendations", ids=alone,
+                 chips=["Mechanism: Trilateral lawmaker consultations ×"])
     # two chosen in one facet: the summary names the first and counts the others
     page.get_by_role("button", name="Clear filters").click()
     _facet_box(page, "Addressed to", "Japan").check()
@@ -455,7 +473,7 @@ LIVE = "() => window.__explorerSignals.filter(s => !s.aborted).length"
 def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_site):
     # Material navigates instantly only on the site its site_url names: the shipped site's is
     # its public address, so the generated site, built for the address it is served at, is used.
-    from browser import PageWatch
+    from browser import COUNT_XHR, PageWatch
 
     data = _data(large_site)
     total = len(data["recommendations"])
@@ -463,6 +481,7 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     page.watch = PageWatch()
     page.watch.attach(page, large_url)
     page.add_init_script(COUNT_LISTENERS)
+    page.add_init_script(COUNT_XHR)
     page.goto(large_url + f"actors/{RARE_ACTOR}/")
     page.evaluate("window.__samePage = true")  # gone if the browser loads a new document
     assert page.evaluate(LIVE) == 0
@@ -477,17 +496,15 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     _wait_status(page, f"1 of {total} recommendations")
     page.locator(f"{ROWS} td:first-child a").click()  # to the recommendation's page
     page.wait_for_url(re.compile(r"/recommendations/rec-00-0/$"))
-    page.wait_for_selector(STATUS, state="detached")
+    settled(page, "sel => !document.querySelector(sel)", STATUS)
     assert page.evaluate("window.__samePage") is True
     assert page.evaluate(LIVE) == 0
 
     page.go_back()  # Material fetches the explorer again, with its query
-    _wait_status(page, f"1 of {total} recommendations")
-    assert page.url.endswith(f"/recommendations/?actor={RARE_ACTOR}&horizon=near-term")
-    assert _shown_ids(page) == ["rec-00-0"]
+    _expect_view(page, status=f"1 of {total} recommendations", ids=["rec-00-0"],
+                 url=f"/recommendations/?actor={RARE_ACTOR}&horizon=near-term")
     page.go_back()  # the entry before the facet was ticked: same page, no new document
-    _wait_status(page, f"3 of {total} recommendations")
-    assert not _facet_box(page, "Horizon", "Near term").is_checked()
+    _expect_view(page, status=f"3 of {total} recommendations", checked=[f"actor={RARE_ACTOR}"])
     assert page.evaluate(LIVE) == 2
 
     # the navigation's "Recommendations" is this same page, unfiltered; back filters it again
@@ -501,17 +518,16 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     assert page.evaluate(LIVE) == 2
 
     page.locator("nav.md-nav--primary a", has_text="Actors").first.click()  # away: the explorer stops
-    page.wait_for_selector(STATUS, state="detached")
+    settled(page, "sel => !document.querySelector(sel)", STATUS)
     assert page.evaluate("window.__samePage") is True
     assert page.evaluate(LIVE) == 0
     assert page.watch.console_errors == [] and page.watch.third_party_requests == []
     page.close()
 
 
-def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
+def test_a_phone_can_use_the_explorer(phone_page, site_url, shipped_site):
     total = len(_data(shipped_site)["recommendations"])
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = phone_page
     page.goto(site_url + "recommendations/")
     assert _status(page) == f"{total} of {total} recommendations"
     no_overflow = "() => document.documentElement.scrollWidth <= window.innerWidth"
@@ -530,14 +546,19 @@ def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
     _wait_status(page, f"{n} of {total} recommendations")
     assert page.locator(ROWS).count() == n
     assert page.evaluate(no_overflow)
-    chip = page.get_by_role("button", name="Remove the filter Horizon: Near term").bounding_box()
-    assert chip["x"] >= 0 and chip["x"] + chip["width"] <= 390
-    # each row is a card as wide as the screen allows, its cells labelled
-    row = page.locator(ROWS).first.bounding_box()
-    assert row["x"] >= 0 and row["x"] + row["width"] <= 390
+    # the chip, and each row, a card as wide as the screen allows: measured in one step in the page
+    chip, row = settled(page, """() => {
+        const chip = document.querySelector('.briefs-explorer__chips button');
+        const row = document.querySelector('.briefs-explorer tbody tr');
+        const edges = e => { const r = e?.getBoundingClientRect(); return r && r.width ? [r.left, r.right] : null; };
+        const found = [edges(chip), edges(row)];
+        return found.every(Boolean) && chip.getAttribute('aria-label') === 'Remove the filter Horizon: Near term'
+            ? found : null;
+    }""")
+    assert chip[0] >= 0 and chip[1] <= 390
+    assert row[0] >= 0 and row[1] <= 390
     assert page.locator(f"{ROWS} td[data-label='Horizon']").first.evaluate(
         "td => getComputedStyle(td, '::before').content") == '"Horizon: "'
-    context.close()
 
 
 def test_without_javascript_the_whole_table_is_there(chromium, site_url, shipped_site):
@@ -569,20 +590,24 @@ def test_the_download_links_work(browser_page, site_url, shipped_site):
     assert len(page.request.get(hrefs["as JSON"]).json()["recommendations"]) == total
 
 
-def test_the_explorer_passes_an_accessibility_scan(chromium, site_url):
+def test_the_explorer_passes_an_accessibility_scan(browser_page, site_url):
+    """In the light palette, then in the dark one the header's switch turns on (as test_accessibility does)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    for scheme in ("light", "dark"):
-        context = chromium.new_context(color_scheme=scheme)
-        page = context.new_page()
-        page.goto(site_url + "recommendations/?actor=rok")
-        _status(page)
-        page.locator("details.briefs-facet summary", has_text="Addressed to").click()
+    page = browser_page
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "recommendations/?actor=rok")
+    _status(page)
+    page.locator("details.briefs-facet summary", has_text="Addressed to").click()
+    for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+        with contextlib.suppress(PlaywrightTimeout):  # the switch repaints in the background
+            page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         results = Axe().run(page, context=".briefs-explorer")
         serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
                    if v["impact"] in ("serious", "critical")]
         assert serious == [], (scheme, serious)
-        context.close()
+        page.locator(f"label[title='{toggle}']").click()  # the header's palette switch, no reload
 
 
 def test_editor_text_stays_text_in_the_script(chromium, hostile_table):

@@ -5,12 +5,14 @@ extra) and reads the HTML.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from importlib import resources
 
 import pytest
 from conftest import MKDOCS_YML, Build, Project, built
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitecheck import check_site
 
 from mkdocs_briefs import csp
@@ -169,8 +171,11 @@ def test_on_another_theme_grids_diagrams_previews_and_copy_buttons_work(theme, c
             assert background not in ("transparent", "rgba(0, 0, 0, 0)"), background  # not see-through
             page.locator("#briefs-cite summary").click()
             page.locator("button.briefs-copy").first.click()
-            copied = page.evaluate("navigator.clipboard.readText()")
-            assert copied == page.locator("#briefs-cite-text").inner_text().strip()
+            # the copy is written in the background: wait for it (a timeout fails the test), then compare
+            expected = page.locator("#briefs-cite-text").inner_text().strip()
+            with contextlib.suppress(PlaywrightTimeout):
+                page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=expected)
+            assert page.evaluate("navigator.clipboard.readText()") == expected
         finally:
             context.close()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from browser import PageWatch, route_site
+from browser import COUNT_XHR, PageWatch, route_site, settled
 from conftest import REPO
 
 BRIEF = "briefs/trilateral-prism/"
@@ -54,9 +54,11 @@ def _expect_preview(page, link, name: str, kind: str) -> None:
     assert preview.locator(".briefs-preview__name").text_content() == name
     assert link.get_attribute("aria-describedby") == "briefs-preview"
     assert link.get_attribute("title") is None  # the native tooltip waits: never two at once
-    # next to the link (below or above its first line), inside the window
-    box = link.evaluate("a => { const r = a.getClientRects()[0]; return {top: r.top, bottom: r.bottom}; }")
-    tip = preview.bounding_box()
+    # next to the link (below or above its first line), inside the window: both measured in one step
+    box, tip = link.evaluate("""a => {
+        const r = a.getClientRects()[0], t = document.getElementById('briefs-preview').getBoundingClientRect();
+        return [{top: r.top, bottom: r.bottom}, {x: t.left, y: t.top, width: t.width, height: t.height}];
+    }""")
     assert abs(tip["y"] - box["bottom"]) < 12 or abs(tip["y"] + tip["height"] - box["top"]) < 12
     assert tip["x"] >= 0 and tip["x"] + tip["width"] <= page.viewport_size["width"]
 
@@ -121,6 +123,7 @@ def test_previews_survive_instant_navigation_without_leaking_listeners(chromium,
 
 def _instant_navigation(page, site_url: str) -> None:
     page.add_init_script(COUNT_LISTENERS)
+    page.add_init_script(COUNT_XHR)
     page.goto(site_url + "about/")
     page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is read
     page.evaluate("window.__sameDocument = true")
@@ -128,7 +131,8 @@ def _instant_navigation(page, site_url: str) -> None:
     assert page.evaluate(LIVE_KEYDOWN) == 0  # a page without annotation links: no listeners
 
     page.locator("nav.md-nav--primary a", has_text="Actors").first.click()  # instant navigation
-    page.wait_for_url(re.compile(r"/actors/$"))
+    page.wait_for_url(re.compile(r"/actors/$"))  # the address changes before the page is swapped in
+    settled(page)
     page.locator("article table").wait_for()
     assert page.evaluate("window.__sameDocument") is True  # not a full page load
     link = _settled(page, page.locator("article a.briefs-actor[href$='us-congress/']").first)
@@ -137,6 +141,7 @@ def _instant_navigation(page, site_url: str) -> None:
 
     link.click()  # an annotation link, followed by instant navigation
     page.wait_for_url(re.compile(r"/actors/us-congress/$"))
+    settled(page)
     _preview(page).wait_for(state="hidden")
     rec = _settled(page, page.locator("article a.briefs-rec").first)
     rec.hover()
@@ -147,24 +152,22 @@ def _instant_navigation(page, site_url: str) -> None:
 
     page.go_back()
     page.wait_for_url(re.compile(r"/actors/$"))
-    page.locator("article a.briefs-actor").first.wait_for()
+    # the actors' index swapped in again, and its listeners set up: one set, as before
+    settled(page, f"() => document.querySelector('article h1')?.textContent.startsWith('Actors') && {LIVE_KEYDOWN} === 1")
     assert page.evaluate(LIVE_KEYDOWN) == 1
     assert page.watch.console_errors == [] and page.watch.third_party_requests == []
 
 
-def test_a_tap_on_a_touch_screen_follows_the_link(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    try:
-        page = context.new_page()
-        page.goto(site_url + BRIEF)
-        link = page.locator("article a.briefs-actor[href$='actors/dprk/']").first
-        link.scroll_into_view_if_needed()
-        link.tap()
-        page.wait_for_url(re.compile(r"/actors/dprk/$"))
-        assert page.locator("article h1").inner_text().startswith("Democratic People's Republic of Korea")
-        assert page.locator(".briefs-preview:visible").count() == 0
-    finally:
-        context.close()
+def test_a_tap_on_a_touch_screen_follows_the_link(phone_page, site_url):
+    page = phone_page
+    page.goto(site_url + BRIEF)
+    link = page.locator("article a.briefs-actor[href$='actors/dprk/']").first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    page.wait_for_url(re.compile(r"/actors/dprk/$"))
+    settled(page)
+    assert page.locator("article h1").inner_text().startswith("Democratic People's Republic of Korea")
+    assert page.locator(".briefs-preview:visible").count() == 0
 
 
 def test_copying_the_bibtex_entry(browser_page, site_url):
@@ -210,9 +213,8 @@ def test_the_printed_page_has_no_chrome_and_shows_link_addresses(browser_page, s
     assert page.locator(".md-header").is_visible()
 
 
-def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(phone_page, site_url):
+    page = phone_page
     page.goto(site_url + "matrix/")
     box = page.locator(".briefs-matrix .md-typeset__scrollwrap")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # it does scroll sideways
@@ -230,7 +232,6 @@ def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromi
         return [style.writingMode, style.transform, h.scrollWidth <= h.clientWidth];
     })""")
     assert heads and all(h == ["horizontal-tb", "none", True] for h in heads), heads
-    context.close()
 
 
 def _after(page, selector: str) -> str:
@@ -246,6 +247,7 @@ def test_a_hand_written_page_prints_as_the_theme_has_it_even_after_instant_navig
     route_site(context, SITE_URL, shipped_site.site)
     try:
         page = context.new_page()
+        page.add_init_script(COUNT_XHR)
         page.goto(SITE_URL + BRIEF)
         page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is read
         page.evaluate("window.__sameDocument = true")
@@ -253,6 +255,7 @@ def test_a_hand_written_page_prints_as_the_theme_has_it_even_after_instant_navig
 
         page.locator("nav.md-nav--primary a", has_text="About").first.click()  # instant navigation
         page.wait_for_url(re.compile(r"/about/$"))
+        settled(page)
         page.locator("article h1", has_text="About").wait_for()
         assert page.evaluate("window.__sameDocument") is True
         assert page.locator("article a[href^='https://www.mkdocs.org']").count() == 1

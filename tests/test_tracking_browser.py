@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from browser import COUNT_XHR, settled
 from conftest import Build
 
 STATUS = ".briefs-explorer__status"
@@ -18,7 +19,8 @@ def _data(build: Build) -> dict:
 
 
 def _wait_status(page, text: str) -> None:
-    page.wait_for_function("([sel, text]) => document.querySelector(sel)?.textContent === text", arg=[STATUS, text])
+    """Wait for the status to say `text`, and for no page on its way to replace this one (browser.settled)."""
+    settled(page, "([sel, text]) => document.querySelector(sel)?.textContent === text", [STATUS, text])
 
 
 def _rows(page) -> list[tuple[str, str]]:
@@ -43,6 +45,7 @@ def test_the_status_facet_the_order_and_the_badges(chromium, site_url, shipped_s
 
     context = chromium.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
     page = context.new_page()
+    page.add_init_script(COUNT_XHR)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(site_url + "recommendations/")
