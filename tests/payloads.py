@@ -34,6 +34,25 @@ AWKWARD = f'Quote " comma, semicolon; {BOLD} & *stars* | pipe `tick` — ünï �
 FORMULA = '=HYPERLINK("https://example.org")'
 """Starts a spreadsheet formula when a CSV is opened."""
 
+IN_META = '"><script>alert(4)</script>'
+"""Ends the `<meta content="...">` the theme writes from a page's front matter (description, author) and
+adds a script to <head>, where the policy hashed it as one of the theme's own."""
+
+ATTRIBUTE_LIST = '{: onclick="alert(1)" href="javascript:alert(2)" style="position:fixed" }'
+"""Markdown's attr_list: an event handler, a script link and an overlay on the element before it (a build's
+sanitiser removes them; a plain build of `mkdocs-briefs export` would not)."""
+
+THEME_CLASS = "{: .md-dialog .md-dialog--active }"
+"""Material's own classes on an editor's paragraph: a notice fixed over the reader's page ("your session has
+expired: call..."), which no sanitiser removes, a class being harmless to it."""
+
+LINE_BREAK_KEY = "x\n::error::spoofed"
+"""A YAML key with a line break: a message quoting it as it is takes two lines, the second a GitHub Actions
+workflow command."""
+
+NOT_A_CHARACTER = "\\ud800"
+"""A double-quoted YAML escape that makes half a UTF-16 pair, which no page or feed can hold."""
+
 LONG_WORD = "Unbreakable" * 11
 """A word no line can break (121 characters): at a phone's width it must wrap, not widen the page."""
 

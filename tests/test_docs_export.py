@@ -17,6 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import FORKER, SOURCE_DATE_EPOCH, Build, built, copy_shipped, make_project, new_venv, run_build
+from payloads import ATTRIBUTE_LIST
 
 from mkdocs_briefs.plugin.export_docs import plain_config
 from mkdocs_briefs.plugin.files import REDIRECTS
@@ -120,17 +121,17 @@ def test_export_refuses_an_attribute_list_only_a_builds_sanitiser_would_remove(t
     (tmp_path / "briefs" / "updates").mkdir()
     (tmp_path / "briefs" / "updates" / "u.md").write_text(
         "---\ntitle: U\ndate: 2023-01-02\nsources:\n  - {title: S, publisher: P, url: 'https://e.org', date: 2023-01-02}"
-        "\naffects:\n  - {rec: widen-aperture, status: done}\n---\n\nDone.\n{ style='position:fixed' }\n", "utf-8")
+        "\naffects:\n  - {rec: widen-aperture, status: done}\n---\n\nDone.\n" + ATTRIBUTE_LIST + "\n", "utf-8")
     failed = export(tmp_path)
     assert failed.returncode == 1, failed.stdout
     keep = "aria-hidden, aria-label, class, data-search-exclude, dir, hidden, id, lang, title, .class and #id"
-    assert failed.stdout.splitlines()[:3] == [
-        f"briefs/first-brief.md:{n}:{c}: error: the attribute list sets '{key}', which a build without the plugin "
+    assert failed.stdout.splitlines()[:5] == [
+        f"briefs/{path}:{n}:{c}: error: the attribute list sets '{key}', which a build without the plugin "
         f"would publish as it is (no sanitiser runs on an export): delete it, or keep to {keep}"
-        for n, c, key in ((31, 15, "onclick"), (33, 38, "href"))] + [
-        "briefs/updates/u.md:11:3: error: the attribute list sets 'style', which a build without the plugin would "
-        f"publish as it is (no sanitiser runs on an export): delete it, or keep to {keep}"]
-    assert failed.stdout.splitlines()[3].startswith("briefs: 3 errors")  # not `{a set}`, nor the code span
+        for path, n, c, key in (("first-brief.md", 31, 15, "onclick"), ("first-brief.md", 33, 38, "href"),
+                                ("updates/u.md", 11, 4, "onclick"), ("updates/u.md", 11, 23, "href"),
+                                ("updates/u.md", 11, 50, "style"))]
+    assert failed.stdout.splitlines()[5].startswith("briefs: 5 errors")  # not `{a set}`, nor the code span
     assert not (tmp_path / "plain").exists()
 
 

@@ -530,10 +530,9 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     page.close()
 
 
-def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
+def test_a_phone_can_use_the_explorer(phone_page, site_url, shipped_site):
     total = len(_data(shipped_site)["recommendations"])
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = phone_page
     page.goto(site_url + "recommendations/")
     assert _status(page) == f"{total} of {total} recommendations"
     no_overflow = "() => document.documentElement.scrollWidth <= window.innerWidth"
@@ -565,7 +564,6 @@ def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
     assert row[0] >= 0 and row[1] <= 390
     assert page.locator(f"{ROWS} td[data-label='Horizon']").first.evaluate(
         "td => getComputedStyle(td, '::before').content") == '"Horizon: "'
-    context.close()
 
 
 def test_without_javascript_the_whole_table_is_there(chromium, site_url, shipped_site):
@@ -597,20 +595,24 @@ def test_the_download_links_work(browser_page, site_url, shipped_site):
     assert len(page.request.get(hrefs["as JSON"]).json()["recommendations"]) == total
 
 
-def test_the_explorer_passes_an_accessibility_scan(chromium, site_url):
+def test_the_explorer_passes_an_accessibility_scan(browser_page, site_url):
+    """In the light palette, then in the dark one the header's switch turns on (as test_accessibility does)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    for scheme in ("light", "dark"):
-        context = chromium.new_context(color_scheme=scheme)
-        page = context.new_page()
-        page.goto(site_url + "recommendations/?actor=rok")
-        _status(page)
-        page.locator("details.briefs-facet summary", has_text="Addressed to").click()
+    page = browser_page
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "recommendations/?actor=rok")
+    _status(page)
+    page.locator("details.briefs-facet summary", has_text="Addressed to").click()
+    for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+        with contextlib.suppress(PlaywrightTimeout):  # the switch repaints in the background
+            page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         results = Axe().run(page, context=".briefs-explorer")
         serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
                    if v["impact"] in ("serious", "critical")]
         assert serious == [], (scheme, serious)
-        context.close()
+        page.locator(f"label[title='{toggle}']").click()  # the header's palette switch, no reload
 
 
 def test_editor_text_stays_text_in_the_script(chromium, hostile_table):

@@ -7,6 +7,7 @@ here instead of raising, so that one run shows all of them at once.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -28,11 +29,21 @@ class Pos:
         return f"{self.path}:{self.line}:{self.col}"
 
 
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What a message may not carry as it is: a line break in an editor's key ("x\\n::error::...") made
+a second line, which GitHub Actions reads as a workflow command, and broke file:line:col, one a line."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     pos: Pos
     severity: Severity
     message: str
+
+    def __post_init__(self) -> None:
+        if _NOT_ONE_LINE.search(self.message):
+            escaped = _NOT_ONE_LINE.sub(lambda m: f"\\u{ord(m.group()):04x}", self.message)
+            object.__setattr__(self, "message", escaped)
 
     def __str__(self) -> str:
         return f"{self.pos}: {self.severity}: {self.message}"
