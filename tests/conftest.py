@@ -293,11 +293,14 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="module")
-def _desktop_tab(chromium, site_url):
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def _tab(chromium, site_url: str, options: dict) -> Iterator:
     from browser import COUNT_XHR, PageWatch
 
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(**options)
     page = context.new_page()
     page.add_init_script(COUNT_XHR)  # tests wait for Material's instant navigation to settle (browser.settled)
     page.watch = PageWatch()
@@ -306,14 +309,8 @@ def _desktop_tab(chromium, site_url):
     context.close()
 
 
-@pytest.fixture
-def browser_page(_desktop_tab, site_url):
-    """A page (desktop size) with its console errors and third-party requests watched: one tab for the
-    tests of a file (a new tab costs Chromium as much CPU as the page it loads), left as a new one would
-    be after each test: the watch emptied, the site's storage cleared, permissions taken back, screen
-    media, the desktop's size, the pointer in the corner, and a blank page. Its history stays: a test steps back only through
-    the pages it opened."""
-    page = _desktop_tab
+def _lent(page, site_url: str, options: dict) -> Iterator:
+    """The tab for one test, then left as a new one would be (see browser_page)."""
     page.watch.console_errors.clear()
     page.watch.third_party_requests.clear()
     yield page
@@ -321,9 +318,35 @@ def browser_page(_desktop_tab, site_url):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")
     page.context.clear_permissions()
     page.mouse.move(0, 0)  # off any link: Chromium hovers what lies under a still pointer after a load
-    page.emulate_media(media="null")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(media="null", color_scheme="null")
+    page.set_viewport_size(options["viewport"])
     page.goto("about:blank")
+
+
+@pytest.fixture(scope="module")
+def _desktop_tab(chromium, site_url):
+    yield from _tab(chromium, site_url, DESKTOP)
+
+
+@pytest.fixture(scope="module")
+def _phone_tab(chromium, site_url):
+    yield from _tab(chromium, site_url, PHONE)
+
+
+@pytest.fixture
+def browser_page(_desktop_tab, site_url):
+    """A page (desktop size) with its console errors and third-party requests watched: one tab for the
+    tests of a file (a new tab costs Chromium as much CPU as the page it loads), left as a new one would
+    be after each test: the watch emptied, the site's storage cleared, permissions taken back, no media or
+    colour scheme emulated, the desktop's size, the pointer in the corner, and a blank page. Its history stays: a test
+    steps back only through the pages it opened."""
+    yield from _lent(_desktop_tab, site_url, DESKTOP)
+
+
+@pytest.fixture
+def phone_page(_phone_tab, site_url):
+    """As browser_page, on a phone: 390 by 844 px, a touch screen, the mobile viewport."""
+    yield from _lent(_phone_tab, site_url, PHONE)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

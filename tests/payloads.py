@@ -42,6 +42,10 @@ ATTRIBUTE_LIST = '{: onclick="alert(1)" href="javascript:alert(2)" style="positi
 """Markdown's attr_list: an event handler, a script link and an overlay on the element before it (a build's
 sanitiser removes them; a plain build of `mkdocs-briefs export` would not)."""
 
+THEME_CLASS = "{: .md-dialog .md-dialog--active }"
+"""Material's own classes on an editor's paragraph: a notice fixed over the reader's page ("your session has
+expired: call..."), which no sanitiser removes, a class being harmless to it."""
+
 LINE_BREAK_KEY = "x\n::error::spoofed"
 """A YAML key with a line break: a message quoting it as it is takes two lines, the second a GitHub Actions
 workflow command."""

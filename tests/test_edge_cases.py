@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from conftest import Project, built
-from payloads import LINE_BREAK_KEY, NOT_A_CHARACTER, yaml_text
+from payloads import LINE_BREAK_KEY, NOT_A_CHARACTER, THEME_CLASS, yaml_text
 from sitecheck import check_site
 
 BODY_START = "## The argument\n"
@@ -143,6 +143,23 @@ def test_a_message_quoting_an_editors_key_stays_on_one_line(project):
         "short_title, date, authors, series, source, summary, recommendations, draft, tags, hide, template, search, status",
         "briefs/first-brief.md:13:1: error: duplicate key 'x\\u000a::error::spoofed' (first written at line 12); YAML "
         "would silently keep only the last one: merge or rename them"]
+
+
+def test_a_class_of_the_theme_or_the_plugin_in_an_attribute_list_is_a_located_error(project):
+    # the paragraph became a notice fixed over the page; in code, or a class of the editor's own, it is fine
+    _add_to_body(project, f"Your session has expired: call +1 555 0100.\n{THEME_CLASS}\n\n"
+                          "`{: .md-header }` and\n{: .lead #intro }\n\nQuote.\n{ .briefs-passage }")
+    line = (project.briefs / "first-brief.md").read_text("utf-8").split("\n").index("## The argument") + 4
+    project.write("briefs/updates/u.md", "---\ntitle: U\ndate: 2023-01-02\nsources:\n  - {title: S, publisher: P, "
+                  "url: 'https://e.org', date: 2023-01-02}\naffects:\n  - {rec: widen-aperture, status: done}\n---\n"
+                  "\nDone.\n{: #top .md-banner }\n")
+    reason = ("a name of the theme's or of the site's own page parts: text in {} could pass for the site's own (a "
+              "notice, a header); use a class of your own")
+    assert project.check() == [
+        f"briefs/first-brief.md:{line}:5: error: the attribute list gives 'md-dialog', " + reason.format("a brief"),
+        f"briefs/first-brief.md:{line + 6}:4: error: the attribute list gives 'briefs-passage', "
+        + reason.format("a brief"),
+        "briefs/updates/u.md:11:10: error: the attribute list gives 'md-banner', " + reason.format("an update")]
 
 
 def test_a_bidirectional_control_in_a_briefs_text_is_a_located_error(project):

@@ -21,6 +21,7 @@ from sitecheck import check_site
 
 STATUS = ".briefs-explorer__status"
 ROWS = ".briefs-explorer tbody tr"
+EXPLORER = ".briefs-explorer[data-briefs-explorer]"
 PAGE_LIMIT = 200_000
 """No page of the table may pass 200 KB of HTML (issue 6)."""
 
@@ -376,12 +377,16 @@ def test_the_url_holds_the_filters_and_the_back_button_restores_them(browser_pag
     _wait_status(page, f"{len(both)} of {total} recommendations")
     assert page.url.endswith("/recommendations/?actor=us-congress&horizon=unspecified")
 
+    page.evaluate(f"document.querySelector('{EXPLORER}').dataset.seen = 'before the steps'")
     page.go_back()
     _expect_view(page, status=f"{len(expected)} of {total} recommendations", url="/recommendations/?actor=us-congress",
                  ids=expected, checked=["actor=us-congress"])
     page.go_forward()
     _expect_view(page, status=f"{len(both)} of {total} recommendations", ids=both,
                  checked=["actor=us-congress", "horizon=unspecified"])
+    # the explorer followed both steps in place: Material did not fetch the page again and swap it
+    # in (the reader would lose the table and their place for a moment); history.js hears them first
+    assert page.evaluate(f"document.querySelector('{EXPLORER}').dataset.seen") == "before the steps"
     assert page.watch.console_errors == [] and page.watch.third_party_requests == []
 
 
@@ -490,7 +495,7 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     _wait_status(page, f"3 of {total} recommendations")
     assert page.evaluate("window.__samePage") is True
     assert page.url.endswith(f"/recommendations/?actor={RARE_ACTOR}")
-    assert page.evaluate(LIVE) == 2  # popstate on window, clicks on document
+    assert page.evaluate(LIVE) == 3  # popstate and briefs:history on window, clicks on document
 
     _facet_box(page, "Horizon", "Near term").check()
     _wait_status(page, f"1 of {total} recommendations")
@@ -505,7 +510,7 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
                  url=f"/recommendations/?actor={RARE_ACTOR}&horizon=near-term")
     page.go_back()  # the entry before the facet was ticked: same page, no new document
     _expect_view(page, status=f"3 of {total} recommendations", checked=[f"actor={RARE_ACTOR}"])
-    assert page.evaluate(LIVE) == 2
+    assert page.evaluate(LIVE) == 3
 
     # the navigation's "Recommendations" is this same page, unfiltered; back filters it again
     page.locator("nav.md-nav--primary a", has_text="Recommendations").first.click()
@@ -515,7 +520,7 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     page.go_back()
     _wait_status(page, f"3 of {total} recommendations")
     assert page.evaluate("window.__samePage") is True
-    assert page.evaluate(LIVE) == 2
+    assert page.evaluate(LIVE) == 3
 
     page.locator("nav.md-nav--primary a", has_text="Actors").first.click()  # away: the explorer stops
     settled(page, "sel => !document.querySelector(sel)", STATUS)
@@ -525,10 +530,9 @@ def test_instant_navigation_to_the_explorer_and_back(chromium, large_url, large_
     page.close()
 
 
-def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
+def test_a_phone_can_use_the_explorer(phone_page, site_url, shipped_site):
     total = len(_data(shipped_site)["recommendations"])
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = phone_page
     page.goto(site_url + "recommendations/")
     assert _status(page) == f"{total} of {total} recommendations"
     no_overflow = "() => document.documentElement.scrollWidth <= window.innerWidth"
@@ -560,7 +564,6 @@ def test_a_phone_can_use_the_explorer(chromium, site_url, shipped_site):
     assert row[0] >= 0 and row[1] <= 390
     assert page.locator(f"{ROWS} td[data-label='Horizon']").first.evaluate(
         "td => getComputedStyle(td, '::before').content") == '"Horizon: "'
-    context.close()
 
 
 def test_without_javascript_the_whole_table_is_there(chromium, site_url, shipped_site):
@@ -592,20 +595,24 @@ def test_the_download_links_work(browser_page, site_url, shipped_site):
     assert len(page.request.get(hrefs["as JSON"]).json()["recommendations"]) == total
 
 
-def test_the_explorer_passes_an_accessibility_scan(chromium, site_url):
+def test_the_explorer_passes_an_accessibility_scan(browser_page, site_url):
+    """In the light palette, then in the dark one the header's switch turns on (as test_accessibility does)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    for scheme in ("light", "dark"):
-        context = chromium.new_context(color_scheme=scheme)
-        page = context.new_page()
-        page.goto(site_url + "recommendations/?actor=rok")
-        _status(page)
-        page.locator("details.briefs-facet summary", has_text="Addressed to").click()
+    page = browser_page
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "recommendations/?actor=rok")
+    _status(page)
+    page.locator("details.briefs-facet summary", has_text="Addressed to").click()
+    for scheme, toggle in (("default", "Switch to dark mode"), ("slate", "Switch to light mode")):
+        with contextlib.suppress(PlaywrightTimeout):  # the switch repaints in the background
+            page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         results = Axe().run(page, context=".briefs-explorer")
         serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
                    if v["impact"] in ("serious", "critical")]
         assert serious == [], (scheme, serious)
-        context.close()
+        page.locator(f"label[title='{toggle}']").click()  # the header's palette switch, no reload
 
 
 def test_editor_text_stays_text_in_the_script(chromium, hostile_table):

@@ -117,39 +117,33 @@ def test_a_group_cell_of_the_matrix_opens_the_group_and_everyone_in_it(graph_pag
 
 @pytest.mark.parametrize("path, box", [("matrix/", ".briefs-matrix"), ("briefs/trilateral-prism/", ".briefs-grid"),
                                        ("actors/rok/", ".briefs-grid")])
-def test_a_wide_grid_scrolls_inside_its_box_on_a_phone(chromium, site_url, path, box):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        watch = PageWatch()
-        watch.attach(page, site_url)
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page does not overflow
-        scroller = page.evaluate_handle(f"""() => {{
-            let el = document.querySelector('{box} table');
-            while (el && !(el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX !== 'visible'))
-                el = el.parentElement;
-            return el;
-        }}""")
-        assert scroller.evaluate(f"el => el && el.closest('{box}') !== null")
-        # where the first column and a later heading are, read in one step with the box's scroll
-        where = f"""el => [el.scrollLeft,
-            document.querySelector('{box} tbody tr > :first-child').getBoundingClientRect().left,
-            document.querySelectorAll('{box} thead tr:last-child th')[4].getBoundingClientRect().left]"""
-        _, *before = scroller.evaluate(where)
-        scroller.evaluate("el => el.scrollBy(300, 0)")
-        page.wait_for_timeout(100)
-        scrolled, *after = scroller.evaluate(where)
-        assert scrolled > 100  # there was more to the right to see
-        assert 0 <= after[0] <= before[0]  # the first column stays in view, at the box's edge
-        assert after[1] == pytest.approx(before[1] - scrolled, abs=2)  # the other columns scroll past it
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        if box == ".briefs-grid":  # a shadow at the edge says there is more to the right
-            assert "radial-gradient" in scroller.evaluate("el => getComputedStyle(el).backgroundImage")
-        assert watch.console_errors == [] and watch.third_party_requests == []
-    finally:
-        context.close()
+def test_a_wide_grid_scrolls_inside_its_box_on_a_phone(phone_page, site_url, path, box):
+    page = phone_page
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page does not overflow
+    scroller = page.evaluate_handle(f"""() => {{
+        let el = document.querySelector('{box} table');
+        while (el && !(el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX !== 'visible'))
+            el = el.parentElement;
+        return el;
+    }}""")
+    assert scroller.evaluate(f"el => el && el.closest('{box}') !== null")
+    # where the first column and a later heading are, read in one step with the box's scroll
+    where = f"""el => [el.scrollLeft,
+        document.querySelector('{box} tbody tr > :first-child').getBoundingClientRect().left,
+        document.querySelectorAll('{box} thead tr:last-child th')[4].getBoundingClientRect().left]"""
+    _, *before = scroller.evaluate(where)
+    scroller.evaluate("el => el.scrollBy(300, 0)")
+    page.wait_for_timeout(100)
+    scrolled, *after = scroller.evaluate(where)
+    assert scrolled > 100  # there was more to the right to see
+    assert 0 <= after[0] <= before[0]  # the first column stays in view, at the box's edge
+    assert after[1] == pytest.approx(before[1] - scrolled, abs=2)  # the other columns scroll past it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    if box == ".briefs-grid":  # a shadow at the edge says there is more to the right
+        assert "radial-gradient" in scroller.evaluate("el => getComputedStyle(el).backgroundImage")
+    assert page.watch.console_errors == [] and page.watch.third_party_requests == []
 
 
 def test_a_hostile_name_in_a_grid_is_text(graph_page, graph_url):

@@ -158,19 +158,16 @@ def _instant_navigation(page, site_url: str) -> None:
     assert page.watch.console_errors == [] and page.watch.third_party_requests == []
 
 
-def test_a_tap_on_a_touch_screen_follows_the_link(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    try:
-        page = context.new_page()
-        page.goto(site_url + BRIEF)
-        link = page.locator("article a.briefs-actor[href$='actors/dprk/']").first
-        link.scroll_into_view_if_needed()
-        link.tap()
-        page.wait_for_url(re.compile(r"/actors/dprk/$"))
-        assert page.locator("article h1").inner_text().startswith("Democratic People's Republic of Korea")
-        assert page.locator(".briefs-preview:visible").count() == 0
-    finally:
-        context.close()
+def test_a_tap_on_a_touch_screen_follows_the_link(phone_page, site_url):
+    page = phone_page
+    page.goto(site_url + BRIEF)
+    link = page.locator("article a.briefs-actor[href$='actors/dprk/']").first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    page.wait_for_url(re.compile(r"/actors/dprk/$"))
+    settled(page)
+    assert page.locator("article h1").inner_text().startswith("Democratic People's Republic of Korea")
+    assert page.locator(".briefs-preview:visible").count() == 0
 
 
 def test_copying_the_bibtex_entry(browser_page, site_url):
@@ -216,9 +213,8 @@ def test_the_printed_page_has_no_chrome_and_shows_link_addresses(browser_page, s
     assert page.locator(".md-header").is_visible()
 
 
-def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(phone_page, site_url):
+    page = phone_page
     page.goto(site_url + "matrix/")
     box = page.locator(".briefs-matrix .md-typeset__scrollwrap")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # it does scroll sideways
@@ -236,7 +232,6 @@ def test_the_matrix_keeps_its_actor_column_whole_when_scrolled_on_a_phone(chromi
         return [style.writingMode, style.transform, h.scrollWidth <= h.clientWidth];
     })""")
     assert heads and all(h == ["horizontal-tb", "none", True] for h in heads), heads
-    context.close()
 
 
 def _after(page, selector: str) -> str:

@@ -276,6 +276,32 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics, w
             break
 
 
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]+?)[ \t]*\}")
+_SITE_NAME = re.compile(r"(?<![\w-])(?:md|briefs)-[\w-]*")
+"""A class or id of the theme (Material's `md-dialog`, `md-header`...) or of the plugin (`briefs-...`)."""
+
+
+def refuse_site_classes(body: str, path: str, first_line: int, diags: Diagnostics, what: str = "a brief") -> None:
+    """An error where an attribute list in the text gives a class or id of the theme's or the plugin's:
+    `{: .md-dialog .md-dialog--active }` made a paragraph a notice fixed over every reader's page ("your
+    session has expired: call..."), which the sanitiser keeps (a class is harmless to it)."""
+    if "md-" not in body and "briefs-" not in body:
+        return
+    for paragraph in paragraphs_of(body):
+        masked = mask_code(paragraph.text)
+        for group in _ATTRIBUTE_LIST.finditer(masked):
+            name = _SITE_NAME.search(group.group(1))
+            if name is None:
+                continue
+            offset = group.start(1) + name.start()
+            line = masked.count("\n", 0, offset)
+            col = offset - (masked.rfind("\n", 0, offset) + 1) + 1
+            diags.error(Pos(path, first_line + paragraph.first_line + line, col),
+                        f"the attribute list gives '{name.group()}', a name of the theme's or of the site's own page "
+                        f"parts: text in {what} could pass for the site's own (a notice, a header); use a class of "
+                        "your own")
+
+
 def escape_raw_html(markdown: str) -> str:
     """The text with every raw HTML tag shown as text; code, escapes and <https://...> links kept."""
     if "<" not in markdown:

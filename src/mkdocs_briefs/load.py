@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import located_yaml, schema
-from .annotations import find_annotations, refuse_diagrams
+from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
 from .diagnostics import Diagnostic, Diagnostics, Pos
 from .kinds import REGISTRIES, UPDATES_FOLDER, Kind
 from .load_updates import front_matter, load_updates
@@ -193,6 +193,7 @@ def load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
     source: dict[str, Any] | None = f["source"] if isinstance(f.get("source"), dict) else None
     recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
+    refuse_site_classes(body, shown, body_line, diags)
     _check_dates_agree(doc, f, source, diags)
     return Brief(
         id=id_,

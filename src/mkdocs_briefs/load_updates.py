@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .annotations import find_annotations, refuse_diagrams
+from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
 from .diagnostics import Diagnostics, Pos
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Affect, Ref, Source, Sources, Update
@@ -93,6 +93,7 @@ def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
     cited: list[Any] = f["sources"] if isinstance(f.get("sources"), list) else []
     affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
     refuse_diagrams(body, shown, body_line, diags, "an update")
+    refuse_site_classes(body, shown, body_line, diags, "an update")
     return Update(
         id=id_, title=text_field(f, "title") or id_, date=date_field(f.get("date")),
         sources=[Source(publisher=text_field(s, "publisher") or "", title=text_field(s, "title") or "",
