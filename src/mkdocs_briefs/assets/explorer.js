@@ -194,7 +194,12 @@
     this.pager = this.root.querySelector(".briefs-pager");
 
     var signal = this.aborter.signal;
-    window.addEventListener("popstate", function () { self.follow(location); }, { signal: signal });
+    // a step back or forward: history.js (in the page's <head>) keeps it from Material's instant
+    // navigation when both entries are this page's, and hands it over as "briefs:history"
+    this.root.setAttribute("data-briefs-path", this.path);
+    ["popstate", "briefs:history"].forEach(function (type) {
+      window.addEventListener(type, function () { self.follow(location); }, { signal: signal });
+    });
     // A link to this same page with other filters (the navigation's "Recommendations", say) is
     // followed here: Material's instant navigation ignores a link to the page it is on.
     document.addEventListener("click", function (event) {

@@ -52,10 +52,11 @@ from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
 from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
-from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, assets, log, settings_of
+from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, listed_assets, log, settings_of
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
+    history_script,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
@@ -113,9 +114,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         add_mermaid_fence(config.markdown_extensions, config.mdx_configs)  # ```mermaid: diagrams
         declare_bundled_mermaid(config)
         no_build_time_as_revision_date(config, self.folders)
-        wanted = self.config.material.assets()
-        ours = [f"{ASSETS}/{name}" for name in assets("") if (name not in MATERIAL_ASSETS or name in wanted)
-                and not (name == "preview.js" and theme_previews(config))]
+        ours = listed_assets((MATERIAL_ASSETS - self.config.material.assets())
+                             | ({"preview.js"} if theme_previews(config) else set()))
         # before the site's own stylesheets and scripts, so that a site rule of the same weight wins
         config.extra_css[:0] = [p for p in ours if p.endswith(".css") and p not in config.extra_css]
         config.extra_javascript[:0] = [p for p in ours if p.endswith(".js") and p not in config.extra_javascript]
@@ -266,7 +266,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         end = output.find("</head>")
         if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
             edits.append((end, self.labels.script_element() + "\n" + (script + "\n" if script else "")
-                          + self._feed_link(page, config)))
+                          + self._feed_link(page, config) + history_script(output, page.url, ASSETS)))
         return insert(output, edits)
 
     def _feed_link(self, page: Page, config: MkDocsConfig) -> str:

@@ -24,7 +24,7 @@ from ..diagnostics import Diagnostics
 from ..docs_export import EXTENSIONS, plain_pages, unsafe_attributes
 from ..kinds import folder_problems
 from .config import BriefsConfig, site_labels, site_templates, theme_language
-from .files import ASSETS, PACKAGE, VENDOR, assets, redirects
+from .files import ASSETS, HEAD_SCRIPTS, PACKAGE, VENDOR, assets, redirects
 
 
 class ExportError(Exception):
@@ -121,7 +121,8 @@ def _write(path: Path, data: bytes) -> None:
 def plain_config(docs_dir: str) -> str:
     """What mkdocs.yml needs, without the plugin, to build the exported folder as the plugin would."""
     css = "".join(f"\n  - {ASSETS}/{n}" for n in assets(".css"))
-    js = "".join(f"\n  - {ASSETS}/{n}" for n in [LABELS_SCRIPT, *assets(".js")])
+    # history.js only helps from a page's <head>, which a plain site's extra_javascript cannot reach
+    js = "".join(f"\n  - {ASSETS}/{n}" for n in [LABELS_SCRIPT, *assets(".js")] if n not in HEAD_SCRIPTS)
     extensions = "".join(f"\n  - {e}" for e in EXTENSIONS if e != "tables")
     return (f"docs_dir: {docs_dir}\nextra_css:{css}\nextra_javascript:{js}\nmarkdown_extensions:{extensions}\n"
             "  - tables:\n      use_align_attribute: true  # the align attribute, as the plugin's sanitiser writes\n"

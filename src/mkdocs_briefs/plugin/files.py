@@ -258,6 +258,16 @@ def add_assets(files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, path, content=resources.files(PACKAGE).joinpath(name).read_bytes()))
 
 
+HEAD_SCRIPTS = {"history.js"}
+"""The package's scripts that a page loads in its <head> (neighbours.history_script), not with the others."""
+
+
+def listed_assets(leave_out: set[str]) -> list[str]:
+    """The package's stylesheets and scripts for extra_css and extra_javascript, in a fixed order, but
+    for `leave_out` and the HEAD_SCRIPTS."""
+    return [f"{ASSETS}/{name}" for name in assets("") if name not in leave_out and name not in HEAD_SCRIPTS]
+
+
 def assets(suffix: str) -> list[str]:
     """Names of the package's asset files ending in `suffix`, in a fixed order."""
     folder = resources.files(PACKAGE).joinpath("assets")

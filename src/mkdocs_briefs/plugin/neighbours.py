@@ -5,10 +5,12 @@ unescaped front matter).
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..kinds import Folders
 from ..markup import html_escaped
@@ -81,3 +83,12 @@ def escape_front_matter(page: Page, sanitize_pages: bool) -> None:
     by its hash, as one of the theme's; the generated pages' front matter is escaped when it is written."""
     if sanitize_pages and page.file.generated_by is None:
         page.meta = html_escaped(page.meta)
+
+
+def history_script(output: str, page_url: str, assets: str) -> str:
+    """On a page with the recommendations explorer, the <script> of assets/history.js for its <head>:
+    it hears a step back or forward before Material's instant navigation does, which would fetch the
+    page again for a step between two of the explorer's own entries. Nothing on other pages."""
+    if "data-briefs-explorer" not in output:
+        return ""
+    return f'<script src="{html.escape(get_relative_url(f"{assets}/history.js", page_url or "."))}"></script>\n'
