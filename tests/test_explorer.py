@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from browser import settled
 from conftest import Build, built, make_project, run_build
-from payloads import BOLD, IMG, SCRIPT, yaml_text
+from payloads import BOLD, IMG, JS_URL, SCRIPT, yaml_text
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitecheck import check_site
 
@@ -105,6 +105,14 @@ def hostile_table(tmp_path_factory) -> Build:
     project.replace("briefs/first-brief.md", "title: Widen the aperture", f"title: {yaml_text(HOSTILE_TITLE)}")
     project.replace("briefs/actors.yml", "name: U.S. Congress", f"name: {yaml_text(HOSTILE_CONGRESS)}")
     project.replace("briefs/actors.yml", "name: Republic of Korea", f"name: {yaml_text(HOSTILE_KOREA)}")
+    # a hand-written page may host an explorer (the sanitiser keeps its markup), fed by a data file of docs/
+    project.write("docs/prize.md", '# Prize\n\n<div class="briefs-explorer" data-briefs-explorer="">'
+                  '<p><a href="../kit/data/recommendations.json">data</a></p><table><thead><tr><th>R</th><th>A</th>'
+                  '</tr></thead><tbody></tbody></table></div>\n')
+    project.write("docs/kit/data/recommendations.json", json.dumps({
+        "recommendations": [{"id": "x", "title": "Claim your prize", "statement": "s", "brief": "b", "page": JS_URL,
+                             "addressed_to": ["a"], "involves": [], "mechanisms": [], "horizon": "near-term"}],
+        "actors": [{"id": "a", "name": "Act", "page": JS_URL}], "briefs": [{"id": "b", "title": "B", "page": JS_URL}]}))
     return built(project.build())
 
 
@@ -630,6 +638,22 @@ def test_editor_text_stays_text_in_the_script(chromium, hostile_table):
         label = _facet_box(page, "Addressed to", HOSTILE_KOREA)
         assert label.is_checked()
         assert dialogs == []
+        page.close()
+
+
+def test_the_explorer_links_only_to_pages_of_the_site(chromium, hostile_table):
+    # fed a data file whose pages were javascript: addresses, it made them links ("Claim your prize"), which only
+    # the policy kept from running (and a site with `csp: false` ran)
+    from browser import serve_folder
+
+    with serve_folder(hostile_table.site) as url:
+        page = chromium.new_page()
+        page.goto(url + "prize/?actor=a")
+        page.locator(f"{ROWS} td", has_text="Claim your prize").wait_for()
+        hrefs = page.eval_on_selector_all(".briefs-explorer a[href]", "links => links.map(a => a.href)")
+        assert hrefs and all(h.startswith(url) for h in hrefs), hrefs
+        cells = page.locator(f"{ROWS} td").all_inner_texts()
+        assert cells[0].startswith("Claim your prize") and cells[1] == "Act"  # as text
         page.close()
 
 

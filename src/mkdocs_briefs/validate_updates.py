@@ -41,9 +41,7 @@ def _check_update(s: Sources, recs: dict[str, Recommendation], update: Update, s
                                 "characters, like '2023-08-camp-david.md'" + invisible(update.id))
     dated = update.where.get("date", update.pos)
     known_date = update.date != datetime.date.min
-    if known_date and update.date > today:
-        diags.error(dated, f"the update is dated {update.date.isoformat()}, in the future: an update records "
-                           "what has happened; fix the date")
+    _check_not_future(update, today, diags)
     for affect in update.affects:
         rec = recs.get(affect.rec.id)
         if affect.status is not None and scale.get(affect.status) is None:
@@ -65,6 +63,17 @@ def _check_update(s: Sources, recs: dict[str, Recommendation], update: Update, s
                                        "or leave 'for' out")
         if affect.status is not None:
             _check_same_day(update, rec.id, affect, same_day, diags)
+
+
+def _check_not_future(update: Update, today: datetime.date, diags: Diagnostics) -> None:
+    if update.date != datetime.date.min and update.date > today:
+        diags.error(update.where.get("date", update.pos), f"the update is dated {update.date.isoformat()}, in the "
+                                                          "future: an update records what has happened; fix the date")
+    for i, source in enumerate(update.sources, 1):  # a report of the year 2999 is a slip of the keyboard
+        if source.date != datetime.date.min and source.date > today:
+            diags.error(update.where.get("sources", update.pos),
+                        f"sources[{i}] is dated {source.date.isoformat()}, in the future: a source reports what "
+                        "has happened; fix its date")
 
 
 def _check_same_day(update: Update, rec_id: str, affect: Affect, same_day: SameDay, diags: Diagnostics) -> None:

@@ -142,7 +142,16 @@
 
   Explorer.prototype.setUp = function (data, siteRoot) {
     var self = this;
-    function url(page) { return new URL(page, siteRoot).href; }
+    /* A page of the site itself, or null: the data is read from whatever the page's link names, and a
+       hand-written page may host an explorer, so a `page` of "javascript:..." must not become a link. */
+    function url(page) {
+      try {
+        var to = new URL(page, siteRoot);
+        return to.origin === siteRoot.origin && /^https?:$/.test(to.protocol) ? to.href : null;
+      } catch (error) {
+        return null;
+      }
+    }
     function entries(list) {
       var map = new Map();
       (data[list] || []).forEach(function (e) {
@@ -465,7 +474,8 @@
       return cell.length ? cell : [document.createTextNode("–")];
     }
     var cells = [
-      [el("a", { href: item.url, title: r.statement, text: r.title }), document.createTextNode(" "), this.badge(r)],
+      [item.url ? el("a", { href: item.url, title: r.statement, text: r.title })
+        : el("span", { title: r.statement, text: r.title }), document.createTextNode(" "), this.badge(r)],
       links("actors", item.values.actor),
       links("actors", item.values.involves),
       links("mechanisms", item.values.mechanism),
