@@ -87,7 +87,8 @@ def test_runner_prints_the_table(tmp_path):
 def test_serve_edit_prints_its_figure(tmp_path):
     proc = _run(str(BENCHMARKS / "serve_edit.py"), str(N), "--timeout", "120", "--workdir", str(tmp_path), cwd=tmp_path)
     header, rows = _table(proc.stdout)
-    assert header == ["N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build"]
+    assert header == ["N", "command", "full build s", "serve ready s", "save to updated page s", "share of full build",
+                      "server CPU per save s"]
     assert [row[:2] for row in rows] == [[str(N), "`mkdocs serve --livereload`"],
                                          [str(N), "`mkdocs serve --livereload --dirty`"]]
 

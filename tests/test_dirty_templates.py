@@ -9,6 +9,7 @@ it between the builds of `serve`). A page is "built again" when its file says it
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
-from mkdocs_briefs.plugin.files import DirtyBuild
+from mkdocs_briefs.plugin.dirty import DirtyBuild
 
 CITE = '<details class="briefs-cite" id="briefs-cite"><summary>{}</summary><p>{{{{ text }}}}</p></details>\n'
 
@@ -111,5 +112,9 @@ def test_serve_watches_the_sites_templates_without_watch_theme(events):
     config = config.plugins.on_config(config)
     server = Server()
     server.observer = type("Observer", (), {"schedule": lambda *args, **kwargs: None})()
-    config.plugins.on_serve(server, config=config, builder=None)
+    try:
+        config.plugins.on_serve(server, config=config, builder=None)
+        assert gc.get_freeze_count() > 0  # the first build's heap is left out of cycle collections
+    finally:
+        gc.unfreeze()
     assert str(events.project.root / "overrides" / "briefs") in server.watched

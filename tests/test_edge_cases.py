@@ -143,6 +143,9 @@ def test_a_message_quoting_an_editors_key_stays_on_one_line(project):
         "short_title, date, authors, series, source, summary, recommendations, draft, tags, hide, template, search, status",
         "briefs/first-brief.md:13:1: error: duplicate key 'x\\u000a::error::spoofed' (first written at line 12); YAML "
         "would silently keep only the last one: merge or rename them"]
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.", f'summary: A small brief for tests.'
+                    f'\n"k{NOT_A_CHARACTER}": 1')  # a key no terminal can print: check ended in a UnicodeEncodeError
+    assert "error: unknown field 'k\\ud800'" in project.check()[0]
 
 
 def test_a_class_of_the_theme_or_the_plugin_in_an_attribute_list_is_a_located_error(project):

@@ -160,3 +160,10 @@ def test_a_registry_read_again_reports_its_problems_again(tmp_path):
     first = load_sources(briefs, tmp_path, reuse=True)[1]
     again = load_sources(briefs, tmp_path, reuse=True)[1]  # the registry's text is the same: not parsed again
     assert first.errors and [str(d) for d in again.items] == [str(d) for d in first.items]
+
+
+def test_a_one_off_build_writes_the_same_pages_and_keeps_nothing_for_a_next_run(briefs):
+    served = _run(briefs, None)
+    built = pipeline.run(briefs, briefs.parent, today=TODAY, settings=SMALL_PAGES)  # mkdocs build: no reuse
+    assert built.written is None and served.written is not None
+    assert _pages(built) == _pages(served) and built.exports == served.exports

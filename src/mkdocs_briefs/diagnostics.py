@@ -29,9 +29,10 @@ class Pos:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """What a message may not carry as it is: a line break in an editor's key ("x\\n::error::...") made
-a second line, which GitHub Actions reads as a workflow command, and broke file:line:col, one a line."""
+a second line, which GitHub Actions reads as a workflow command, and broke file:line:col, one a line; a
+lone surrogate ("\\ud800") could not be printed at all (check ended in a traceback, the build lost the line)."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
     data/corpus.json            everything the sources say, with a versioned schema
     data/corpus.schema.json     that schema (a copy of schemas/export.schema.json)
-    data/recommendations.csv    one row per recommendation, for spreadsheets
+    data/recommendations.csv    one row per recommendation, for spreadsheets (export_rows.py)
     data/recommendations.json   the same rows with the names they refer to: what the
                                 recommendations explorer loads (small, unlike corpus.json)
 
@@ -14,130 +14,117 @@ URL of its page relative to the site's root.
 
 from __future__ import annotations
 
-import csv
 import functools
-import hashlib
-import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
+from typing import Any
 
 from . import json_text, labels
 from .corpus import Corpus
-from .kinds import DEFAULT_FOLDERS, Folders
-from .labels import t
-from .markup import status_label, status_meaning, status_symbol
-from .model import HORIZONS, Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Update
-from .tracking import Standing, Track, status_order
-
-EXPORT_VERSION = 2
-"""The `version` of corpus.json and recommendations.json; raised on any change that is not an addition
-(2: updates, the status scale and each recommendation's status)."""
+from .export_rows import CSV_COLUMNS as CSV_COLUMNS
+from .export_rows import EXPORT_VERSION, explorer_json, recommendations_csv, urls
+from .export_rows import Urls as _Urls
+from .export_rows import ids as _ids
+from .export_rows import page_url as page_url
+from .kept_text import KeptText
+from .markup import status_label, status_meaning
+from .model import Actor, Annotation, Author, Brief, Mechanism, Recommendation, Series, Update
+from .tracking import Standing, Track
 
 CORPUS_JSON = "data/corpus.json"
 CORPUS_SCHEMA = "data/corpus.schema.json"
 RECOMMENDATIONS_CSV = "data/recommendations.csv"
 RECOMMENDATIONS_JSON = "data/recommendations.json"
 
-CSV_COLUMNS = ("id", "title", "statement", "addressed_to", "addressed_to_names", "involves", "involves_names",
-               "mechanisms", "mechanism_names", "horizon", "brief", "brief_title", "date", "series", "series_name",
-               "authors", "author_names", "relation", "source_title", "source_publisher", "source_date",
-               "source_url", "url", "status", "status_name", "status_as_of", "status_update", "status_by_addressee",
-               "last_update", "last_updated")
-"""The CSV's header row; lists of ids are joined with ';' (an id never contains one), their names
-with '; '. `relation` is 'original' for a brief without a source. `status_by_addressee` is
-'actor=status' pairs joined with ';', filled only when the addressees stand at different statuses."""
-
-
-def page_url(kind: str, id_: str | None, directory_urls: bool = True, folders: Folders = DEFAULT_FOLDERS) -> str:
-    """URL of a generated page relative to the site's root, as MkDocs will write it."""
-    uri = folders.page_uri(kind, id_).removesuffix(".md")
-    if not directory_urls:
-        return uri + ".html"
-    return uri.removesuffix("index") if uri.endswith("/index") else uri + "/"
+KEPT = KeptText()
+"""The exports' entries and rows at the last run with `reuse` (mkdocs serve), for the next one."""
 
 
 def export_files(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None,
                  reuse: bool = False) -> dict[str, str]:
     """Every export file, by its path in the site. With `reuse` (the plugin while serving), each entry of
-    corpus.json that is the same as in the last such run is not indented again (_indented)."""
-    url = _urls(directory_urls, corpus.folders)
-    data = corpus_data(corpus, directory_urls=directory_urls)
+    corpus.json, row of recommendations.csv and recommendation or brief of recommendations.json that was
+    made at the last such run from the same entity, with the same status, is taken from it (KEPT)."""
+    url = urls(directory_urls, corpus.folders)
+    kept = KEPT.begin(_context(corpus, directory_urls, site_url)) if reuse else None
+    whole = _corpus_json(corpus, url, kept) if kept else _dump(corpus_data(corpus, directory_urls=directory_urls), 1)
     return {
-        CORPUS_JSON: _indented(data) if reuse else _dump(data, indent=1),
+        CORPUS_JSON: whole,
         CORPUS_SCHEMA: export_schema_text(),
-        RECOMMENDATIONS_CSV: recommendations_csv(corpus, directory_urls=directory_urls, site_url=site_url),
-        RECOMMENDATIONS_JSON: _dump(_explorer_data(corpus, url), indent=None),
+        RECOMMENDATIONS_CSV: recommendations_csv(corpus, directory_urls=directory_urls, site_url=site_url, kept=kept),
+        RECOMMENDATIONS_JSON: explorer_json(corpus, url, kept),
     }
+
+
+def _context(corpus: Corpus, directory_urls: bool, site_url: str | None) -> tuple:
+    """All that an entry or a row may read besides its own entity and its status: the settings, the
+    labels, the addresses, and the registries' entries (whose names the rows show)."""
+    language = labels.current()
+    return (corpus.settings, language.language, language.messages, directory_urls, site_url,
+            *(tuple(corpus.table(kind).values()) for kind in ("actor", "mechanism", "author", "series")))
 
 
 def export_schema_text() -> str:
     return resources.files(__package__).joinpath("schemas/export.schema.json").read_text("utf-8")
 
 
-def _dump(data: dict, indent: int | None) -> str:
-    if indent is not None:  # json.dumps's text, written faster (json_text.py)
-        return json_text.dumps(data, indent) + "\n"
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-_INDENTED: dict[bytes, str] = {}
-"""The entries of corpus.json at the last run with `reuse`, indented, by a digest of their compact JSON."""
-
-
-def _indented(data: dict) -> str:
-    """`_dump(data, indent=1)`, the same bytes, with each entry of its lists taken from the last run when its
-    compact JSON is the same. Python's json indents in pure Python, ten times slower than it writes compact
-    JSON (in C): after a save, most of the 20 MB of corpus.json at 1,000 briefs is the same."""
-    if not data:
-        return _dump(data, indent=1)
-    kept: dict[bytes, str] = {}
-    parts = []
-    for key, value in data.items():
-        if not (isinstance(value, list) and value):
-            parts.append(f"{json.dumps(key, ensure_ascii=False)}: {_dump(value, indent=1)[:-1]}".replace("\n", "\n "))
-            continue
-        entries = []
-        for entry in value:
-            digest = hashlib.blake2b(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode(),
-                                     digest_size=20).digest()
-            text = kept[digest] = _INDENTED.get(digest) or _dump(entry, indent=1)[:-1].replace("\n", "\n  ")
-            entries.append(text)
-        parts.append(f"{json.dumps(key, ensure_ascii=False)}: [\n  " + ",\n  ".join(entries) + "\n ]")
-    _INDENTED.clear()
-    _INDENTED.update(kept)
-    return "{\n " + ",\n ".join(parts) + "\n}\n"
-
-
-_Urls = Callable[[str, str], str]
-"""(kind, id) -> the page's URL relative to the site's root."""
-
-
-def _urls(directory_urls: bool, folders: Folders) -> _Urls:
-    return functools.partial(page_url, directory_urls=directory_urls, folders=folders)
-
-
-def _ids(refs) -> list[str]:
-    return [r.id for r in refs]
+def _dump(data: dict, indent: int) -> str:
+    """json.dumps's text with an indent, written faster (json_text.py)."""
+    return json_text.dumps(data, indent) + "\n"
 
 
 # --- corpus.json ----------------------------------------------------------------------
 
 
+def _entry_text(entry: dict) -> str:
+    """An entry of one of corpus.json's lists, indented as it is there."""
+    return _dump(entry, 1)[:-1].replace("\n", "\n  ")
+
+
+def _entry_text_of(entry: Callable[[Any], dict], entity: Any) -> str:
+    return _entry_text(entry(entity))
+
+_Lists = list[tuple[str, Iterable[Any], Callable[[Any], object], Callable[[Any], dict]]]
+"""corpus.json's lists of entities: (key, the entities, what else an entry reads, the entry)."""
+
+
+def _lists(corpus: Corpus, url: _Urls) -> _Lists:
+    none = lambda _: None  # noqa: E731
+    return [
+        ("briefs", corpus.briefs.values(), none, lambda b: _brief(b, url)),
+        ("recommendations", corpus.recommendations.values(), lambda r: corpus.tracks[r.id],
+         lambda r: _recommendation(r, url, corpus.tracks[r.id])),
+        ("actors", corpus.actors.values(), none, lambda a: _actor(a, url)),
+        ("mechanisms", corpus.mechanisms.values(), none, lambda m: _mechanism(m, url)),
+        ("authors", corpus.authors.values(), none, lambda a: _author(a, url)),
+        ("series", corpus.series.values(), none, lambda s: _series(s, url)),
+        ("statuses", (), none, dict),  # filled in by corpus_data: not one entity's
+        ("updates", corpus.updates.values(), none, lambda u: _update(u, url)),
+    ]
+
+
 def corpus_data(corpus: Corpus, *, directory_urls: bool = True) -> dict:
     """The whole corpus as plain data, in the shape export.schema.json describes."""
-    url = _urls(directory_urls, corpus.folders)
-    return {
-        "version": EXPORT_VERSION,
-        "briefs": [_brief(b, url) for b in corpus.briefs.values()],
-        "recommendations": [_recommendation(r, url, corpus.tracks[r.id]) for r in corpus.recommendations.values()],
-        "actors": [_actor(a, url) for a in corpus.actors.values()],
-        "mechanisms": [_mechanism(m, url) for m in corpus.mechanisms.values()],
-        "authors": [_author(a, url) for a in corpus.authors.values()],
-        "series": [_series(s, url) for s in corpus.series.values()],
-        "statuses": _statuses(corpus),
-        "updates": [_update(u, url) for u in corpus.updates.values()],
-    }
+    data: dict[str, object] = {"version": EXPORT_VERSION}
+    for key, entities, _, entry in _lists(corpus, urls(directory_urls, corpus.folders)):
+        data[key] = _statuses(corpus) if key == "statuses" else [entry(e) for e in entities]
+    return data
+
+
+def _corpus_json(corpus: Corpus, url: _Urls, kept: KeptText) -> str:
+    """`_dump(corpus_data(...), 1)`, the same bytes, each entry of its lists the last run's text when `kept` has
+    it. (Python's json indents in pure Python, ten times slower than it writes compact JSON; after a save, most
+    of the 20 MB of corpus.json at 1,000 briefs is the same.)"""
+    parts = [f'"version": {EXPORT_VERSION}']
+    for key, entities, also, entry in _lists(corpus, url):
+        if key == "statuses":
+            entries = [_entry_text(e) for e in _statuses(corpus)]
+        else:
+            text = functools.partial(_entry_text_of, entry)
+            entries = [kept.text(key, e, also(e), text) for e in entities]
+        parts.append(f"{json.dumps(key)}: " + ("[\n  " + ",\n  ".join(entries) + "\n ]" if entries else "[]"))
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
 def _brief(b: Brief, url: _Urls) -> dict:
@@ -248,87 +235,3 @@ def _author(a: Author, url: _Urls) -> dict:
 def _series(s: Series, url: _Urls) -> dict:
     return {"id": s.id, "page": url("series", s.id), "name": s.name, "publisher": s.publisher,
             "url": s.url, "description": s.description}
-
-
-# --- recommendations.csv ----------------------------------------------------------------
-
-
-def _cell(text: str) -> str:
-    """Free text as a spreadsheet shows it: a leading = + - @ would start a formula, so it gets a '."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def recommendations_csv(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None) -> str:
-    """One row per recommendation (RFC 4180: quoted where needed, CRLF line ends)."""
-    base = (site_url.rstrip("/") + "/") if site_url else ""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    def names(kind: str, refs) -> str:
-        return _cell("; ".join(corpus.name_of(kind, id_) for id_ in _ids(refs)))
-
-    for r in corpus.recommendations.values():
-        brief = corpus.brief_of(r)
-        src = brief.source
-        writer.writerow([
-            r.id, _cell(r.title), _cell(r.statement), ";".join(_ids(r.addressed_to)), names("actor", r.addressed_to),
-            ";".join(_ids(r.involves)), names("actor", r.involves), ";".join(_ids(r.mechanisms)),
-            names("mechanism", r.mechanisms), r.horizon, brief.id, _cell(brief.title), brief.date.isoformat(),
-            brief.series.id if brief.series else "",
-            _cell(corpus.name_of("series", brief.series.id)) if brief.series else "",
-            ";".join(_ids(brief.authors)), names("author", brief.authors),
-            src.relation if src else "original", _cell(src.title) if src else "", _cell(src.publisher) if src else "",
-            src.date.isoformat() if src else "", src.url if src else "",
-            base + page_url("rec", r.id, directory_urls, corpus.folders),
-            *_status_cells(corpus, corpus.tracks[r.id]),
-        ])
-    return out.getvalue()
-
-
-def _status_cells(corpus: Corpus, track: Track) -> list[str]:
-    """status, status_name, status_as_of, status_update, status_by_addressee, last_update, last_updated."""
-    now, last = track.current, track.last_update
-    by_addressee = ";".join(f"{s.actor}={s.status}" for s in track.standings) if track.differs else ""
-    return [now.status, _cell(status_label(corpus, now.status)), now.as_of.isoformat() if now.as_of else "",
-            now.update.id if now.update else "", by_addressee, last.id if last else "",
-            last.date.isoformat() if last else ""]
-
-
-# --- recommendations.json: the explorer's data -----------------------------------------
-
-
-def _explorer_data(corpus: Corpus, url: _Urls) -> dict:
-    def named(kind: str, entities) -> list[dict]:
-        return [{"id": e.id, "name": e.name, "page": url(kind, e.id)} for e in entities]
-
-    return {
-        "version": EXPORT_VERSION,
-        "recommendations": [
-            {"id": r.id, "title": r.title, "statement": r.statement, "addressed_to": _ids(r.addressed_to),
-             "involves": _ids(r.involves), "mechanisms": _ids(r.mechanisms), "horizon": r.horizon,
-             "brief": r.brief_id, "page": url("rec", r.id), **_explorer_status(corpus.tracks[r.id])}
-            for r in corpus.recommendations.values()
-        ],
-        "briefs": [
-            {"id": b.id, "title": b.title, "short_title": b.short_title, "date": b.date.isoformat(),
-             "series": b.series.id if b.series else None,
-             "authors": _ids(b.authors), "page": url("brief", b.id)}
-            for b in corpus.briefs.values()
-        ],
-        "actors": [{**entry, "within": corpus.everyone_in(entry["id"])} if corpus.actors[entry["id"]].members else entry
-                   for entry in named("actor", corpus.actors.values())],
-        "mechanisms": named("mechanism", corpus.mechanisms.values()),
-        "authors": named("author", corpus.authors.values()),
-        "series": named("series", corpus.series.values()),
-        "horizons": [{"id": h, "name": name} for h, name in HORIZONS.items()],
-        "statuses": [{"id": s, "name": status_label(corpus, s), "symbol": status_symbol(corpus, s)}
-                     for s in status_order(corpus.scale)],
-    }
-
-
-def _explorer_status(track: Track) -> dict:
-    """A row's status with the title of its badge ("Status as of ..."), and the date of its latest
-    update (the explorer's "last updated" order)."""
-    now, last = track.current, track.last_update
-    return {"status": now.status, "status_title": t("status.as_of", date=labels.date(now.as_of)) if now.as_of else None,
-            "updated": last.date.isoformat() if last else None}

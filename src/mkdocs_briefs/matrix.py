@@ -42,26 +42,35 @@ class Matrix:
 def matrix(corpus: Corpus, groups: bool = False) -> Matrix:
     """Actors (those recommendations are addressed to) by mechanisms. With `groups`, a
     recommendation addressed to a member counts for its group instead (once per group)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    row_totals: Counter[str] = Counter()
-    column_totals: Counter[str] = Counter()
+    counts: dict[tuple[str, str], int] = {}
+    row_totals: dict[str, int] = {}
+    column_totals: dict[str, int] = {}
     rolled_up: dict[str, set[str]] = {}
+    outermost: dict[str, set[str]] = {}  # each actor's groups, worked out once
     for rec in corpus.recommendations.values():
         addressees: set[str] = set()
         for ref in rec.addressed_to:
-            targets = _outermost_groups(corpus, ref.id) if groups else {ref.id}
+            if not groups:
+                addressees.add(ref.id)
+                continue
+            targets = outermost.get(ref.id)
+            if targets is None:
+                targets = outermost[ref.id] = _outermost_groups(corpus, ref.id)
             addressees |= targets
             for target in targets - {ref.id}:
                 rolled_up.setdefault(target, set()).add(ref.id)
         mechs = {m.id for m in rec.mechanisms}
-        row_totals.update(addressees)
-        column_totals.update(mechs)
-        counts.update((r, m) for r in addressees for m in mechs)
+        for r in addressees:
+            row_totals[r] = row_totals.get(r, 0) + 1
+            for m in mechs:
+                counts[r, m] = counts.get((r, m), 0) + 1
+        for m in mechs:
+            column_totals[m] = column_totals.get(m, 0) + 1
     actor_order = {a: i for i, a in enumerate(corpus.actors)}
     rows = corpus.ranked("actor", row_totals)
     columns = corpus.ranked("mechanism", column_totals)
     members = {g: sorted(ms, key=lambda a: actor_order.get(a, 0)) for g, ms in rolled_up.items()}
-    return Matrix(rows, columns, counts, row_totals, column_totals, members)
+    return Matrix(rows, columns, Counter(counts), Counter(row_totals), Counter(column_totals), members)
 
 
 def _filtered(explorer: str, actor: str | None, mechanism: str | None = None, *, group: bool = False) -> str:
@@ -150,9 +159,10 @@ def matrix_pages(corpus: Corpus) -> list[GeneratedPage]:
     pages = []
     # no recommendation addressed to a member of a group: both views are the same table, and the
     # first page offers no switch (the second, kept at its address, says so)
-    same = not matrix(corpus, groups=True).rolled_up
+    by_group = matrix(corpus, groups=True)
+    same = not by_group.rolled_up
     for uri, grouped in ((MATRIX_PAGE, False), (MATRIX_GROUPS_PAGE, True)):
-        mx = matrix(corpus, groups=grouped)
+        mx = by_group if grouped else matrix(corpus)
         other = relative(MATRIX_GROUPS_PAGE if not grouped else MATRIX_PAGE, uri)
         md = render("briefs/pages/matrix.md", grouped=grouped, other=other, switch=grouped or not same,
                     front_matter=safe(front_matter(t("matrix.title") if not grouped else t("matrix.title_groups"),

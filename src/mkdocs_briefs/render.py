@@ -48,7 +48,7 @@ def link_targets(corpus: Corpus) -> dict[str, tuple[str, str]]:
     every entity, by the `kind:id` that names it.
 
     A page whose Markdown has `kind:id` in it depends on these two texts: `mkdocs serve
-    --dirty` builds it again when they change (plugin/files.py, `DirtyBuild`).
+    --dirty` builds it again when they change (plugin/dirty.py, `DirtyBuild`).
     """
     return {f"{kind}:{id_}": (one_line_description(corpus, kind, id_), corpus.name_of(kind, id_))
             for kind in KINDS for id_ in corpus.table(kind)}

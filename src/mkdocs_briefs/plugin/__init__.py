@@ -22,7 +22,7 @@
                        and the other plugins wrote, the scripts' labels and a brief's JSON-LD in its <head>
     on_env      while serving, keep the theme's compiled templates between builds (compiled.py)
     on_serve    watch the sources folder, even when it is moved away and back, and the site's
-                own templates (serve.py)
+                own templates; leave the first build's heap out of cycle collections (serve.py)
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ from ..pages import error_page, nav_pages
 from ..render import AnnotationLinks
 from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
-from .files import ASSETS, DirtyBuild, GeneratedFile, add_assets, add_generated, listed_assets, log, settings_of
+from .dirty import DirtyBuild, GeneratedFile, settings_of
+from .files import ASSETS, add_assets, add_generated, listed_assets, log
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
@@ -62,7 +63,7 @@ from .neighbours import (
     refused_polyfills,
     theme_previews,
 )
-from .serve import watch_sources, watch_templates
+from .serve import serving
 
 REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
 
@@ -196,11 +197,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     @event_priority(-100)  # after every other plugin, on the pages of the nav that will be built
     def _read_skipped_titles(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A dirty build does not read the pages it skips, but every page shows their titles."""
-        if self.config.enabled and self.dirty.enabled:
-            for page in nav.pages:
-                if not page.file.is_modified():
-                    page.read_source(config)
-                    escape_front_matter(page, self.config.sanitize_pages)
+        if self.config.enabled:  # (and each generated page's File and Page are kept for the next build: dirty.py)
+            for page in self.dirty.skipped_nav_pages(nav, files):
+                page.read_source(config)
+                escape_front_matter(page, self.config.sanitize_pages)
         return nav
 
     on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
@@ -288,8 +288,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
-            watch_sources(server, os.path.abspath(self.config.sources))
-            watch_templates(server, self.templates.folders)
+            serving(server, os.path.abspath(self.config.sources), self.templates.folders)  # and settles the heap
         return server
 
     def _unknown_link(self, page: str, href: str) -> None:

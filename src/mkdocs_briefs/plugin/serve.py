@@ -8,10 +8,14 @@ folder made anew was never watched again. `watch_sources` adds a watch on the fo
 parent for that one name: when the folder goes or comes, it asks for a rebuild (so the
 pages show the error while the folder is missing, and the site once it is back), and a
 folder that came back is watched anew.
+
+After the first build, what it left alive is kept out of Python's cycle collections
+(`settle_heap`), so that the builds after each save do not walk it again and again.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +24,24 @@ from typing import Any
 import watchdog.events
 
 from .files import log
+
+
+def serving(server: Any, sources: str, template_folders: Sequence[Path]) -> None:
+    """on_serve, after the first build: watch the sources folder and the site's templates, and settle the heap."""
+    watch_sources(server, sources)
+    watch_templates(server, template_folders)
+    settle_heap()
+
+
+def settle_heap() -> None:
+    """Collect the first build's garbage once, then leave what is still alive out of Python's cycle
+    collections (`gc.freeze`): the parsed sources, the corpus and the pages kept for the next save,
+    MkDocs', the theme's and the plugins' objects. Each full collection walked all of them again (half a
+    million from the plugin alone at 1,000 briefs), a quarter of the CPU of a save's build. What later saves make
+    is collected as usual; what was alive then and is let go later is freed by its reference count (the
+    corpus, the pages and the parsed files hold no cycles)."""
+    gc.collect()
+    gc.freeze()
 
 
 def watch_sources(server: Any, folder: str) -> None:
