@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 
 from conftest import Project
+from payloads import yaml_text
 
 from mkdocs_briefs.load import load_sources
+from mkdocs_briefs.settings import Settings, Validation
 from mkdocs_briefs.validate import validate
 
 TODAY = datetime.date(2026, 12, 2)
@@ -65,3 +67,43 @@ def test_an_update_source_dated_in_the_future_is_pointed_at_its_own_date(project
         "briefs/updates/later.md:12:11: error: sources[2] is dated 2999-01-01, in the future: a source reports what "
         "has happened; fix its date"
     ]
+
+
+# --- data/recommendations.csv -----------------------------------------------------------------
+
+SPREADSHEET_STARTS = {
+    "space then equals": ' =HYPERLINK("https://example.org")',
+    "spaces then at": "  @SUM(1+1)",
+    "no-break space then plus": "\u00a0+1+2",
+    "ideographic space then minus": "\u3000-2+3",
+    "full-width equals": "＝1+1",
+    "full-width plus": "＋1",
+    "full-width minus": "－1",
+    "full-width at": "＠SUM(A1)",
+    "tab": "\t=1+1",
+    "carriage return": "\r=1+1",
+    "line feed": "\n=1+1",
+    "a quote of its own": "'quoted from the start",
+}
+
+
+def test_no_csv_cell_starts_what_a_spreadsheet_reads_as_a_formula_and_the_quote_comes_off_again(project):
+    import csv
+    import io
+
+    from mkdocs_briefs import pipeline
+
+    titles = list(SPREADSHEET_STARTS.values())
+    recs = "".join(f"  - id: rec-{i}\n    title: {yaml_text(t)}\n    statement: {yaml_text(t)}\n"
+                   f"    addressed_to: [rok]\n    horizon: near-term\n" for i, t in enumerate(titles))
+    project.replace("briefs/first-brief.md", "recommendations:\n", "recommendations:\n" + recs)
+    outcome = pipeline.run(project.briefs, project.root, today=TODAY,
+                           settings=Settings(validation=Validation(unannotated="ignore")))
+    assert not outcome.diagnostics.errors, [str(d) for d in outcome.diagnostics.errors]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(outcome.exports["data/recommendations.csv"], newline=""))}
+    for i, text in enumerate(titles):
+        for column in ("title", "statement"):
+            cell = rows[f"rec-{i}"][column]
+            assert cell == "'" + text, (column, text)  # shown as text, not run
+            assert cell[1:] == text  # the documented round trip: one leading quote comes off
+    assert rows["widen-aperture"]["title"] == "Widen the aperture"  # other text as it is
