@@ -156,3 +156,20 @@ def test_one_alias_in_a_large_file_is_refused_where_written_and_the_file_still_r
     located_yaml.parse_yaml(entries + "b: &b [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
                             "actors.yml", diags)
     assert "repeat more than 100 values" in str(diags.items[-1])
+
+
+# --- names of the theme's and the plugin's page parts -------------------------------------------
+
+
+def test_an_admonition_of_the_themes_classes_in_a_brief_is_an_error_where_written(project):
+    # the check refused `{: .md-dialog }`, but an admonition's classes made the same notice over the page
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    '## The argument\n\n!!! note md-dialog md-dialog--active "Session"\n    Call us.\n\n'
+                    '??? briefs-preview\n    Text.\n')
+    assert messages(project) == [
+        "briefs/first-brief.md:30:10: error: the admonition gives 'md-dialog', a name of the theme's or of the site's "
+        "own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of your own",
+        "briefs/first-brief.md:33:5: error: the admonition gives 'briefs-preview', a name of the theme's or of the "
+        "site's own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of "
+        "your own",
+    ]

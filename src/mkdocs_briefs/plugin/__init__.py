@@ -53,7 +53,7 @@ from ..render import AnnotationLinks
 from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
 from .dirty import DirtyBuild, GeneratedFile, settings_of
-from .files import ASSETS, add_assets, add_generated, listed_assets, log
+from .files import ASSETS, add_assets, add_generated, listed_assets, log, outside_docs
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
@@ -134,7 +134,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if problems:
             raise PluginError("the briefs plugin's labels in mkdocs.yml: " + "; ".join(problems))
         root = Path(config.config_file_path or ".").parent
-        _outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
+        outside_docs(Path(self.config.sources), Path(config.docs_dir), root)
         try:
             settings = self.config.settings()
         except (TypeError, ValueError) as exc:  # scale_from: the 'statuses' option
@@ -283,7 +283,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:
             return html
         if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
-            html = sanitize.clean(html, frozenset(self.config.image_hosts))
+            dropped: list[str] = []
+            html = sanitize.clean(html, frozenset(self.config.image_hosts), dropped)
+            if dropped:  # names of the theme's or the plugin's page parts, given by the page's text
+                _log(sanitize.dropped_names(dropped, page.file.abs_src_path, os.path.dirname(config.config_file_path)))
         return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -313,17 +316,6 @@ def _diagram_url_of(page: Page, files: Files):
             return None
         return file.url_relative_to(page.file)
     return url_of
-
-
-def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
-    """Stop when the sources folder is docs_dir or inside it: MkDocs would publish each brief a
-    second time, as written, and copy the registries into the site."""
-    sources, docs_dir = sources.resolve(), docs_dir.resolve()
-    if sources == docs_dir or docs_dir in sources.parents:
-        shown = Path(os.path.relpath(sources, root.resolve())).as_posix()
-        raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
-                          "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
-                          "briefs/) and set the plugin's 'sources' option to it")
 
 
 def _flatten(item, ours: dict[str, int]):
