@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -149,14 +148,3 @@ def assets(suffix: str) -> list[str]:
     """Names of the package's asset files ending in `suffix`, in a fixed order."""
     folder = resources.files(PACKAGE).joinpath("assets")
     return sorted(f.name for f in folder.iterdir() if f.is_file() and f.name.endswith(suffix))
-
-
-def outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
-    """Stop when the sources folder is docs_dir or inside it: MkDocs would publish each brief a
-    second time, as written, and copy the registries into the site."""
-    sources, docs_dir = sources.resolve(), docs_dir.resolve()
-    if sources == docs_dir or docs_dir in sources.parents:
-        shown = Path(os.path.relpath(sources, root.resolve())).as_posix()
-        raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
-                          "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
-                          "briefs/) and set the plugin's 'sources' option to it")
