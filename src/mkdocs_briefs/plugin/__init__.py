@@ -259,7 +259,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:
             return html
         if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
-            html = sanitize.clean(html, frozenset(self.config.image_hosts))
+            dropped: list[str] = []
+            html = sanitize.clean(html, frozenset(self.config.image_hosts), dropped)
+            if dropped:  # names of the theme's or the plugin's page parts, given by the page's text
+                log_diagnostics(sanitize.dropped_names(dropped, page.file.abs_src_path,
+                                                       os.path.dirname(config.config_file_path)))
         return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
