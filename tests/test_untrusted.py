@@ -173,3 +173,31 @@ def test_an_admonition_of_the_themes_classes_in_a_brief_is_an_error_where_writte
         "site's own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of "
         "your own",
     ]
+
+
+# --- Markdown that Python-Markdown cannot read in a build's time --------------------------------
+
+
+def test_a_run_of_emphasis_marks_is_an_error_not_a_recursion_error_in_the_build(project):
+    # 2,000 '*' around a word: Python-Markdown nested them as emphasis until Python's stack overflowed, and the
+    # build ended in a RecursionError traceback; the check passed
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\nLoud " + "*" * 2000 + "a" + "*" * 2000 + " text.\n\n" + "_" * 300 + "\n\n"
+                    "A blank to fill: " + "_" * 80 + ", and `" + "*" * 500 + "` in code, and \\*\\*\\*.\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:6: error: a run of 2,000 '*' here: Markdown reads it as emphasis nested too deep "
+        "to make the page; write at most 100 in a row, or escape each one (\\*)",
+    ]  # a line of them alone is a thematic break; code and escapes are text
+
+
+def test_brackets_nested_too_deep_are_an_error_not_an_hour_of_build(project):
+    # Python-Markdown looks for the end of each '[' from its start: 20,000 nested took four minutes to build
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\nSee " + "[" * 150 + "x" + "](y)" * 150 + ".\n\nNote [sic\n" + "[" * 120
+                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:105: error: brackets '[' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\[)",
+        "briefs/first-brief.md:33:100: error: brackets '[' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\[)",
+    ]  # 300 annotations in a paragraph are fine

@@ -13,6 +13,7 @@ from typing import Any
 from . import schema
 from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
 from .diagnostics import Diagnostics, Pos
+from .heavy_markdown import refuse_heavy_markdown
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Affect, Ref, Source, Sources, Update
 from .source_files import (
@@ -94,6 +95,7 @@ def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
     affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
     refuse_diagrams(body, shown, body_line, diags, "an update")
     refuse_site_classes(body, shown, body_line, diags, "an update")
+    refuse_heavy_markdown(body, shown, body_line, diags)
     return Update(
         id=id_, title=text_field(f, "title") or id_, date=date_field(f.get("date")),
         sources=[Source(publisher=text_field(s, "publisher") or "", title=text_field(s, "title") or "",
