@@ -201,3 +201,36 @@ def test_brackets_nested_too_deep_are_an_error_not_an_hour_of_build(project):
         "briefs/first-brief.md:33:100: error: brackets '[' are nested more than 100 deep here (or never closed): "
         "Markdown takes too long to read them; close them, or escape each one (\\[)",
     ]  # 300 annotations in a paragraph are fine
+
+
+# --- links in the sources folder -----------------------------------------------------------------
+
+OUTSIDE_UPDATE = ("---\ntitle: From elsewhere\ndate: 2023-04-17\nsources:\n  - title: Report\n    publisher: News\n"
+                  "    url: https://example.org/r\n    date: 2023-04-17\naffects:\n  - rec: widen-aperture\n---\n"
+                  "Text from outside the sources folder.\n")
+
+
+def test_an_updates_folder_that_links_outside_the_sources_is_not_read(project):
+    # briefs/updates -> a folder elsewhere on the machine: its files were read and published as updates
+    elsewhere = project.root / "elsewhere"
+    (elsewhere / "2023").mkdir(parents=True)
+    (elsewhere / "2023" / "from-elsewhere.md").write_text(OUTSIDE_UPDATE, "utf-8")
+    (project.briefs / "updates").symlink_to(elsewhere)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert [str(d) for d in diags.sorted()] == [
+        "briefs/updates:1:1: error: this folder is a link to a folder outside the sources folder: replace the link with "
+        "the folder itself"]
+    assert sources.updates == {}
+
+
+def test_a_subfolder_of_updates_that_is_a_link_is_not_left_out_silently(project):
+    elsewhere = project.root / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "from-elsewhere.md").write_text(OUTSIDE_UPDATE, "utf-8")
+    (project.briefs / "updates").mkdir()
+    (project.briefs / "updates" / "2023").symlink_to(elsewhere)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert [str(d) for d in diags.sorted()] == [
+        "briefs/updates/2023:1:1: error: this folder is a link to a folder outside the sources folder: replace the link "
+        "with the folder itself"]
+    assert sources.updates == {}
