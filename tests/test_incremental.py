@@ -198,3 +198,15 @@ def test_a_one_off_build_writes_the_same_pages_and_keeps_nothing_for_a_next_run(
     built = pipeline.run(briefs, briefs.parent, today=TODAY, settings=SMALL_PAGES)  # mkdocs build: no reuse
     assert built.written is None and served.written is not None
     assert _pages(built) == _pages(served) and built.exports == served.exports
+
+
+def test_a_text_problem_in_a_file_not_read_again_is_reported_again_and_gone_once_fixed(tmp_path):
+    generate.generate(2, tmp_path)
+    briefs = tmp_path / "briefs"
+    brief = sorted(briefs.glob("*.md"))[0]
+    _replace(brief, 'title: "', 'title: "\u202e')  # a bidirectional control: an error
+    runs = [pipeline.run(briefs, tmp_path, reuse=True, pages=False) for _ in range(2)]  # the second parses nothing
+    first, again = ([str(d) for d in run.diagnostics.errors] for run in runs)
+    assert first and again == first and "bidirectional control" in first[0]
+    _replace(brief, 'title: "\u202e', 'title: "')
+    assert not pipeline.run(briefs, tmp_path, reuse=True, pages=False).diagnostics.errors
