@@ -131,6 +131,30 @@ def test_new_refuses_to_overwrite_or_reuse_an_id(project):
     assert bad.returncode == 2 and "not a valid brief id" in bad.stderr
 
 
+def test_new_refuses_a_sources_folder_that_does_not_exist(project):
+    # `new --sources /nonexistent` (a typo, or a command run in the wrong folder) made the folder and wrote a
+    # brief there, which no build reads
+    for args in (("new", "brief", "fresh-one", "--sources", "brefs"), ("new", "actor", "fresh-one", "--sources", "brefs"),
+                 ("new", "update", "fresh-one", "--sources", "brefs")):
+        result = cli(*args, cwd=project.root)
+        assert result.returncode == 2, result.stdout
+        assert result.stderr == ("mkdocs-briefs: error: the sources folder 'brefs' does not exist: run the command in "
+                                 "the site's folder, or give the sources folder with --sources (mkdocs-briefs init "
+                                 "starts a new site)\n")
+        assert not (project.root / "brefs").exists()
+    assert cli("new", "update", "fresh-one", cwd=project.root).returncode == 0  # the first update makes updates/
+
+
+def test_new_writes_into_the_sources_folder_of_mkdocs_yml_as_check_reads_it(project):
+    # a site with `sources: texts` got its new brief in a new briefs/ folder, which its build never reads
+    project.replace("mkdocs.yml", "  - briefs\n", "  - briefs:\n      sources: texts\n")
+    project.briefs.rename(project.root / "texts")
+    result = cli("new", "brief", "fresh-one", cwd=project.root)
+    assert result.returncode == 0, result.stderr
+    assert (project.root / "texts" / "fresh-one.md").is_file() and not project.briefs.exists()
+    assert "mkdocs-briefs check texts" in result.stdout
+
+
 def test_new_beside_files_that_are_not_utf8_or_into_a_file_is_no_traceback(project):
     # `new` read the briefs and the registry for the skeleton's examples as UTF-8 and ended in a
     # UnicodeDecodeError; --sources naming a file ended in a FileExistsError

@@ -77,7 +77,7 @@ def test_bidi_and_control_characters_in_titles_names_and_registry_text_are_locat
         "after 'R': it makes the text show in another order than it is written; delete it",
         "briefs/first-brief.md:2:8: error: 'title' has the control character U+0007 (a control character) after "
         "'The First': delete it",
-        "briefs/first-brief.md:7:3: error: 'source.title' has the bidirectional control U+2069 (POP DIRECTIONAL "
+        "briefs/first-brief.md:8:10: error: 'source.title' has the bidirectional control U+2069 (POP DIRECTIONAL "
         "ISOLATE) at its start: it makes the text show in another order than it is written; delete it",
     ]
     build = project.build()

@@ -10,7 +10,7 @@ Exit codes: 0 clean, 1 errors found (warnings too with --strict), 2 a usage prob
 Imports nothing from MkDocs but for `export`, which reads mkdocs.yml as a build does, so it
 starts fast. `check` reads the plugin's options that change what it reports (`sources`,
 `image_hosts`, `validation`, `drafts`, `statuses`, `statuses_replace`) from the mkdocs.yml of
-the current folder, when there is one, so that it agrees with the build.
+the current folder, when there is one, so that it agrees with the build; `new` reads `sources`.
 """
 
 from __future__ import annotations
@@ -199,7 +199,14 @@ def _today() -> datetime.date:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    folder = Path(args.sources)
+    root = Path.cwd()
+    options = plugin_options(root / "mkdocs.yml") if args.sources is None and (root / "mkdocs.yml").is_file() else {}
+    folder = Path(args.sources or options.get("sources") or "briefs")
+    if not folder.exists():  # a typo, or the wrong folder: a new folder there is one no build reads
+        print(f"mkdocs-briefs: error: the sources folder '{folder}' does not exist: run the command in the site's "
+              "folder, or give the sources folder with --sources (mkdocs-briefs init starts a new site)",
+              file=sys.stderr)
+        return 2
     try:
         if args.kind == "brief":
             path = new_brief(folder, args.id, _today())
@@ -266,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd = commands.add_parser("new", help="write a skeleton brief or update, or an entry of a registry")
     new_cmd.add_argument("kind", choices=("brief", "update", *REGISTRY_KINDS))
     new_cmd.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
-    new_cmd.add_argument("--sources", default="briefs", help="the sources folder (default: briefs)")
+    new_cmd.add_argument("--sources", help="the sources folder, which must exist (default: the plugin's `sources` "
+                                           "in mkdocs.yml, or briefs)")
     new_cmd.set_defaults(run=_run_new)
     init_cmd = commands.add_parser("init", help="write a new site: configuration, an example brief, workflows")
     init_cmd.add_argument("dir", nargs="?", default=".", help="the folder of the new site (default: this one)")

@@ -10,6 +10,7 @@ import csv
 import functools
 import io
 import json
+import re
 from collections.abc import Callable
 
 from . import labels
@@ -63,9 +64,16 @@ def compact(data: object) -> str:
 # --- recommendations.csv ----------------------------------------------------------------
 
 
+_FORMULA = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]"
+                      r"|['\t\r\n\0]")
+"""The start of a cell a spreadsheet may read as a formula (OWASP, CSV injection): = + - @ (or their full-width
+and small forms, which some convert) after any spaces or invisible characters, which some trim; a tab, line
+break or NUL; and a quote, so that taking one leading quote off always gives the text back."""
+
+
 def _cell(text: str) -> str:
-    """Free text as a spreadsheet shows it: a leading = + - @ would start a formula, so it gets a '."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Free text as a spreadsheet shows it: a cell that could start a formula gets a ' in front."""
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def recommendations_csv(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None,

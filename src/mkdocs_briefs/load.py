@@ -207,6 +207,7 @@ def load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
             date=date_field(source.get("date")), url=text_field(source, "url") or "",
             relation=source["relation"] if source.get("relation") in RELATIONS else "restates",
             restated=date_field(source["restated"]) if "restated" in source else None,
+            where=where_of(doc, ("source",), source),
         ),
         summary=text_field(f, "summary") or "",
         recommendations=[

@@ -97,8 +97,9 @@ def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
     return Update(
         id=id_, title=text_field(f, "title") or id_, date=date_field(f.get("date")),
         sources=[Source(publisher=text_field(s, "publisher") or "", title=text_field(s, "title") or "",
-                        date=date_field(s.get("date")), url=text_field(s, "url") or "")
-                 for s in cited if isinstance(s, dict)],
+                        date=date_field(s.get("date")), url=text_field(s, "url") or "",
+                        where=where_of(doc, ("sources", i), s))
+                 for i, s in enumerate(cited) if isinstance(s, dict)],
         affects=[_affect(doc, i, a) for i, a in enumerate(affects)
                  if isinstance(a, dict) and isinstance(a.get("rec"), str)],
         body=body, pos=Pos(shown, 1, 1), body_line=body_line,

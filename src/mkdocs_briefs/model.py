@@ -92,6 +92,7 @@ class Source:
     """A key of RELATIONS."""
     restated: datetime.date | None = None
     """When the site published its restatement, if the brief says."""
+    where: dict[str, Pos] = field(default_factory=dict)
 
 
 @dataclass

@@ -43,8 +43,34 @@ def validate(sources: Sources, checks: Validation | None = None, scale: Scale | 
     _check_annotated(sources, diags, checks.unannotated)
     _check_used(sources, diags, checks.unused)
     _check_text(sources, diags)
-    diags.extend(validate_updates(sources, scale or Scale(), today or datetime.date.today()))
+    today = today or datetime.date.today()
+    for brief in sources.briefs.values():
+        if brief.id not in sources.stubs:
+            _check_not_future(brief, today, diags)
+    diags.extend(validate_updates(sources, scale or Scale(), today))
     return diags
+
+
+_UNTIL_PUBLISHED = "fix it, or keep the brief a draft (draft: true) until it is published"
+
+
+def _check_not_future(brief: Brief, today: datetime.date, diags: Diagnostics) -> None:
+    """A brief's dates are days that have come: its date (for a restatement, the original's, which
+    `load` checks are the same), and the day the site published it, which a draft may wait for."""
+    source = brief.source
+    if source is None and not brief.draft and datetime.date.min < brief.date > today:
+        diags.error(brief.where.get("date", brief.pos), f"the brief is dated {brief.date.isoformat()}, in the future: "
+                                                        f"date is the day the brief was published; {_UNTIL_PUBLISHED}")
+    if source is None:
+        return
+    if datetime.date.min < source.date > today:
+        diags.error(source.where.get("date", brief.pos), f"source.date {source.date.isoformat()} is in the future: the "
+                                                         "original a brief restates has been published; fix its date, "
+                                                         "and the brief's date, which is the same")
+    if source.restated and not brief.draft and datetime.date.min < source.restated > today:
+        diags.error(source.where.get("restated", brief.pos), f"source.restated {source.restated.isoformat()} is in the "
+                                                             "future: it is the day the site published the brief; "
+                                                             + _UNTIL_PUBLISHED)
 
 
 MAX_ID_LENGTH = 80
@@ -229,8 +255,8 @@ def _texts(entity: Entity) -> Iterator[tuple[str, str, Pos]]:
                 texts = meta if isinstance(meta, list) else [meta]
                 yield from ((key, v, entity.where.get(key, where)) for v in texts if isinstance(v, str))
         elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Ref)):  # a brief's source
-            yield from ((f"{f.name}.{g.name}", v, where) for g in dataclasses.fields(value)
-                        if isinstance(v := getattr(value, g.name), str))
+            yield from ((f"{f.name}.{g.name}", v, getattr(value, "where", {}).get(g.name, where))
+                        for g in dataclasses.fields(value) if isinstance(v := getattr(value, g.name), str))
 
 
 def _read(s: Sources, kind: str) -> list[Entity]:

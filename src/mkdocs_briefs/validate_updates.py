@@ -71,7 +71,7 @@ def _check_not_future(update: Update, today: datetime.date, diags: Diagnostics) 
                                                           "future: an update records what has happened; fix the date")
     for i, source in enumerate(update.sources, 1):  # a report of the year 2999 is a slip of the keyboard
         if source.date != datetime.date.min and source.date > today:
-            diags.error(update.where.get("sources", update.pos),
+            diags.error(source.where.get("date", update.where.get("sources", update.pos)),
                         f"sources[{i}] is dated {source.date.isoformat()}, in the future: a source reports what "
                         "has happened; fix its date")
 

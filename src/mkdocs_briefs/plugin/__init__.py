@@ -1,4 +1,5 @@
-"""The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else.
+"""The MkDocs plugin: wires MkDocs' events to the pipeline and does nothing else (what each page
+gets on its way, from the navigation to its <head>, is in page_hooks.py).
 
     on_startup  note whether this is `mkdocs serve`, and whether builds are dirty
     on_config   register the annotation-link extension and the stylesheet; choose the labels
@@ -28,19 +29,16 @@
 from __future__ import annotations
 
 import os
-import posixpath
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from .. import cite, csp, feed, labels, listings, metadata, pipeline, sanitize, templates
+from .. import csp, labels, pipeline, sanitize, templates
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
 from ..html_fixes import fix_page, insert, own_page_mark
@@ -48,20 +46,28 @@ from ..incremental import Written
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
 from ..markup import GeneratedPage
 from ..mermaid import add_mermaid_fence, resolve_diagram_links
-from ..pages import error_page, nav_pages
+from ..pages import error_page
 from ..render import AnnotationLinks
 from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
 from .dirty import DirtyBuild, GeneratedFile, settings_of
-from .files import ASSETS, add_assets, add_generated, listed_assets, log
+from .files import add_assets, add_generated, listed_assets, log
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
-    history_script,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
     theme_previews,
+)
+from .page_hooks import (
+    arrange_nav,
+    brief_extras,
+    diagram_url_of,
+    expand_listings,
+    head_additions,
+    log_diagnostics,
+    mend_edit_url,
 )
 from .serve import serving
 
@@ -145,7 +151,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                site_name=config.site_name, previous=self.written)
         # kept for the next save only while serving: a build would hold every page's Markdown to its end
         self.written = (outcome.written or self.written) if self.serving else None
-        _log(outcome.diagnostics)
+        log_diagnostics(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
@@ -185,13 +191,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def _arrange_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """MkDocs' automatic navigation (never one that mkdocs.yml sets): one entry per section, ours last."""
         if self.config.enabled and self.config.arrange_nav and config.nav is None:
-            ours = {uri: i for i, uri in enumerate(nav_pages(self.folders))}
-            items = [_flatten(item, ours) for item in nav.items]
-            mine = sorted((i for i in items if isinstance(i, Page) and i.file.src_uri in ours),
-                          key=lambda p: ours[p.file.src_uri])
-            nav.items = [i for i in items if i not in mine] + mine
-            for item in nav.items:
-                item.parent = None
+            arrange_nav(nav, self.folders)
         return nav
 
     @event_priority(-100)  # after every other plugin, on the pages of the nav that will be built
@@ -206,10 +206,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     on_nav = CombinedEvent(_arrange_nav, _read_skipped_titles)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        # a generated page's source lies outside docs/
-        if self.config.enabled and page.edit_url and "/../" in page.edit_url:
-            parts = urlsplit(page.edit_url)
-            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+        if self.config.enabled:
+            mend_edit_url(page)
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -219,7 +217,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if isinstance(page.file, GeneratedFile):
             page.file.release()
         escape_front_matter(page, self.config.sanitize_pages)
-        markdown = resolve_diagram_links(markdown, _diagram_url_of(page, files))
+        markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
             markdown = self._reader_extras(markdown, page, config, files)
         self.dirty.record(page.file.src_uri, used)  # a dirty build converts it again when one of them changes
@@ -230,24 +228,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.corpus is None or self.failed:
             return markdown
         if page.file.generated_by is None:  # written by hand
-            root = Path(config.config_file_path or ".").parent
-            source = page.file.content_string
-            first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
-            shown = Path(os.path.relpath(page.file.abs_src_path or "", root)).as_posix()
-            markdown, diags = listings.expand(markdown, self.corpus, shown, first_line)
-            _log(diags)
-            return markdown
-        kind_id = self.folders.page_entity(page.file.src_uri)
-        brief = self.corpus.briefs.get(kind_id[1]) if kind_id and kind_id[0] == "brief" else None
-        if brief is not None:
-            site_url = config.site_url or None
-            authors = {ref.id: files.get_file_from_path(self.folders.page_uri("author", ref.id))
-                       for ref in brief.authors}
-            author_urls = {id_: urljoin(site_url, f.url) for id_, f in authors.items() if f and site_url}
-            data = metadata.article_jsonld(self.corpus, brief, site_name=config.site_name, site_url=site_url,
-                                           url=page.canonical_url, author_urls=author_urls)
-            self.jsonld[page.file.src_uri] = metadata.jsonld_script(data)
-            markdown += "\n\n" + cite.cite_block(self.corpus, brief, config.site_name, page.canonical_url)
+            return expand_listings(markdown, page, config, self.corpus)
+        markdown, jsonld = brief_extras(markdown, page, config, files, self.corpus, self.folders)
+        if jsonld is not None:
+            self.jsonld[page.file.src_uri] = jsonld
         return markdown
 
     @event_priority(-100)  # after every other plugin: the policy allows the inline scripts they add (mermaid2's)
@@ -264,26 +248,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                          content=page.content or ""))
         script = self.jsonld.get(page.file.src_uri) if not self.failed else None
         end = output.find("</head>")
-        if end >= 0:  # the labels of the page's scripts (assets/labels.js), and a brief's JSON-LD
-            edits.append((end, self.labels.script_element() + "\n" + (script + "\n" if script else "")
-                          + self._feed_link(page, config) + history_script(output, page.url, ASSETS)))
+        if end >= 0:  # the labels of the page's scripts, a brief's JSON-LD, the feed's link
+            edits.append((end, head_additions(output, page, config, self.labels, script, not self.failed)))
         return insert(output, edits)
-
-    def _feed_link(self, page: Page, config: MkDocsConfig) -> str:
-        """The feed's <link rel="alternate">, relative to the page (as Material writes its own feeds' links):
-        Material's instant navigation fetches the sitemap.xml beside every alternate link's address,
-        which an absolute address would send to the published site from a local copy."""
-        if self.failed:
-            return ""
-        href = get_relative_url(feed.FEED, page.url or ".")
-        with labels.using(self.labels):
-            return feed.head_link(href, labels.t("feed.title", site=config.site_name)) + "\n"
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
         if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
-            html = sanitize.clean(html, frozenset(self.config.image_hosts))
+            dropped: list[str] = []
+            html = sanitize.clean(html, frozenset(self.config.image_hosts), dropped)
+            if dropped:  # names of the theme's or the plugin's page parts, given by the page's text
+                log_diagnostics(sanitize.dropped_names(dropped, page.file.abs_src_path,
+                                                       os.path.dirname(config.config_file_path)))
         return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -304,17 +281,6 @@ def _checked_folders(chosen: dict[str, str], docs_dir: Path) -> Folders:
     return Folders(chosen)
 
 
-def _diagram_url_of(page: Page, files: Files):
-    """The URL, relative to `page`, of the docs file a diagram links to (None, with a warning, if there is none)."""
-    def url_of(path: str) -> str | None:
-        file = files.get_file_from_path(path)
-        if file is None:
-            log.warning(f"Doc file '{page.file.src_uri}' has a diagram that links to '{path}', which does not exist")
-            return None
-        return file.url_relative_to(page.file)
-    return url_of
-
-
 def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
     """Stop when the sources folder is docs_dir or inside it: MkDocs would publish each brief a
     second time, as written, and copy the registries into the site."""
@@ -324,24 +290,6 @@ def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
         raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
                           "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
                           "briefs/) and set the plugin's 'sources' option to it")
-
-
-def _flatten(item, ours: dict[str, int]):
-    """A generated section whose only page is its index becomes that page."""
-    if isinstance(item, Section) and len(item.children) == 1:
-        child = item.children[0]
-        if isinstance(child, Page) and child.file.src_uri in ours:
-            return child
-    return item
-
-
-def _log(diags: Diagnostics) -> None:
-    for d in diags.infos:
-        log.info(str(d))
-    for d in diags.warnings:
-        log.warning(str(d))
-    for d in diags.errors:
-        log.error(str(d))
 
 
 def _summary(diags: Diagnostics) -> str:

@@ -1,0 +1,175 @@
+"""Hostile or careless sources, read the way a build reads them (`load_sources` + `validate`, no
+MkDocs): each problem is one located message that says how to fix it, never a traceback."""
+
+from __future__ import annotations
+
+import datetime
+
+from conftest import Project
+from payloads import alias_bomb, yaml_text
+
+from mkdocs_briefs.load import load_sources
+from mkdocs_briefs.settings import Settings, Validation
+from mkdocs_briefs.validate import validate
+
+TODAY = datetime.date(2026, 12, 2)
+
+
+def messages(project: Project, today: datetime.date = TODAY) -> list[str]:
+    sources, diags = load_sources(project.briefs, project.root)
+    diags.extend(validate(sources, today=today))
+    return [str(d) for d in diags.sorted()]
+
+
+# --- dates after today ------------------------------------------------------------------------
+
+
+def test_a_brief_of_original_work_dated_in_the_future_is_an_error_at_its_date(project):
+    text = (project.briefs / "first-brief.md").read_text("utf-8")
+    start, end = text.index("source:\n"), text.index("summary:")
+    project.write("briefs/first-brief.md", text[:start] + text[end:])  # the site's own work: no source
+    project.replace("briefs/first-brief.md", "date: 2022-08-01", "date: 2999-08-01")
+    assert messages(project) == [
+        "briefs/first-brief.md:3:7: error: the brief is dated 2999-08-01, in the future: date is the day the brief "
+        "was published; fix it, or keep the brief a draft (draft: true) until it is published"
+    ]
+    project.replace("briefs/first-brief.md", "title:", "draft: true\ntitle:")
+    assert messages(project) == []  # a draft may wait for its day
+
+
+def test_a_restated_brief_whose_source_is_dated_in_the_future_is_one_error_at_the_source_date(project):
+    path = project.briefs / "first-brief.md"
+    path.write_text(path.read_text("utf-8").replace("date: 2022-08-01", "date: 2999-08-01"), "utf-8")  # both dates
+    assert messages(project) == [
+        "briefs/first-brief.md:9:9: error: source.date 2999-08-01 is in the future: the original a brief restates "
+        "has been published; fix its date, and the brief's date, which is the same"
+    ]
+
+
+def test_a_restated_brief_published_in_the_future_is_an_error_unless_a_draft(project):
+    project.replace("briefs/first-brief.md", "  url: https://example.org/original\n",
+                    "  url: https://example.org/original\n  restated: 2999-01-05\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:11:13: error: source.restated 2999-01-05 is in the future: it is the day the site "
+        "published the brief; fix it, or keep the brief a draft (draft: true) until it is published"
+    ]
+    project.replace("briefs/first-brief.md", "title:", "draft: true\ntitle:")
+    assert messages(project) == []
+
+
+def test_an_update_source_dated_in_the_future_is_pointed_at_its_own_date(project):
+    project.write("briefs/updates/later.md", (
+        "---\ntitle: Talks held\ndate: 2023-04-17\nsources:\n"
+        "  - title: First report\n    publisher: Example News\n    url: https://example.org/a\n    date: 2023-04-17\n"
+        "  - title: Talks held\n    publisher: Example News\n    url: https://example.org/held\n    date: 2999-01-01\n"
+        "affects:\n  - rec: widen-aperture\n---\n"))
+    assert messages(project) == [
+        "briefs/updates/later.md:12:11: error: sources[2] is dated 2999-01-01, in the future: a source reports what "
+        "has happened; fix its date"
+    ]
+
+
+# --- data/recommendations.csv -----------------------------------------------------------------
+
+SPREADSHEET_STARTS = {
+    "space then equals": ' =HYPERLINK("https://example.org")',
+    "spaces then at": "  @SUM(1+1)",
+    "no-break space then plus": "\u00a0+1+2",
+    "ideographic space then minus": "\u3000-2+3",
+    "full-width equals": "＝1+1",
+    "full-width plus": "＋1",
+    "full-width minus": "－1",
+    "full-width at": "＠SUM(A1)",
+    "tab": "\t=1+1",
+    "carriage return": "\r=1+1",
+    "line feed": "\n=1+1",
+    "a quote of its own": "'quoted from the start",
+}
+
+
+def test_no_csv_cell_starts_what_a_spreadsheet_reads_as_a_formula_and_the_quote_comes_off_again(project):
+    import csv
+    import io
+
+    from mkdocs_briefs import pipeline
+
+    titles = list(SPREADSHEET_STARTS.values())
+    recs = "".join(f"  - id: rec-{i}\n    title: {yaml_text(t)}\n    statement: {yaml_text(t)}\n"
+                   f"    addressed_to: [rok]\n    horizon: near-term\n" for i, t in enumerate(titles))
+    project.replace("briefs/first-brief.md", "recommendations:\n", "recommendations:\n" + recs)
+    outcome = pipeline.run(project.briefs, project.root, today=TODAY,
+                           settings=Settings(validation=Validation(unannotated="ignore")))
+    assert not outcome.diagnostics.errors, [str(d) for d in outcome.diagnostics.errors]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(outcome.exports["data/recommendations.csv"], newline=""))}
+    for i, text in enumerate(titles):
+        for column in ("title", "statement"):
+            cell = rows[f"rec-{i}"][column]
+            assert cell == "'" + text, (column, text)  # shown as text, not run
+            assert cell[1:] == text  # the documented round trip: one leading quote comes off
+    assert rows["widen-aperture"]["title"] == "Widen the aperture"  # other text as it is
+
+
+# --- YAML anchors and aliases -----------------------------------------------------------------
+
+
+def test_a_billion_laughs_is_one_error_for_the_file_and_nothing_else(project):
+    project.write("briefs/actors.yml", alias_bomb())
+    assert messages(project) == [
+        "briefs/actors.yml:2:8: error: the aliases of this file (*name, 72 of them) repeat more than 100,000 "
+        "values: it is not read; write each value out in full, without &name and *name"
+    ]  # not one error an alias, nor an unknown actor at every annotation of the briefs
+
+
+def test_a_billion_laughs_in_front_matter_is_one_error_for_the_brief(project):
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.\n",
+                    "summary: A small brief for tests.\n" + alias_bomb(7).replace("\n", "\nx").rstrip("x")
+                    .replace("a: &a", "xa: &a"))
+    found = [m for m in messages(project) if "first-brief.md" in m]
+    assert found == [
+        "briefs/first-brief.md:13:9: error: the aliases of this file (*name, 54 of them) repeat more than 100,000 "
+        "values: it is not read; write each value out in full, without &name and *name"
+    ]
+
+
+def test_several_aliases_in_a_file_are_one_error_that_names_each_line(project):
+    project.replace("briefs/actors.yml", "  kind: state\n", "  kind: &kind state\n")
+    project.replace("briefs/actors.yml", "  kind: legislature\n", "  kind: *kind\n")
+    project.replace("briefs/actors.yml", "  kind: coalition\n", "  kind: *kind\n")
+    assert messages(project) == [
+        "briefs/actors.yml:10:9: error: YAML anchors and aliases (&name, *name, <<) are not supported here; "
+        "write the value out in full (and the alias at line 14)"
+    ]
+
+
+def test_one_alias_in_a_large_file_is_refused_where_written_and_the_file_still_read(monkeypatch):
+    from mkdocs_briefs import located_yaml
+    from mkdocs_briefs.diagnostics import Diagnostics
+
+    monkeypatch.setattr(located_yaml, "MAX_REPEATED", 100)  # the file holds more values than that, repeats one
+    entries = "".join(f"a{i}:\n  name: Actor {i}\n  kind: state\n" for i in range(50))  # 300 values
+    diags = Diagnostics()
+    doc = located_yaml.parse_yaml(entries + "last:\n  name: &n Last\n  short: *n\n", "actors.yml", diags)
+    assert [str(d) for d in diags.sorted()] == [
+        "actors.yml:153:10: error: YAML anchors and aliases (&name, *name, <<) are not supported here; write the value "
+        "out in full"]
+    assert doc is not None and doc.data["a7"] == {"name": "Actor 7", "kind": "state"}
+    located_yaml.parse_yaml(entries + "b: &b [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+                            "actors.yml", diags)
+    assert "repeat more than 100 values" in str(diags.items[-1])
+
+
+# --- names of the theme's and the plugin's page parts -------------------------------------------
+
+
+def test_an_admonition_of_the_themes_classes_in_a_brief_is_an_error_where_written(project):
+    # the check refused `{: .md-dialog }`, but an admonition's classes made the same notice over the page
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    '## The argument\n\n!!! note md-dialog md-dialog--active "Session"\n    Call us.\n\n'
+                    '??? briefs-preview\n    Text.\n')
+    assert messages(project) == [
+        "briefs/first-brief.md:30:10: error: the admonition gives 'md-dialog', a name of the theme's or of the site's "
+        "own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of your own",
+        "briefs/first-brief.md:33:5: error: the admonition gives 'briefs-preview', a name of the theme's or of the "
+        "site's own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of "
+        "your own",
+    ]
