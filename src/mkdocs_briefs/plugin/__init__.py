@@ -28,7 +28,9 @@ gets on its way, from the navigation to its <head>, is in page_hooks.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -155,7 +157,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
-        with labels.using(self.labels), templates.using(self.templates):  # the redirect page's words
+        with labels.using(self.labels), templates.using(self.templates), _located(root):  # the redirect's words
             clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
                                     self.folders)
         for clash in clashes:
@@ -218,7 +220,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             page.file.release()
         escape_front_matter(page, self.config.sanitize_pages)
         markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
-        with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
+        with labels.using(self.labels), templates.using(self.templates), templates.recording() as used, \
+                _located(Path(config.config_file_path or ".").parent):
             markdown = self._reader_extras(markdown, page, config, files)
         self.dirty.record(page.file.src_uri, used)  # a dirty build converts it again when one of them changes
         return markdown
@@ -290,6 +293,17 @@ def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
         raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
                           "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
                           "briefs/) and set the plugin's 'sources' option to it")
+
+
+@contextlib.contextmanager
+def _located(root: Path) -> Iterator[None]:
+    """A site's template that fails while a page is converted (a brief's citation, a listing) stops the
+    build with its place, as a mistake in the sources does, not with a traceback."""
+    try:
+        yield
+    except templates.TemplateProblem as problem:
+        log.error(str(problem.diagnostic(root)))
+        raise PluginError("1 error in the site's templates (listed above): fix it and build again") from None
 
 
 def _summary(diags: Diagnostics) -> str:

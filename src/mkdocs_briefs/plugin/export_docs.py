@@ -64,11 +64,15 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     if result.diagnostics.errors or outcome.corpus is None:
         return result
     hand_written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
-    with labels.using(words), templates.using(own):  # the citations, the listings and the redirects' words
-        pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
-                                                    site_name=config.site_name, site_url=config.site_url,
-                                                    directory_urls=config.use_directory_urls)
-        moved = redirects(config.use_directory_urls, outcome.corpus.folders, theme_language(config))
+    try:
+        with labels.using(words), templates.using(own):  # the citations, the listings and the redirects' words
+            pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
+                                                        site_name=config.site_name, site_url=config.site_url,
+                                                        directory_urls=config.use_directory_urls)
+            moved = redirects(config.use_directory_urls, outcome.corpus.folders, theme_language(config))
+    except templates.TemplateProblem as problem:  # a site's citation template that fails: located, nothing written
+        result.diagnostics.items.append(problem.diagnostic(root))
+        return result
     result.diagnostics.extend(diags)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
