@@ -223,6 +223,9 @@ RECIPES = {
     "Too long": _replace_bytes("briefs/first-brief.md", b"summary: A small brief for tests.",
                                b"summary: " + b"x" * 5_001),
     "Link outside the sources folder": _link_outside("briefs/first-brief.md", "briefs/actors.yml"),
+    "Folder of updates linked outside the sources folder": lambda root: (
+        (root / "elsewhere" / "updates").mkdir(parents=True),
+        (root / "briefs" / "updates").symlink_to(root / "elsewhere" / "updates")),
     "Link that leads nowhere": lambda root: (root / "briefs" / ".#first-brief.md").symlink_to("ann@laptop.4242"),
     "Folder named like a brief": lambda root: (root / "briefs" / "drafts.md").mkdir(),
     "Control character": _replace_bytes("briefs/first-brief.md", b"works with the sending states.",
