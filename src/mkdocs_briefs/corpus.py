@@ -117,7 +117,9 @@ def build_corpus(sources: Sources, settings: Settings | None = None, previous: C
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
     named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
              for m, rs in c.backlinks["mechanisms"].items()}
-    c.actors_through = {m: [a for a in actors.values() if a.id in ids] for m, ids in named.items()}
+    order = {id_: i for i, id_ in enumerate(actors)}  # each mechanism's actors in the actors' order
+    c.actors_through = {m: [actors[a] for a in sorted(ids & order.keys(), key=order.__getitem__)]
+                        for m, ids in named.items()}
 
     mentions = defaultdict(list)
     for brief in briefs.values():
