@@ -164,9 +164,10 @@ def _features(rec: Recommendation) -> set[tuple[str, str]]:
 def _related_again(c: Corpus, previous: Corpus) -> dict[str, list[Recommendation]]:
     """`_related(c)`, from `previous` when the recommendations are the same ones in the same order,
     each naming the same actors and mechanisms, with the same limit: all that `_related` reads."""
-    if c.settings.limits.related != previous.settings.limits.related or list(c.recommendations) != list(
-            previous.recommendations) or any(_features(rec) != _features(previous.recommendations[id_])
-                                             for id_, rec in c.recommendations.items()):
+    before = previous.recommendations  # a recommendation not parsed again is the same object: its features too
+    if c.settings.limits.related != previous.settings.limits.related or list(c.recommendations) != list(before) or any(
+            rec is not before[id_] and _features(rec) != _features(before[id_])
+            for id_, rec in c.recommendations.items()):
         return _related(c)
     recs = c.recommendations
     return {id_: [recs[r.id] for r in related] for id_, related in previous.related_recommendations.items()}
