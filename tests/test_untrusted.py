@@ -173,3 +173,64 @@ def test_an_admonition_of_the_themes_classes_in_a_brief_is_an_error_where_writte
         "site's own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of "
         "your own",
     ]
+
+
+# --- Markdown that Python-Markdown cannot read in a build's time --------------------------------
+
+
+def test_a_run_of_emphasis_marks_is_an_error_not_a_recursion_error_in_the_build(project):
+    # 2,000 '*' around a word: Python-Markdown nested them as emphasis until Python's stack overflowed, and the
+    # build ended in a RecursionError traceback; the check passed
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\nLoud " + "*" * 2000 + "a" + "*" * 2000 + " text.\n\n" + "_" * 300 + "\n\n"
+                    "A blank to fill: " + "_" * 80 + ", and `" + "*" * 500 + "` in code, and \\*\\*\\*.\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:6: error: a run of 2,000 '*' here: Markdown reads it as emphasis nested too deep "
+        "to make the page; write at most 100 in a row, or escape each one (\\*)",
+    ]  # a line of them alone is a thematic break; code and escapes are text
+
+
+def test_brackets_nested_too_deep_are_an_error_not_an_hour_of_build(project):
+    # Python-Markdown looks for the end of each '[' from its start: 20,000 nested took four minutes to build
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\nSee " + "[" * 150 + "x" + "](y)" * 150 + ".\n\nNote [sic\n" + "[" * 120
+                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:105: error: brackets '[' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\[)",
+        "briefs/first-brief.md:33:100: error: brackets '[' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\[)",
+    ]  # 300 annotations in a paragraph are fine
+
+
+# --- links in the sources folder -----------------------------------------------------------------
+
+OUTSIDE_UPDATE = ("---\ntitle: From elsewhere\ndate: 2023-04-17\nsources:\n  - title: Report\n    publisher: News\n"
+                  "    url: https://example.org/r\n    date: 2023-04-17\naffects:\n  - rec: widen-aperture\n---\n"
+                  "Text from outside the sources folder.\n")
+
+
+def test_an_updates_folder_that_links_outside_the_sources_is_not_read(project):
+    # briefs/updates -> a folder elsewhere on the machine: its files were read and published as updates
+    elsewhere = project.root / "elsewhere"
+    (elsewhere / "2023").mkdir(parents=True)
+    (elsewhere / "2023" / "from-elsewhere.md").write_text(OUTSIDE_UPDATE, "utf-8")
+    (project.briefs / "updates").symlink_to(elsewhere)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert [str(d) for d in diags.sorted()] == [
+        "briefs/updates:1:1: error: this folder is a link to a folder outside the sources folder: replace the link with "
+        "the folder itself"]
+    assert sources.updates == {}
+
+
+def test_a_subfolder_of_updates_that_is_a_link_is_not_left_out_silently(project):
+    elsewhere = project.root / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "from-elsewhere.md").write_text(OUTSIDE_UPDATE, "utf-8")
+    (project.briefs / "updates").mkdir()
+    (project.briefs / "updates" / "2023").symlink_to(elsewhere)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert [str(d) for d in diags.sorted()] == [
+        "briefs/updates/2023:1:1: error: this folder is a link to a folder outside the sources folder: replace the link "
+        "with the folder itself"]
+    assert sources.updates == {}
