@@ -12,6 +12,7 @@ are not mentions. The same code-aware reading escapes raw HTML in a brief's text
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -30,9 +31,11 @@ _CONTAINER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?|:)(?:[ \t]|$
 """A line that opens a list item, an admonition or collapsible block, or a definition: the
 lines indented under it are its content, not an indented code block."""
 _LINK = re.compile(
-    r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
-    r"\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<target>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+    r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*+)\]"
+    r"\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<target>[^\s)>\[]*+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
+"""An inline link with a scheme. Its parts are never read twice (`*+`), and an address stops at a '[' (no id
+has one): a paragraph of '[x](a:' never closed was read once for each of them, in hours."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(actor|mechanism|rec|brief|author|series):", re.MULTILINE)
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 """Refused with an error; any other scheme but http(s) and mailto is dropped from the page by sanitize.py."""
@@ -45,7 +48,7 @@ _MD_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
 _AUTOLINK = re.compile(r"<(?:(?i:https?)://[^<>]*|[^<> !]+@[^@<> ]+)>")
 """What Python-Markdown takes for an automatic link (AUTOLINK_RE, AUTOMAIL_RE): `<mailto:x>`
 without an '@' is raw HTML to it."""
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
 _ESCAPED = re.compile(r"\\.")
 _MAYBE_DEEP = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
 """A line that could nest more than MAX_NESTING deep: each level takes at least one of these characters."""
@@ -135,7 +138,36 @@ def mask_code(text: str) -> str:
     """Blank out code spans and backslash escapes, keeping every offset in place."""
     if "\\" in text:
         text = _ESCAPED.sub(lambda m: "  " if m.group(0)[1] in _MD_ESCAPABLE else m.group(0), text)
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+    if "`" not in text:
+        return text
+    spans = _code_spans(text)
+    if not spans:
+        return text
+    pieces, start = [], 0
+    for begin, end in spans:
+        pieces += [text[start:begin], " " * (end - begin)]
+        start = end
+    return "".join(pieces) + text[start:]
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans are: from a run of backticks to the next run of the same length. Each run is
+    looked up among those of its length, not read up to the end for (the regular expression that did it
+    read a paragraph once for each run never closed: 1,300 of them took a minute)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (begin, end) in enumerate(runs):
+        by_length.setdefault(end - begin, []).append(i)
+    spans, i = [], 0
+    while i < len(runs):
+        same = by_length[runs[i][1] - runs[i][0]]
+        later = bisect.bisect_right(same, i)
+        if later < len(same):
+            spans.append((runs[i][0], runs[same[later]][1]))
+            i = same[later] + 1
+        else:
+            i += 1
+    return spans
 
 
 def mask_image_alts(masked: str) -> str:
