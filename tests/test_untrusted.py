@@ -194,13 +194,15 @@ def test_brackets_nested_too_deep_are_an_error_not_an_hour_of_build(project):
     # Python-Markdown looks for the end of each '[' from its start: 20,000 nested took four minutes to build
     project.replace("briefs/first-brief.md", "## The argument\n",
                     "## The argument\n\nSee " + "[" * 150 + "x" + "](y)" * 150 + ".\n\nNote [sic\n" + "[" * 120
-                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n")
+                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n\n" + "[x](a:" * 120 + "\n")
     assert messages(project) == [
         "briefs/first-brief.md:30:105: error: brackets '[' are nested more than 100 deep here (or never closed): "
         "Markdown takes too long to read them; close them, or escape each one (\\[)",
         "briefs/first-brief.md:33:100: error: brackets '[' are nested more than 100 deep here (or never closed): "
         "Markdown takes too long to read them; close them, or escape each one (\\[)",
-    ]  # 300 annotations in a paragraph are fine
+        "briefs/first-brief.md:38:604: error: parentheses '(' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\()",
+    ]  # 300 annotations in a paragraph are fine; a link's address is read to its ')' from each ']('
 
 
 # --- links in the sources folder -----------------------------------------------------------------
