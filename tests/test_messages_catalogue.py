@@ -74,6 +74,10 @@ WITHOUT_EXAMPLE = {
                                           "(test_every_schema_rule_has_its_own_wording)",
     "does not contain an anchor": "MkDocs' own check of anchors, once every page is built: not the plugin's message",
     "cannot write briefs/": "a file the system refuses to write: tests run as root, whom permissions do not stop",
+    "the labels file should map each label's key": "a labels file that is a list, or not UTF-8: "
+                                                   "tests/test_label_file.py reads both",
+    "labels are not in it and stay in English": "its counts change with every label the plugin adds: "
+                                                "tests/test_label_file.py builds a site that prints it",
     "in the site's templates (listed above)": "a block rendered only while MkDocs converts a generated page (the "
                                               "citation), which this test does not do: tests/test_template_errors.py "
                                               "builds it",

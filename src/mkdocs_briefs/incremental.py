@@ -205,13 +205,14 @@ def stale(old: Corpus, new: Corpus) -> Stale | str:
             shown.update(("rec", ref.id) for u in (old.updates[id_], new.updates[id_]) for ref in u.recs)
     shown.update(("rec", id_) for id_, track in new.tracks.items() if not _same(old.tracks.get(id_), track))
     pages = shown | own
-    for key, before, after, whole in _derived(old, new):
+    archive = archive or bool(shown)
+    for key, before, after, whole in _derived(old, new, links=archive):
         if not _same(before, after):
             pages.add(key)
             archive = archive or whole
     for corpus in (old, new):
         pages.update(_showing(corpus, shown))
-    return Stale(shown, pages, archive or bool(shown))
+    return Stale(shown, pages, archive)
 
 
 def _changed(old: Corpus, new: Corpus) -> tuple[set[Key], set[Key]] | str:
@@ -271,14 +272,18 @@ def _same_shown(a: Any, b: Any, text: bool = False) -> bool:
     return bool(a == b)
 
 
-def _derived(old: Corpus, new: Corpus) -> Iterator[tuple[Key, Any, Any, bool]]:
+def _derived(old: Corpus, new: Corpus, links: bool = True) -> Iterator[tuple[Key, Any, Any, bool]]:
     """What the corpus keeps under an entity's id, before and after, with the entity whose page shows it, and
-    whether a page made from the whole archive may show it too (those read none of the passages and mentions)."""
+    whether a page made from the whole archive may show it too (those read none of the passages and mentions).
+    Without `links` (no entity changed but for the text of briefs and updates) the back-links, the actors through
+    each mechanism and the related recommendations are not compared: they are made from what pages show of the
+    entities (their links, and their order) alone, so they show the same."""
     maps: list[tuple[str, dict[Any, Any], dict[Any, Any], bool]] = [
-        (LINKS[name].target, old.backlinks[name], new.backlinks[name], True) for name in LINKS]
-    maps += [("mechanism", old.actors_through, new.actors_through, True),
-             ("rec", old.related_recommendations, new.related_recommendations, True),
-             ("rec", old.in_context, new.in_context, False)]
+        (LINKS[name].target, old.backlinks[name], new.backlinks[name], True) for name in LINKS] if links else []
+    if links:
+        maps += [("mechanism", old.actors_through, new.actors_through, True),
+                 ("rec", old.related_recommendations, new.related_recommendations, True)]
+    maps.append(("rec", old.in_context, new.in_context, False))
     for kind, before, after, whole in maps:
         for id_ in before.keys() | after.keys():
             yield (kind, id_), before.get(id_), after.get(id_), whole

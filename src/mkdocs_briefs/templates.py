@@ -169,8 +169,8 @@ class Templates:
         for folder in self.folders:
             for path in sorted((folder / "briefs").rglob("*")):
                 name = path.relative_to(folder).as_posix()
-                if not path.is_file() or name in self.compiled:
-                    continue
+                if not path.is_file() or name in self.compiled or name.startswith("briefs/locales/"):
+                    continue  # (a site's labels file is YAML, not a template: plugin/label_file.py)
                 try:
                     self.compiled[name] = self.env.get_template(name)
                 except TemplateSyntaxError as exc:

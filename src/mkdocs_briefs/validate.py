@@ -118,15 +118,16 @@ def _unknown(diags: Diagnostics, refs: Iterable[Ref], kind: Kind, known: dict, u
 
 
 def _check_references(s: Sources, diags: Diagnostics) -> None:
+    tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
+    each = {key: s.each(key) for key in KINDS}  # likewise their list
     for link in LINKS.values():
-        known = s.table(link.target)
-        for entity in s.each(link.source):
+        known = tables[link.target]
+        for entity in each[link.source]:
             _unknown(diags, refs(entity, link.field), KINDS[link.target], known, s.unreadable)
     for mech in s.mechanisms.values():
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
-    tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
     texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
     for text in texts:
         for note in text.annotations:
@@ -189,9 +190,10 @@ def _check_used(s: Sources, diags: Diagnostics, level: str) -> None:
 def _used(s: Sources) -> dict[str, set[str]]:
     """The ids of each registry's kind that a link or an annotation refers to."""
     used: dict[str, set[str]] = {kind.key: set() for kind in REGISTRIES}
+    each = {key: s.each(key) for key in KINDS}  # once: the recommendations' list is built anew each call
     for link in LINKS.values():
         if link.target in used:
-            for entity in s.each(link.source):
+            for entity in each[link.source]:
                 used[link.target].update(r.id for r in refs(entity, link.field))
     texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
     for text in texts:

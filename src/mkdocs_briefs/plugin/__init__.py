@@ -51,9 +51,10 @@ from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import error_page
 from ..render import AnnotationLinks
 from .compiled import Compiled
-from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
+from .config import MATERIAL_ASSETS, BriefsConfig, site_label_file, site_templates, theme_language
 from .dirty import DirtyBuild, GeneratedFile, settings_of
 from .files import add_assets, add_generated, listed_assets, log
+from .label_file import LabelFileError, shown
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
@@ -109,14 +110,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:  # `enabled: false`: every event leaves the build alone
             return config
         self.folders = _checked_folders(self.config.folders.chosen(), Path(config.docs_dir))
-        language = theme_language(config)
-        self.labels = site_labels(config, self.config)
+        self.labels = _labels(config, self.config)
         self.templates = site_templates(config)
         if self.serving:  # templates compiled once, not once a build (compiled.py)
             self.templates.env.bytecode_cache = self.compiled.since(settings_of(config)).plugin
-        if self.labels.shipped is None:
-            log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
-                     "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -296,6 +293,29 @@ def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
         raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
                           "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
                           "briefs/) and set the plugin's 'sources' option to it")
+
+
+def _labels(config: MkDocsConfig, options: BriefsConfig) -> labels.Labels:
+    """The site's labels (its labels file, then `labels:`), saying what is English in a language without them."""
+    language, root = theme_language(config), Path(config.config_file_path or ".").parent
+    try:
+        path, from_file = site_label_file(config)
+    except LabelFileError as exc:
+        for problem in exc.problems:
+            log.error(problem)
+        count = len(exc.problems)
+        raise PluginError(f"{count} error{'s' if count > 1 else ''} in the site's labels file (listed above): "
+                          "fix them and build again") from None
+    words = labels.Labels(language, {**from_file, **options.labels})
+    english = len(set(labels.catalogue("en")) - set(from_file) - set(options.labels))
+    if words.shipped is None and path is None:
+        log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English ones; "
+                 f"translate them in briefs/locales/{language}.yml of the theme's custom_dir (see the reference's "
+                 "Labels and languages), or give some under the plugin's 'labels' in mkdocs.yml")
+    elif words.shipped is None and path is not None and english:
+        log.info(f"labels in '{language}' from {shown(path, root)}: {english} of {len(labels.catalogue('en'))} "
+                 "labels are not in it and stay in English")
+    return words
 
 
 @contextlib.contextmanager
