@@ -12,7 +12,6 @@ are not mentions. The same code-aware reading escapes raw HTML in a brief's text
 
 from __future__ import annotations
 
-import bisect
 import functools
 import html
 import re
@@ -21,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .blocks import BIDI, CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, nesting_depth
+from .blocks import BIDI, CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, mask_code, nesting_depth
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .kinds import ANNOTATION_KINDS, KINDS
 from .model import Annotation
@@ -42,14 +41,9 @@ _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 _ANY_LINK_OR_IMAGE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|[^)\s]*(?:\n[^)\s]*)?)")
 _ANY_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:[ ]?\[([^\]]*)\])?(?!\()")
-_MD_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
-"""Characters a backslash escapes in Python-Markdown (with tables' '|'): not '<', so
-`\\<img>` is a backslash and then raw HTML."""
 _AUTOLINK = re.compile(r"<(?:(?i:https?)://[^<>]*|[^<> !]+@[^@<> ]+)>")
 """What Python-Markdown takes for an automatic link (AUTOLINK_RE, AUTOMAIL_RE): `<mailto:x>`
 without an '@' is raw HTML to it."""
-_BACKTICKS = re.compile(r"`+")
-_ESCAPED = re.compile(r"\\.")
 _MAYBE_DEEP = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
 """A line that could nest more than MAX_NESTING deep: each level takes at least one of these characters."""
 
@@ -132,42 +126,6 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
         previous_blank = False
     close()
     return found
-
-
-def mask_code(text: str) -> str:
-    """Blank out code spans and backslash escapes, keeping every offset in place."""
-    if "\\" in text:
-        text = _ESCAPED.sub(lambda m: "  " if m.group(0)[1] in _MD_ESCAPABLE else m.group(0), text)
-    if "`" not in text:
-        return text
-    spans = _code_spans(text)
-    if not spans:
-        return text
-    pieces, start = [], 0
-    for begin, end in spans:
-        pieces += [text[start:begin], " " * (end - begin)]
-        start = end
-    return "".join(pieces) + text[start:]
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Where the code spans are: from a run of backticks to the next run of the same length. Each run is
-    looked up among those of its length, not read up to the end for (the regular expression that did it
-    read a paragraph once for each run never closed: 1,300 of them took a minute)."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    by_length: dict[int, list[int]] = {}
-    for i, (begin, end) in enumerate(runs):
-        by_length.setdefault(end - begin, []).append(i)
-    spans, i = [], 0
-    while i < len(runs):
-        same = by_length[runs[i][1] - runs[i][0]]
-        later = bisect.bisect_right(same, i)
-        if later < len(same):
-            spans.append((runs[i][0], runs[same[later]][1]))
-            i = same[later] + 1
-        else:
-            i += 1
-    return spans
 
 
 def mask_image_alts(masked: str) -> str:
