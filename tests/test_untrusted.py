@@ -280,3 +280,21 @@ def test_code_spans_are_masked_as_markdown_reads_them():
     for _ in range(3000):
         text = "".join(rng.choice(["`", "``", "a", " ", "\n", "[x](rec:y)", "```"]) for _ in range(rng.randint(0, 14)))
         assert mask_code(text) == regex.sub(lambda m: " " * len(m.group(0)), text), repr(text)
+
+
+# --- names that look alike -----------------------------------------------------------------------
+
+
+def test_a_name_written_to_look_like_another_entrys_is_an_error(project):
+    # an invisible character, or a compatibility form, made a second "Republic of Korea" no reviewer could see
+    project.replace("briefs/actors.yml", "name: Australia", 'name: "Republic of\\u200b Korea"')
+    project.replace("briefs/mechanisms.yml", "name: UNC-Rear", 'name: "Ｕnited Nations Command"')
+    assert [m for m in messages(project) if "reads as" in m] == [
+        "briefs/actors.yml:18:9: error: actor 'australia' is named 'Republic of\\u200b Korea', which reads as the "
+        "name of actor 'rok' (line 3) but is written with other characters (here U+200B, ZERO WIDTH SPACE): readers "
+        "could not tell the two apart; write the name as the other is written, or give each its own",
+        "briefs/mechanisms.yml:7:9: error: mechanism 'unc-rear' is named 'Ｕnited Nations Command', which reads as the "
+        "name of "
+        "mechanism 'unc' (line 3) but is written with other characters (here U+FF35, FULLWIDTH LATIN CAPITAL LETTER "
+        "U): readers could not tell the two apart; write the name as the other is written, or give each its own",
+    ]
