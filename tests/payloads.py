@@ -60,3 +60,12 @@ LONG_WORD = "Unbreakable" * 11
 def yaml_text(text: str) -> str:
     """`text` as a double-quoted YAML scalar (JSON's string syntax is YAML's)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """A 'billion laughs': each level lists the one before nine times through aliases, so the YAML stands for
+    9**levels values (387 million at 9) in a few hundred bytes, and has 8 * 9 = 72 aliases."""
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefghijklmnopqrstuvwxyz", "bcdefghijklmnopqrstuvwxyz"[: levels - 1], strict=False):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + "\n"

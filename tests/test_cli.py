@@ -218,10 +218,14 @@ def test_a_new_author_and_series_check_clean_once_a_brief_names_them(project):
 def test_skeletons_point_to_the_published_guide_not_to_this_repository(project):
     from mkdocs_briefs.scaffold import DOCS_URL
 
-    for kind in ("brief", "actor", "author"):
-        cli("new", kind, "fresh-one", cwd=project.root)
+    for kind in ("brief", "update", "actor", "mechanism", "author", "series"):
+        assert cli("new", kind, "fresh-one", cwd=project.root).returncode == 0
     brief = (project.briefs / "fresh-one.md").read_text()
     assert "docs/authoring.md" not in brief and f"{DOCS_URL}authoring/#a-brief" in brief
+    assert not [line for line in brief.splitlines() if line.count("(optional)") > 1]
+    update = (project.briefs / "updates" / "fresh-one.md").read_text()  # a new site has no docs/authoring.md
+    assert "docs/authoring.md" not in update
+    assert f"{DOCS_URL}authoring/#updating-the-status-of-a-recommendation" in update
 
 
 # --- check FILE...: the files a pull request touches -------------------------------------

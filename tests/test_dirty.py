@@ -181,6 +181,9 @@ def test_after_one_edit_of_each_kind_every_page_of_a_dirty_build_is_the_clean_bu
 
     edits: dict[str, Callable[[], None]] = {
         "a brief's text": lambda: replace(brief, "\n## ", "\nA sentence added in the dirty test.\n\n## "),
+        "a recommendation's passage": lambda: brief.write_text(re.sub(  # what its page quotes, not the indexes
+            r"\[([^\]\n]+)\]\(rec:", r"Indeed [\1](rec:", brief.read_text("utf-8"), count=1), "utf-8"),
+        "a line atop a registry (every entry moved)": lambda: replace(briefs / "actors.yml", "# ", "# One more.\n# "),
         "a brief's title": lambda: replace(brief, "title: ", "title: Retitled "),
         "a brief's summary (its links' titles)": lambda: replace(brief, 'summary: "', 'summary: "Summarised again. '),
         "a recommendation's statement (its links' titles)": lambda: replace(brief, 'statement: "', 'statement: "Restated. '),

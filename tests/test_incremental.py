@@ -20,6 +20,7 @@ from conftest import REPO
 
 from mkdocs_briefs import pipeline
 from mkdocs_briefs.incremental import Written
+from mkdocs_briefs.kinds import DEFAULT_FOLDERS, KINDS
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.settings import Limits, Settings
 
@@ -60,12 +61,28 @@ def _edits(briefs: Path) -> dict[str, tuple[Callable[[], None], bool | None]]:
     addressee = re.search(r"addressed_to: \[([a-z0-9-]+)", other.read_text("utf-8"))[1]
     replacement = next(a for a in actors if a != addressee)
 
+    def passage() -> None:  # a word added to the paragraph of a recommendation's annotation
+        text = other.read_text("utf-8")
+        other.write_text(re.sub(r"\[([^\]\n]+)\]\(rec:", r"Indeed [\1](rec:", text, count=1), "utf-8")
+
+    def wording() -> None:  # the text of a link to an actor
+        text = other.read_text("utf-8")
+        other.write_text(re.sub(r"\[([^\]\n]+)\]\(actor:", r"[\1 itself](actor:", text, count=1), "utf-8")
+
     def registry(name: str, entry: str, key: str, value: str) -> Callable[[], None]:
         path = briefs / f"{name}.yml"
         return lambda: _replace(path, _field(path, entry, key), f"  {key}: {json.dumps(value)}")
 
     return {
         "a brief's text": (lambda: _replace(brief, "\n## ", "\nA sentence added to the text.\n\n## "), True),
+        "a line above a brief's front matter": (lambda: _replace(brief, "---\n", "---\n# A note to editors.\n"), True),
+        "a line atop a registry": (lambda: _replace(briefs / "actors.yml", "# ", "# A line more.\n# "), True),
+        "a recommendation's passage": (passage, True),
+        "a mention added to a brief": (lambda: other.write_text(other.read_text("utf-8") + f"\nAs [they](actor:{actor})"
+                                                                " said.\n", "utf-8"), True),
+        "a mention's wording": (wording, True),
+        "an update's text": (lambda: update.write_text(update.read_text("utf-8") + "\nA sentence more.\n", "utf-8"),
+                             True),
         "a brief's title": (lambda: _replace(brief, "title: ", "title: Retitled "), True),
         "a brief's summary": (lambda: _replace(brief, 'summary: "', 'summary: "Summarised again. '), True),
         "a recommendation's statement": (lambda: _replace(other, 'statement: "', 'statement: "Restated. '), True),
@@ -87,6 +104,16 @@ def _edits(briefs: Path) -> dict[str, tuple[Callable[[], None], bool | None]]:
         "a new brief": (lambda: (briefs / "zz-new.md").write_text(brief.read_text("utf-8").replace(
             "id: ", "id: zz-"), "utf-8"), False),
     }
+
+
+TEXT_ONLY = {"a brief's text": 1, "a line above a brief's front matter": 1, "a line atop a registry": 0,
+             "a recommendation's passage": 2, "a mention added to a brief": 2, "a mention's wording": 3,
+             "an update's text": 1}
+"""The edits that change only where things are written, or a brief's or an update's text: the entity pages
+written again at most (the brief's or update's own; the recommendation whose passage changed, the actor
+whose mentions changed); the pages made from the whole archive are the last run's."""
+WHOLE = (*(DEFAULT_FOLDERS.page_uri(kind) for kind in KINDS), "tracker/index.md", "matrix/index.md",
+         "matrix/groups.md", "map/index.md")
 
 
 def _run(briefs: Path, previous: Written | None) -> pipeline.Outcome:
@@ -125,6 +152,10 @@ def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scrat
         if local:
             assert again.written.reason == "", (what, again.written.reason)
             assert kept[what] > 0, (what, entity_pages)
+        if what in TEXT_ONLY:
+            assert again.written.rewritten <= TEXT_ONLY[what], (what, again.written.rewritten)
+            pages = {p.src_uri: p for p in again.pages}
+            assert all(pages[uri] is previous_pages[uri] for uri in WHOLE), what
         elif local is False:
             assert again.written.reason, what
             assert kept[what] == 0, what
@@ -167,3 +198,15 @@ def test_a_one_off_build_writes_the_same_pages_and_keeps_nothing_for_a_next_run(
     built = pipeline.run(briefs, briefs.parent, today=TODAY, settings=SMALL_PAGES)  # mkdocs build: no reuse
     assert built.written is None and served.written is not None
     assert _pages(built) == _pages(served) and built.exports == served.exports
+
+
+def test_a_text_problem_in_a_file_not_read_again_is_reported_again_and_gone_once_fixed(tmp_path):
+    generate.generate(2, tmp_path)
+    briefs = tmp_path / "briefs"
+    brief = sorted(briefs.glob("*.md"))[0]
+    _replace(brief, 'title: "', 'title: "\u202e')  # a bidirectional control: an error
+    runs = [pipeline.run(briefs, tmp_path, reuse=True, pages=False) for _ in range(2)]  # the second parses nothing
+    first, again = ([str(d) for d in run.diagnostics.errors] for run in runs)
+    assert first and again == first and "bidirectional control" in first[0]
+    _replace(brief, 'title: "\u202e', 'title: "')
+    assert not pipeline.run(briefs, tmp_path, reuse=True, pages=False).diagnostics.errors

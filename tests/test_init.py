@@ -52,6 +52,16 @@ def test_init_writes_a_site_that_checks_clean_and_builds_strictly(tmp_path):
     assert build.html("recommendations/hold-a-yearly-review/").find("h1").get_text(strip=True).rstrip("¶") == \
         "Review the ministry's plans every year"
     assert build.html("editing/").find("h1").get_text(strip=True).rstrip("¶") == "Editing this site"
+    # every section the plugin makes is in the new site's navigation: the updates and the tracker too,
+    # which a site needs once its first update is written
+    assert "not included in the \"nav\"" not in build.output, build.output
+    nav = [a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")]
+    assert {"updates/", "tracker/", "matrix/", "map/"} <= set(nav), nav
+    # a new site mends stock Material where it fails an accessibility scan, as this repository's does
+    # (tests/test_accessibility.py scans those pages): underlined links, contrast, the search dialog's name
+    assets = {tag.get("href") or tag.get("src") for tag in home.select("link[rel=stylesheet], script[src]")}
+    assert {"assets/briefs/material-links.css", "assets/briefs/material-contrast.css",
+            "assets/briefs/material-search-name.js"} <= assets, assets
 
 
 def test_init_fills_in_the_version_and_the_date(tmp_path):

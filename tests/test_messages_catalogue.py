@@ -74,6 +74,13 @@ WITHOUT_EXAMPLE = {
                                           "(test_every_schema_rule_has_its_own_wording)",
     "does not contain an anchor": "MkDocs' own check of anchors, once every page is built: not the plugin's message",
     "cannot write briefs/": "a file the system refuses to write: tests run as root, whom permissions do not stop",
+    "the labels file should map each label's key": "a labels file that is a list, or not UTF-8: "
+                                                   "tests/test_label_file.py reads both",
+    "labels are not in it and stay in English": "its counts change with every label the plugin adds: "
+                                                "tests/test_label_file.py builds a site that prints it",
+    "in the site's templates (listed above)": "a block rendered only while MkDocs converts a generated page (the "
+                                              "citation), which this test does not do: tests/test_template_errors.py "
+                                              "builds it",
     "cannot be asked for a rebuild": "a MkDocs release whose live-reload server has no rebuild request: none is known "
                                      "(tests/test_serve.py runs the installed one)",
 }
@@ -200,7 +207,15 @@ def _link_outside(*relatives: str):
     return make
 
 
+def _latin1_template(root: Path) -> None:
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                                     "utf-8")
+    (root / "overrides" / "briefs").mkdir(parents=True)
+    (root / "overrides" / "briefs" / "byline.md").write_bytes("<p>{{ parts|join(' · ') }}</p>\n".encode("latin-1"))
+
+
 RECIPES = {
+    "Template that is not UTF-8": _latin1_template,
     "The sources folder does not exist": lambda root: shutil.rmtree(root / "briefs"),
     "File too large": _pad("briefs/series.yml", 1_000_241),
     "Not UTF-8": _replace_bytes("briefs/authors.yml", b"Example Institute", b"Example Institut\xe9"),
@@ -208,6 +223,9 @@ RECIPES = {
     "Too long": _replace_bytes("briefs/first-brief.md", b"summary: A small brief for tests.",
                                b"summary: " + b"x" * 5_001),
     "Link outside the sources folder": _link_outside("briefs/first-brief.md", "briefs/actors.yml"),
+    "Folder of updates linked outside the sources folder": lambda root: (
+        (root / "elsewhere" / "updates").mkdir(parents=True),
+        (root / "briefs" / "updates").symlink_to(root / "elsewhere" / "updates")),
     "Link that leads nowhere": lambda root: (root / "briefs" / ".#first-brief.md").symlink_to("ann@laptop.4242"),
     "Folder named like a brief": lambda root: (root / "briefs" / "drafts.md").mkdir(),
     "Control character": _replace_bytes("briefs/first-brief.md", b"works with the sending states.",
@@ -395,6 +413,8 @@ def _message_arg(call: ast.Call) -> ast.AST | None:
         return call.args[-1]  # diags.error(pos, message); log.warning(message)
     if name in _EMITTER_CLASSES and call.args:
         return call.args[0]
+    if name == "TemplateProblem" and call.args:
+        return call.args[-1]  # TemplateProblem(path, line, col, message)
     if name == "print" and any(k.arg == "file" and ast.unparse(k.value) == "sys.stderr" for k in call.keywords):
         return call.args[0]  # the command line's own errors
     return None

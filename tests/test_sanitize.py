@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Build, Project
+from conftest import REPO, Build, Project
 from payloads import IN_META
 from sitecheck import unsafe_markup
 
@@ -234,3 +234,62 @@ def test_the_filter_applies_to_what_only_the_parser_reveals():
         '<pre class="mermaid">a</pre><div class="mermaid">b</div>')
     assert clean('<table><tr><td style="text-align: right">1</td></tr></table>') == (
         '<table><tbody><tr><td align="right">1</td></tr></tbody></table>')
+
+
+def test_the_theme_and_the_plugin_keep_their_names_for_their_own_parts():
+    """A class or id of Material's own page parts (md-dialog, md-banner...) or a class of the plugin's it does
+    not write into pages itself (briefs-preview, made by its script) is dropped wherever the page's text
+    put it (raw HTML, an attribute list, an admonition's or a fence's classes): `md-dialog md-dialog--active`
+    made a notice fixed over the page. Material's buttons, given to authors by its documentation, stay."""
+    html = ('<div class="md-dialog md-dialog--active" id="md-x">Session expired</div>'
+            '<div class="admonition note md-banner">b</div>'
+            '<p><a class="md-button md-button--primary" href="#">Subscribe</a></p>'
+            '<span class="briefs-preview briefs-draft mine">p</span>'
+            '<a class="briefs-link briefs-actor" href="../x/">Seoul</a>')
+    dropped: list[str] = []
+    assert clean(html, frozenset(), dropped) == (
+        '<div>Session expired</div><div class="admonition note">b</div>'
+        '<p><a class="md-button md-button--primary" href="#">Subscribe</a></p>'
+        '<span class="briefs-draft mine">p</span><a class="briefs-link briefs-actor" href="../x/">Seoul</a>')
+    assert dropped == ["md-dialog", "md-dialog--active", "md-x", "md-banner", "briefs-preview"]
+    assert clean('<P CLASS="md&#45;dialog">a</P>') == "<p>a</p>"  # however it is written
+    text = '<p>write class="md-dialog" in <code>class="md-banner"</code></p>'
+    assert clean(text, frozenset(), dropped := []) == text and dropped == []  # text about the names stays
+
+
+def test_every_class_the_plugin_writes_into_pages_is_kept():
+    from mkdocs_briefs.kinds import KINDS
+
+    written = set()
+    theirs = {"html_fixes.py", "annotations.py"}  # the theme's own HTML, outside the content; the names refused
+    for path in [*(REPO / "src/mkdocs_briefs/templates").rglob("*.*"),
+                 *(p for p in (REPO / "src/mkdocs_briefs").glob("*.py") if p.name not in theirs)]:
+        text = path.read_text("utf-8")
+        for value in re.findall(r'class="([^"]*)"', text) + re.findall(r"\{:([^}]*)\}", text):
+            written |= {c.lstrip(".") for c in re.findall(r"\.?(?:md|briefs)-[\w-]*\w", value)}
+        written |= set(re.findall(r'unsearched\("([\w-]+)"', text))
+    written |= {f"briefs-{kind}" for kind in KINDS} | {"briefs-status--done", "briefs-status--setback"}
+    assert len(written) > 40, written
+    html = "".join(f'<p class="{name}">{name}</p>' for name in sorted(written))
+    assert clean(html, frozenset(), dropped := []) == html and dropped == []
+    assert clean('<p class="briefs-preview">x</p>', frozenset(), dropped) == "<p>x</p>" and dropped == ["briefs-preview"]
+
+
+def test_a_hand_written_page_loses_the_themes_names_with_a_warning_at_each(project):
+    project.replace("mkdocs.yml", "validation:", "markdown_extensions:\n  - admonition\nvalidation:")
+    project.write("docs/hand.md", '# Hand\n\n<div class="md-dialog md-dialog--active">Your session has expired: call '
+                  'us</div>\n\nA notice.\n{: .md-banner }\n\n!!! note briefs-preview\n    Text.\n\n'
+                  '[Subscribe](https://example.org/){: .md-button .md-button--primary }\n')
+    build = project.build()
+    assert build.returncode == 1 and "Aborted with 4 warnings in strict mode!" in build.output  # they fail --strict
+    warnings = [line.split("WARNING -  briefs: ", 1)[1] for line in build.output.splitlines() if "WARNING" in line]
+    tail = ("a name of the theme's or of the plugin's own page parts, which a page's text may not give (it could pass "
+            "for the site's own: a notice, a header): it is left out of the page; use a class of your own")
+    assert warnings == [f"docs/hand.md:3:13: warning: 'md-dialog' is {tail}",
+                        f"docs/hand.md:3:23: warning: 'md-dialog--active' is {tail}",
+                        f"docs/hand.md:6:5: warning: 'md-banner' is {tail}",
+                        f"docs/hand.md:8:10: warning: 'briefs-preview' is {tail}"]
+    article = build.html("hand/").select_one("article")
+    assert not article.select("[class*=md-dialog], .md-banner, .briefs-preview")
+    assert article.find("div", string="Your session has expired: call us") is not None  # the text stays
+    assert article.select_one("a.md-button.md-button--primary").get_text() == "Subscribe"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from conftest import Project
-from payloads import yaml_text
+from payloads import alias_bomb, yaml_text
 
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.settings import Settings, Validation
@@ -107,3 +107,130 @@ def test_no_csv_cell_starts_what_a_spreadsheet_reads_as_a_formula_and_the_quote_
             assert cell == "'" + text, (column, text)  # shown as text, not run
             assert cell[1:] == text  # the documented round trip: one leading quote comes off
     assert rows["widen-aperture"]["title"] == "Widen the aperture"  # other text as it is
+
+
+# --- YAML anchors and aliases -----------------------------------------------------------------
+
+
+def test_a_billion_laughs_is_one_error_for_the_file_and_nothing_else(project):
+    project.write("briefs/actors.yml", alias_bomb())
+    assert messages(project) == [
+        "briefs/actors.yml:2:8: error: the aliases of this file (*name, 72 of them) repeat more than 100,000 "
+        "values: it is not read; write each value out in full, without &name and *name"
+    ]  # not one error an alias, nor an unknown actor at every annotation of the briefs
+
+
+def test_a_billion_laughs_in_front_matter_is_one_error_for_the_brief(project):
+    project.replace("briefs/first-brief.md", "summary: A small brief for tests.\n",
+                    "summary: A small brief for tests.\n" + alias_bomb(7).replace("\n", "\nx").rstrip("x")
+                    .replace("a: &a", "xa: &a"))
+    found = [m for m in messages(project) if "first-brief.md" in m]
+    assert found == [
+        "briefs/first-brief.md:13:9: error: the aliases of this file (*name, 54 of them) repeat more than 100,000 "
+        "values: it is not read; write each value out in full, without &name and *name"
+    ]
+
+
+def test_several_aliases_in_a_file_are_one_error_that_names_each_line(project):
+    project.replace("briefs/actors.yml", "  kind: state\n", "  kind: &kind state\n")
+    project.replace("briefs/actors.yml", "  kind: legislature\n", "  kind: *kind\n")
+    project.replace("briefs/actors.yml", "  kind: coalition\n", "  kind: *kind\n")
+    assert messages(project) == [
+        "briefs/actors.yml:10:9: error: YAML anchors and aliases (&name, *name, <<) are not supported here; "
+        "write the value out in full (and the alias at line 14)"
+    ]
+
+
+def test_one_alias_in_a_large_file_is_refused_where_written_and_the_file_still_read(monkeypatch):
+    from mkdocs_briefs import located_yaml
+    from mkdocs_briefs.diagnostics import Diagnostics
+
+    monkeypatch.setattr(located_yaml, "MAX_REPEATED", 100)  # the file holds more values than that, repeats one
+    entries = "".join(f"a{i}:\n  name: Actor {i}\n  kind: state\n" for i in range(50))  # 300 values
+    diags = Diagnostics()
+    doc = located_yaml.parse_yaml(entries + "last:\n  name: &n Last\n  short: *n\n", "actors.yml", diags)
+    assert [str(d) for d in diags.sorted()] == [
+        "actors.yml:153:10: error: YAML anchors and aliases (&name, *name, <<) are not supported here; write the value "
+        "out in full"]
+    assert doc is not None and doc.data["a7"] == {"name": "Actor 7", "kind": "state"}
+    located_yaml.parse_yaml(entries + "b: &b [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+                            "actors.yml", diags)
+    assert "repeat more than 100 values" in str(diags.items[-1])
+
+
+# --- names of the theme's and the plugin's page parts -------------------------------------------
+
+
+def test_an_admonition_of_the_themes_classes_in_a_brief_is_an_error_where_written(project):
+    # the check refused `{: .md-dialog }`, but an admonition's classes made the same notice over the page
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    '## The argument\n\n!!! note md-dialog md-dialog--active "Session"\n    Call us.\n\n'
+                    '??? briefs-preview\n    Text.\n')
+    assert messages(project) == [
+        "briefs/first-brief.md:30:10: error: the admonition gives 'md-dialog', a name of the theme's or of the site's "
+        "own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of your own",
+        "briefs/first-brief.md:33:5: error: the admonition gives 'briefs-preview', a name of the theme's or of the "
+        "site's own page parts: text in a brief could pass for the site's own (a notice, a header); use a class of "
+        "your own",
+    ]
+
+
+# --- Markdown that Python-Markdown cannot read in a build's time --------------------------------
+
+
+def test_a_run_of_emphasis_marks_is_an_error_not_a_recursion_error_in_the_build(project):
+    # 2,000 '*' around a word: Python-Markdown nested them as emphasis until Python's stack overflowed, and the
+    # build ended in a RecursionError traceback; the check passed
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\nLoud " + "*" * 2000 + "a" + "*" * 2000 + " text.\n\n" + "_" * 300 + "\n\n"
+                    "A blank to fill: " + "_" * 80 + ", and `" + "*" * 500 + "` in code, and \\*\\*\\*.\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:6: error: a run of 2,000 '*' here: Markdown reads it as emphasis nested too deep "
+        "to make the page; write at most 100 in a row, or escape each one (\\*)",
+    ]  # a line of them alone is a thematic break; code and escapes are text
+
+
+def test_brackets_nested_too_deep_are_an_error_not_an_hour_of_build(project):
+    # Python-Markdown looks for the end of each '[' from its start: 20,000 nested took four minutes to build
+    project.replace("briefs/first-brief.md", "## The argument\n",
+                    "## The argument\n\nSee " + "[" * 150 + "x" + "](y)" * 150 + ".\n\nNote [sic\n" + "[" * 120
+                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:105: error: brackets '[' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\[)",
+        "briefs/first-brief.md:33:100: error: brackets '[' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\[)",
+    ]  # 300 annotations in a paragraph are fine
+
+
+# --- links in the sources folder -----------------------------------------------------------------
+
+OUTSIDE_UPDATE = ("---\ntitle: From elsewhere\ndate: 2023-04-17\nsources:\n  - title: Report\n    publisher: News\n"
+                  "    url: https://example.org/r\n    date: 2023-04-17\naffects:\n  - rec: widen-aperture\n---\n"
+                  "Text from outside the sources folder.\n")
+
+
+def test_an_updates_folder_that_links_outside_the_sources_is_not_read(project):
+    # briefs/updates -> a folder elsewhere on the machine: its files were read and published as updates
+    elsewhere = project.root / "elsewhere"
+    (elsewhere / "2023").mkdir(parents=True)
+    (elsewhere / "2023" / "from-elsewhere.md").write_text(OUTSIDE_UPDATE, "utf-8")
+    (project.briefs / "updates").symlink_to(elsewhere)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert [str(d) for d in diags.sorted()] == [
+        "briefs/updates:1:1: error: this folder is a link to a folder outside the sources folder: replace the link with "
+        "the folder itself"]
+    assert sources.updates == {}
+
+
+def test_a_subfolder_of_updates_that_is_a_link_is_not_left_out_silently(project):
+    elsewhere = project.root / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "from-elsewhere.md").write_text(OUTSIDE_UPDATE, "utf-8")
+    (project.briefs / "updates").mkdir()
+    (project.briefs / "updates" / "2023").symlink_to(elsewhere)
+    sources, diags = load_sources(project.briefs, project.root)
+    assert [str(d) for d in diags.sorted()] == [
+        "briefs/updates/2023:1:1: error: this folder is a link to a folder outside the sources folder: replace the link "
+        "with the folder itself"]
+    assert sources.updates == {}

@@ -277,6 +277,8 @@ def refuse_diagrams(body: str, path: str, first_line: int, diags: Diagnostics, w
 
 
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]+?)[ \t]*\}")
+_ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+([^\"\n]+)", re.MULTILINE)
+"""An admonition's or a collapsible block's first line (`!!! note extra-class "Title"`): its words are classes."""
 _SITE_NAME = re.compile(r"(?<![\w-])(?:md|briefs)-[\w-]*")
 """A class or id of the theme (Material's `md-dialog`, `md-header`...) or of the plugin (`briefs-...`)."""
 
@@ -289,7 +291,8 @@ def refuse_site_classes(body: str, path: str, first_line: int, diags: Diagnostic
         return
     for paragraph in paragraphs_of(body):
         masked = mask_code(paragraph.text)
-        for group in _ATTRIBUTE_LIST.finditer(masked):
+        groups = [("attribute list", g) for g in _ATTRIBUTE_LIST.finditer(masked)]
+        for giver, group in groups + [("admonition", g) for g in _ADMONITION.finditer(masked)]:
             name = _SITE_NAME.search(group.group(1))
             if name is None:
                 continue
@@ -297,7 +300,7 @@ def refuse_site_classes(body: str, path: str, first_line: int, diags: Diagnostic
             line = masked.count("\n", 0, offset)
             col = offset - (masked.rfind("\n", 0, offset) + 1) + 1
             diags.error(Pos(path, first_line + paragraph.first_line + line, col),
-                        f"the attribute list gives '{name.group()}', a name of the theme's or of the site's own page "
+                        f"the {giver} gives '{name.group()}', a name of the theme's or of the site's own page "
                         f"parts: text in {what} could pass for the site's own (a notice, a header); use a class of "
                         "your own")
 

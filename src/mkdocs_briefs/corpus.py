@@ -117,7 +117,9 @@ def build_corpus(sources: Sources, settings: Settings | None = None, previous: C
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
     named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
              for m, rs in c.backlinks["mechanisms"].items()}
-    c.actors_through = {m: [a for a in actors.values() if a.id in ids] for m, ids in named.items()}
+    order = {id_: i for i, id_ in enumerate(actors)}  # each mechanism's actors in the actors' order
+    c.actors_through = {m: [actors[a] for a in sorted(ids & order.keys(), key=order.__getitem__)]
+                        for m, ids in named.items()}
 
     mentions = defaultdict(list)
     for brief in briefs.values():
@@ -162,9 +164,10 @@ def _features(rec: Recommendation) -> set[tuple[str, str]]:
 def _related_again(c: Corpus, previous: Corpus) -> dict[str, list[Recommendation]]:
     """`_related(c)`, from `previous` when the recommendations are the same ones in the same order,
     each naming the same actors and mechanisms, with the same limit: all that `_related` reads."""
-    if c.settings.limits.related != previous.settings.limits.related or list(c.recommendations) != list(
-            previous.recommendations) or any(_features(rec) != _features(previous.recommendations[id_])
-                                             for id_, rec in c.recommendations.items()):
+    before = previous.recommendations  # a recommendation not parsed again is the same object: its features too
+    if c.settings.limits.related != previous.settings.limits.related or list(c.recommendations) != list(before) or any(
+            rec is not before[id_] and _features(rec) != _features(before[id_])
+            for id_, rec in c.recommendations.items()):
         return _related(c)
     recs = c.recommendations
     return {id_: [recs[r.id] for r in related] for id_, related in previous.related_recommendations.items()}

@@ -6,8 +6,11 @@ that link to it, its mentions, its related recommendations, the passage that mak
 status of the recommendations it lists, and the names and titles of the entities it links to.
 `stale` compares the corpus of the last run with the new one and returns the entities whose page
 may read something that changed; every other entity page is the previous run's Markdown, as it
-was. The pages made from the whole corpus (the indexes, the tracker, the matrix, the map) are
-always written again.
+was. What no page shows is not compared: where in its file each thing was written (a line added
+above an entry moves it), nor, but on its own page, a brief's or an update's text (what the corpus
+makes of it, the mentions and the passage of each recommendation, is compared by what pages show of
+it). The pages made from the whole corpus (the indexes, the tracker, the matrix, the map) are
+written again unless only such text changed (`Stale.archive`).
 
 When in doubt, every page is written again (`stale` returns why): an entity that came, went or
 moved in its kind's order, a registry entry changed in more than the fields only its own page
@@ -25,10 +28,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corpus import Corpus
+from .corpus import Corpus, Mention
+from .diagnostics import Pos
 from .kinds import KINDS, LINKS
 from .markup import GeneratedPage
-from .model import Brief, Recommendation, refs
+from .model import Brief, Recommendation, Update, refs
 from .pages import generate_pages
 
 OWN_PAGE_FIELDS: dict[str, frozenset[str]] = {
@@ -41,6 +45,13 @@ OWN_PAGE_FIELDS: dict[str, frozenset[str]] = {
 Markdown (a link's hover title, which shows a description, is filled in while the page is converted:
 the plugin's DirtyBuild has those pages converted again). A change to any other field of a registry
 entry has every page written again."""
+
+TEXT_FIELDS = frozenset({"body", "annotations", "body_line"})
+"""The fields of a brief or an update that only its own page shows: its text and the annotations in it. What
+other pages show of the annotations (a brief's mentions, the passage of each recommendation: `_derived`) is
+compared on its own, and the whole-archive pages read none of it."""
+TEXT_KINDS = ("brief", "update")
+"""The kinds whose entities have TEXT_FIELDS."""
 
 PAGED_INDEXES = ("brief", "rec", "update")
 """The indexes whose later pages (2, 3...) are kept when they name no entity whose data changed: each row
@@ -86,6 +97,10 @@ class Stale:
     names one of them is written again."""
     pages: set[Key]
     """Entities whose own page is written again."""
+    archive: bool = True
+    """Whether the pages made from the whole archive (indexes, tracker, matrix, map) may show something that
+    changed: false when only the text of briefs or updates changed, and none of what the corpus makes of
+    it but their mentions and passages (which only entity pages show)."""
 
 
 def write_pages(corpus: Corpus, context: object, previous: Written | None = None) -> Written:
@@ -103,7 +118,7 @@ def write_pages(corpus: Corpus, context: object, previous: Written | None = None
         _index_names(written, by_entity)
         return written
     reuse = _Reuse(previous, found)
-    pages = generate_pages(corpus, reuse.entity_page, reuse.index_page)
+    pages = generate_pages(corpus, reuse.entity_page, reuse.index_page, reuse.whole_page)
     by_entity = _by_entity(corpus, pages)
     rewritten = {key: page for key, page in by_entity.items() if page is not previous.by_entity.get(key)}
     previous.used = True  # its index of names is brought up to date, not copied: most pages are the same
@@ -123,6 +138,8 @@ class _Reuse:
         self.previous, self.found = previous, found
         self.again = found.pages.union(*(previous.names.get(key, ()) for key in found.shown)) if previous else set()
         self.last = {page.src_uri: page for page in previous.pages} if previous else {}
+        self.whole = previous is not None and not found.archive
+        """The pages made from the whole archive are the last run's."""
         self.index_named: dict[str, frozenset[Key] | None] = {}
         """Each later page of a PAGED_INDEXES index: the entities it names, or None until it is written."""
 
@@ -130,12 +147,17 @@ class _Reuse:
         key = (kind, entity.id)
         return None if self.previous is None or key in self.again else self.previous.by_entity.get(key)
 
+    def whole_page(self, uri: str) -> GeneratedPage | None:
+        """A page made from the whole archive (an index's first page, the tracker...), when none of what it
+        reads changed."""
+        return self.last.get(uri) if self.whole else None
+
     def index_page(self, kind: str, uri: str) -> GeneratedPage | None:
         if kind not in PAGED_INDEXES:
-            return None
+            return self.whole_page(uri)
         named = self.previous.index_named.get(uri) if self.previous else None
         page = self.last.get(uri)
-        keep = page is not None and named is not None and not named & self.found.shown
+        keep = page is not None and named is not None and (self.whole or not named & self.found.shown)
         self.index_named[uri] = named if keep else None
         return page if keep else None
 
@@ -175,17 +197,22 @@ def stale(old: Corpus, new: Corpus) -> Stale | str:
     if isinstance(changed, str):
         return changed
     shown, own = changed
+    archive = bool(shown) or any(kind not in TEXT_KINDS for kind, _ in own)
     for kind, id_ in list(shown):
         if kind == "brief":  # a recommendation's page and the lists of recommendations show its brief
             shown.update(("rec", rec.id) for b in (old.briefs[id_], new.briefs[id_]) for rec in b.recommendations)
         elif kind == "update":  # the updates that bear on a recommendation are listed with it
             shown.update(("rec", ref.id) for u in (old.updates[id_], new.updates[id_]) for ref in u.recs)
-    shown.update(("rec", id_) for id_, track in new.tracks.items() if old.tracks.get(id_) != track)
+    shown.update(("rec", id_) for id_, track in new.tracks.items() if not _same(old.tracks.get(id_), track))
     pages = shown | own
-    pages.update(key for key, before, after in _derived(old, new) if before != after)
+    archive = archive or bool(shown)
+    for key, before, after, whole in _derived(old, new, links=archive):
+        if not _same(before, after):
+            pages.add(key)
+            archive = archive or whole
     for corpus in (old, new):
         pages.update(_showing(corpus, shown))
-    return Stale(shown, pages)
+    return Stale(shown, pages, archive)
 
 
 def _changed(old: Corpus, new: Corpus) -> tuple[set[Key], set[Key]] | str:
@@ -199,9 +226,11 @@ def _changed(old: Corpus, new: Corpus) -> tuple[set[Key], set[Key]] | str:
             return f"{KINDS[kind].plural} came, went or changed places"
         for id_, entity in after.items():
             was = before[id_]
-            if was is entity or was == entity:
+            if was is entity or was == entity or _same_shown(was, entity, text=True):
                 continue
-            if kind not in OWN_PAGE_FIELDS:
+            if kind in TEXT_KINDS and _same_shown(was, entity):
+                own.add((kind, id_))  # its text changed, not what other pages show of it
+            elif kind not in OWN_PAGE_FIELDS:
                 shown.add((kind, id_))
             elif _same_but(was, entity, OWN_PAGE_FIELDS[kind]):
                 own.add((kind, id_))
@@ -211,22 +240,63 @@ def _changed(old: Corpus, new: Corpus) -> tuple[set[Key], set[Key]] | str:
 
 
 def _same_but(was: Any, now: Any, fields: frozenset[str]) -> bool:
-    """Whether two entries differ only in `fields`."""
-    return all(getattr(was, f.name) == getattr(now, f.name) for f in dataclasses.fields(was) if f.name not in fields)
+    """Whether two entries differ only in `fields` (and where they were written)."""
+    return all(_same_shown(getattr(was, f.name), getattr(now, f.name)) for f in dataclasses.fields(was)
+               if f.name not in fields)
 
 
-def _derived(old: Corpus, new: Corpus) -> Iterator[tuple[Key, Any, Any]]:
-    """What the corpus keeps under an entity's id, before and after, with the entity whose page shows it."""
-    maps: list[tuple[str, dict[Any, Any], dict[Any, Any]]] = [
-        (LINKS[name].target, old.backlinks[name], new.backlinks[name]) for name in LINKS]
-    maps += [("mechanism", old.actors_through, new.actors_through),
-             ("rec", old.related_recommendations, new.related_recommendations),
-             ("rec", old.in_context, new.in_context)]
-    for kind, before, after in maps:
+def _same(a: Any, b: Any) -> bool:
+    """`_same_shown(a, b)`, with plain equality (in C, and true at once for the same object) tried first."""
+    return a == b or _same_shown(a, b)
+
+
+def _same_shown(a: Any, b: Any, text: bool = False) -> bool:
+    """Whether two values show the same on the pages: equal but for where in their files things were
+    written (a Pos's line and column: a line added above an entry moves it, and no page shows it), and but
+    for the text of a brief or an update (TEXT_FIELDS: only its own page shows it), unless `text`.
+    A value's fields are compared whichever page reads them."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Pos):
+        return bool(a.path == b.path)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same_shown(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same_shown(a[k], b[k]) for k in a)
+    if dataclasses.is_dataclass(a):
+        skip = TEXT_FIELDS if not text and isinstance(a, (Brief, Update)) else frozenset()
+        return all(_same_shown(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a)
+                   if f.name not in skip)
+    return bool(a == b)
+
+
+def _derived(old: Corpus, new: Corpus, links: bool = True) -> Iterator[tuple[Key, Any, Any, bool]]:
+    """What the corpus keeps under an entity's id, before and after, with the entity whose page shows it, and
+    whether a page made from the whole archive may show it too (those read none of the passages and mentions).
+    Without `links` (no entity changed but for the text of briefs and updates) the back-links, the actors through
+    each mechanism and the related recommendations are not compared: they are made from what pages show of the
+    entities (their links, and their order) alone, so they show the same."""
+    maps: list[tuple[str, dict[Any, Any], dict[Any, Any], bool]] = [
+        (LINKS[name].target, old.backlinks[name], new.backlinks[name], True) for name in LINKS] if links else []
+    if links:
+        maps += [("mechanism", old.actors_through, new.actors_through, True),
+                 ("rec", old.related_recommendations, new.related_recommendations, True)]
+    maps.append(("rec", old.in_context, new.in_context, False))
+    for kind, before, after, whole in maps:
         for id_ in before.keys() | after.keys():
-            yield (kind, id_), before.get(id_), after.get(id_)
+            yield (kind, id_), before.get(id_), after.get(id_), whole
     for key in old.mentions.keys() | new.mentions.keys():
-        yield key, old.mentions.get(key), new.mentions.get(key)
+        was, now = old.mentions.get(key), new.mentions.get(key)
+        if was != now:  # the same briefs and annotations: equal at once
+            yield key, _shown_mentions(was), _shown_mentions(now), False
+
+
+def _shown_mentions(mentions: list[Mention] | None) -> list[tuple[str, str, str]] | None:
+    """What an entity's page shows of its mentions (entity_pages._mentions): for each, the brief (whose title
+    and date are compared as the brief's), the wording and the anchor it links to; not the passage."""
+    return None if mentions is None else [(m.brief.id, m.annotation.text, m.annotation.anchor) for m in mentions]
 
 
 def _showing(c: Corpus, shown: set[Key]) -> Iterator[Key]:

@@ -36,10 +36,11 @@ KeepIndex = Callable[[str, str], "GeneratedPage | None"]
 """Given a section's kind and the src_uri of a later page of its index, that page as already written, or None."""
 
 
-def index_pages(corpus: Corpus, keep: KeepIndex | None = None) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
+def index_pages(corpus: Corpus, keep: KeepIndex | None = None, keep_first: Callable[[str], GeneratedPage | None]
+                | None = None) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
     """The first page of every section's index, and the later pages of those split in several (taken from
-    `keep` when it has them: incremental.py)."""
-    first = [_index(corpus, kind) for kind in KINDS]
+    `keep_first` and `keep` when they have them: incremental.py)."""
+    first = [(keep_first and keep_first(corpus.folders.page_uri(kind))) or _index(corpus, kind) for kind in KINDS]
     later = [page for kind in KINDS for page in _later_pages(corpus, kind, keep)]
     return first, later
 

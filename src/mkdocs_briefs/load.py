@@ -21,6 +21,7 @@ from typing import Any
 from . import located_yaml, schema
 from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
 from .diagnostics import Diagnostic, Diagnostics, Pos
+from .heavy_markdown import refuse_heavy_markdown
 from .kinds import REGISTRIES, UPDATES_FOLDER, Kind
 from .load_updates import front_matter, load_updates
 from .located_yaml import LocatedYaml, parse_yaml
@@ -194,6 +195,7 @@ def load_brief(id_: str, text: str, shown: str, diags: Diagnostics,
     recs: list[Any] = f["recommendations"] if isinstance(f.get("recommendations"), list) else []
     refuse_diagrams(body, shown, body_line, diags)
     refuse_site_classes(body, shown, body_line, diags)
+    refuse_heavy_markdown(body, shown, body_line, diags)
     _check_dates_agree(doc, f, source, diags)
     return Brief(
         id=id_,

@@ -13,11 +13,13 @@ from typing import Any
 from . import schema
 from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
 from .diagnostics import Diagnostics, Pos
+from .heavy_markdown import refuse_heavy_markdown
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Affect, Ref, Source, Sources, Update
 from .source_files import (
     ParsedOnce,
     date_field,
+    inside,
     md_files,
     read_source,
     refs_at,
@@ -33,9 +35,7 @@ def load_updates(sources: Sources, folder: Path, root: Path, diags: Diagnostics,
     """The updates of `folder` and of its subfolders (an editor may file them by year). With `reuse`,
     an update whose text is the same as in the previous run with `reuse` is not parsed again (PARSED_UPDATES)."""
     before = len(diags.errors)
-    files = md_files(folder, root, diags, "an update")
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and p.suffix.lower() != ".md"):
-        files += md_files(sub, root, diags, "an update")
+    files = [path for sub in _update_folders(folder, root, diags) for path in md_files(sub, root, diags, "an update")]
     if len(diags.errors) > before:
         sources.unreadable.add("updates")
     shown_folders: dict[Path, str] = {}  # as shown_path shows each file: its folder (resolved once), then its name
@@ -84,6 +84,24 @@ def front_matter(text: str, shown: str, diags: Diagnostics, kind: str,
     return doc, doc.data, body, body_line
 
 
+def _update_folders(folder: Path, root: Path, diags: Diagnostics) -> list[Path]:
+    """The updates folder and its subfolders (an editor may file updates by year), but for links elsewhere."""
+    if not _not_elsewhere(folder, folder.parent, root, diags):
+        return []
+    subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and p.suffix.lower() != ".md")
+    return [folder, *(sub for sub in subfolders if _not_elsewhere(sub, folder.parent, root, diags))]
+
+
+def _not_elsewhere(folder: Path, sources: Path, root: Path, diags: Diagnostics) -> bool:
+    """Whether a folder of updates may be read: not a link to a folder outside the sources folder, whose
+    files a build would publish (an error, as such a link to a file is)."""
+    if folder.is_symlink() and not inside(folder, sources):
+        diags.error(Pos(shown_path(folder, root)), "this folder is a link to a folder outside the sources folder: "
+                                                   "replace the link with the folder itself")
+        return False
+    return True
+
+
 def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
                  image_hosts: frozenset[str] = frozenset()) -> Update | None:
     read = front_matter(text, shown, diags, "update", "an update")
@@ -94,6 +112,7 @@ def _load_update(id_: str, text: str, shown: str, diags: Diagnostics,
     affects: list[Any] = f["affects"] if isinstance(f.get("affects"), list) else []
     refuse_diagrams(body, shown, body_line, diags, "an update")
     refuse_site_classes(body, shown, body_line, diags, "an update")
+    refuse_heavy_markdown(body, shown, body_line, diags)
     return Update(
         id=id_, title=text_field(f, "title") or id_, date=date_field(f.get("date")),
         sources=[Source(publisher=text_field(s, "publisher") or "", title=text_field(s, "title") or "",

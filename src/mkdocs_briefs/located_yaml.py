@@ -126,18 +126,32 @@ class _Builder:
             result[key] = self.build(value_node, where + (key,), depth + 1)
         return result
 
-    def refuse_aliases(self, text: str) -> None:
-        """Report each alias (*name) where it is written; the composed node only knows its anchor's place."""
-        previous = None
+    def refuse_aliases(self, text: str, node: yaml.Node) -> bool:
+        """Report the aliases (*name) of the text once, at the first, naming the lines of the others (the
+        composed node only knows its anchor's place); False when they repeat more than MAX_REPEATED values
+        (a "billion laughs"), so that the text is not to be read at all."""
+        previous, found = None, []
         for event in yaml.parse(text, Loader=_Loader):
             merge = isinstance(previous, yaml.ScalarEvent) and previous.value == "<<" and previous.implicit[0]
             if isinstance(event, yaml.AliasEvent) and not merge:  # '<<: *name' is reported at its key
-                self.diags.error(
-                    self.pos(event.start_mark),
-                    "YAML anchors and aliases (&name, *name, <<) are not supported here; "
-                    "write the value out in full",
-                )
+                found.append(self.pos(event.start_mark))
             previous = event
+        if not found:
+            return True
+        self.seen = set()  # aliases there are: each node built is remembered, to tell one
+        if _repeated(node) > MAX_REPEATED:
+            self.diags.error(found[0], f"the aliases of this file (*name, {len(found):,} of them) repeat more than "
+                                       f"{MAX_REPEATED:,} values: it is not read; write each value out in full, "
+                                       "without &name and *name")
+            return False
+        lines = sorted({p.line for p in found[1:]})
+        others = "" if len(found) == 1 else (
+            f" (and the alias at line {lines[0]})" if len(found) == 2 else
+            f" (and {len(found) - 1:,} more aliases, at lines {', '.join(map(str, lines[:10]))}"
+            + (", ...)" if len(lines) > 10 else ")"))
+        self.diags.error(found[0], "YAML anchors and aliases (&name, *name, <<) are not supported here; "
+                                   "write the value out in full" + others)
+        return True
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         method = _SCALAR_TAGS.get(node.tag)
@@ -151,6 +165,30 @@ class _Builder:
             self.diags.error(self.pos(node.start_mark), f"the number here is {len(node.value):,} characters long, "
                                                         "too long to read: quote it to make it text, or shorten it")
             return node.value
+
+
+MAX_REPEATED = 100_000
+"""Most values a text's aliases may repeat (they are refused, but a file that repeats one list in another
+and that one in a third, nine levels deep, stands for hundreds of millions of values)."""
+
+
+def _repeated(root: yaml.Node) -> int:
+    """How many values more than it holds the node graph stands for with every alias written out (each node
+    is visited once however often it is reached, and not recursively: this runs before nesting is checked)."""
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in size:
+            continue
+        children = ([n for pair in node.value for n in pair] if type(node) is yaml.MappingNode
+                    else node.value if type(node) is yaml.SequenceNode else [])
+        if children_done or not children:
+            size[id(node)] = min(1 + sum(size[id(c)] for c in children), 10**12)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in size)
+    return size[id(root)] - len(size)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -230,8 +268,7 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     if node is None:
         builder.doc.values[()] = (1 + line_offset, 1)
         return builder.doc
-    if "*" in text:
-        builder.refuse_aliases(text)
-        builder.seen = set()
+    if "*" in text and not builder.refuse_aliases(text, node):
+        return None
     builder.doc.data = builder.build(node, ())
     return builder.doc

@@ -108,6 +108,8 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         shown = {shown_path(path, root) for path in named}
         outcome.diagnostics = Diagnostics([d for d in diags.items if d.pos.path in shown])
         return outcome
+    if pages and templates is not None:  # a site's own templates that cannot be read, with the sources' problems
+        diags.items.extend(problem.diagnostic(root) for problem in templates.problems())
     if diags.errors:
         return outcome
     if pages:
@@ -117,7 +119,7 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         from .incremental import write_pages
         from .labels import ENGLISH, using
         from .pages import generate_pages
-        from .templates import PACKAGE
+        from .templates import PACKAGE, TemplateProblem
         from .templates import using as using_templates
         from .tracker import CHART, chart_svg
 
@@ -126,16 +128,22 @@ def run(folder: Path, root: Path, *, pages: bool = True, hints: bool = False, di
         # what every page depends on besides the corpus; a site's own templates may read anything they are given
         context = (settings, labels.language, labels.messages, today or datetime.date.today(),
                    object() if templates.overrides() else None)
-        with using(labels), using_templates(templates):
-            if reuse:  # kept for the next run (mkdocs serve), with the index of what each page names
-                outcome.written = write_pages(outcome.corpus, context, previous)
-                outcome.pages = outcome.written.pages
-            else:  # a one-off build or export: no next run to find the changed pages for
-                outcome.pages = generate_pages(outcome.corpus)
-            chart = chart_svg(outcome.corpus)
-            outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url,
-                                           reuse=reuse)
-            feed = feed_xml(outcome.corpus, site_name=site_name, site_url=site_url, directory_urls=directory_urls)
+        try:
+            with using(labels), using_templates(templates):
+                if reuse:  # kept for the next run (mkdocs serve), with the index of what each page names
+                    outcome.written = write_pages(outcome.corpus, context, previous)
+                    outcome.pages = outcome.written.pages
+                else:  # a one-off build or export: no next run to find the changed pages for
+                    outcome.pages = generate_pages(outcome.corpus)
+                chart = chart_svg(outcome.corpus)
+                outcome.exports = export_files(outcome.corpus, directory_urls=directory_urls, site_url=site_url,
+                                               reuse=reuse)
+                feed = feed_xml(outcome.corpus, site_name=site_name, site_url=site_url,
+                                directory_urls=directory_urls)
+        except TemplateProblem as problem:  # a site's template that fails on what it is given: nothing is published
+            diags.items.append(problem.diagnostic(root))
+            outcome.corpus, outcome.pages, outcome.exports, outcome.written = None, [], {}, None
+            return outcome
         outcome.exports[CHART] = chart
         outcome.exports[FEED] = feed
     return outcome

@@ -226,8 +226,9 @@ def new_update(folder: Path, id_: str, today: datetime.date) -> Path:
     levels = ", ".join(level.id for level in DEFAULT_SCALE)
     text = f"""---
 # A new update: a dated development and what it means for some recommendations. Every field
-# is explained in the comment beside it; the authoring guide (docs/authoring.md, "Updating the
-# status of a recommendation") has the details. Check your work with: mkdocs-briefs check
+# is explained in the comment beside it; the authoring guide has the details:
+# {GUIDE}#updating-the-status-of-a-recommendation
+# Check your work with: mkdocs-briefs check
 title: What happened, in a short line  # {d['title']}
 date: {today.isoformat()}  # {d['date']}
 sources:  # {d['sources']}

@@ -35,14 +35,23 @@ from pathlib import Path
 from types import SimpleNamespace as Item
 from typing import TypeVar
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup, escape
 from markupsafe import escape as markup_escape
 
 from . import labels
+from .template_errors import TemplateProblem, UnknownLabel, render_problem, syntax_problem, unreadable
 
-__all__ = ["Item", "Markup", "Templates", "escape_markdown", "md", "memo", "memo_of", "memoising", "recording",
-           "render", "safe", "using"]
+__all__ = ["Item", "Markup", "TemplateProblem", "Templates", "escape_markdown", "md", "memo", "memo_of", "memoising",
+           "recording", "render", "safe", "using"]
 
 T = TypeVar("T")
 
@@ -133,10 +142,42 @@ class Templates:
         """Each template, compiled at its first use (Jinja's own lookup checks the file's date every time)."""
 
     def render(self, name: str, **values: object) -> str:
-        template = self.compiled.get(name)
-        if template is None:
-            template = self.compiled[name] = self.env.get_template(name)
-        return template.render(**values)
+        """The template `name` with `values`; a mistake in one of the site's own templates raises
+        a located `TemplateProblem`, never Jinja's or Python's exception."""
+        try:
+            template = self.compiled.get(name)
+            if template is None:
+                template = self.compiled[name] = self.env.get_template(name)
+            return template.render(**values)
+        except TemplateProblem:
+            raise
+        except TemplateSyntaxError as exc:
+            problem = syntax_problem(exc, self.folders)
+            if problem is None:
+                raise
+            raise problem from None
+        except Exception as exc:
+            problem = render_problem(exc, self.folders, name, values)
+            if problem is None:
+                raise
+            raise problem from None
+
+    def problems(self) -> list[TemplateProblem]:
+        """Each of the site's own templates that cannot be read (its Jinja syntax, its encoding),
+        all of them at once, before any page is written."""
+        found = []
+        for folder in self.folders:
+            for path in sorted((folder / "briefs").rglob("*")):
+                name = path.relative_to(folder).as_posix()
+                if not path.is_file() or name in self.compiled or name.startswith("briefs/locales/"):
+                    continue  # (a site's labels file is YAML, not a template: plugin/label_file.py)
+                try:
+                    self.compiled[name] = self.env.get_template(name)
+                except TemplateSyntaxError as exc:
+                    found.append(syntax_problem(exc, self.folders) or unreadable(path))
+                except UnicodeDecodeError:
+                    found.append(unreadable(path))
+        return found
 
     def overrides(self) -> dict[str, str]:
         """The site's own templates (files under `briefs/` of its folders), by name, with a digest
@@ -172,6 +213,8 @@ def label(key: str, n: int | None = None, /, **values: object) -> Markup:
 
 
 def _label(key: str, n: int | None, values: dict[str, object]) -> Markup:
+    if key not in labels.current().messages:
+        raise UnknownLabel(key)
     if not values:
         return escape(labels.t(key, n))
     text = str(escape(labels.t(key, n, **{name: f"\x00{name}\x00" for name in values})))

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from .blocks import BIDI, CONTROL
-from .diagnostics import Diagnostics, Pos, closest, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, Pos, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
 from .model import Brief, Entity, Recommendation, Ref, Sources, Update, refs
@@ -118,15 +118,16 @@ def _unknown(diags: Diagnostics, refs: Iterable[Ref], kind: Kind, known: dict, u
 
 
 def _check_references(s: Sources, diags: Diagnostics) -> None:
+    tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
+    each = {key: s.each(key) for key in KINDS}  # likewise their list
     for link in LINKS.values():
-        known = s.table(link.target)
-        for entity in s.each(link.source):
+        known = tables[link.target]
+        for entity in each[link.source]:
             _unknown(diags, refs(entity, link.field), KINDS[link.target], known, s.unreadable)
     for mech in s.mechanisms.values():
         for ref in mech.related:
             if ref.id == mech.id:
                 diags.error(ref.pos, f"mechanism '{mech.id}' lists itself as related: remove it")
-    tables = {key: s.table(key) for key in KINDS}  # once: the recommendations' table is built anew each call
     texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
     for text in texts:
         for note in text.annotations:
@@ -189,9 +190,10 @@ def _check_used(s: Sources, diags: Diagnostics, level: str) -> None:
 def _used(s: Sources) -> dict[str, set[str]]:
     """The ids of each registry's kind that a link or an annotation refers to."""
     used: dict[str, set[str]] = {kind.key: set() for kind in REGISTRIES}
+    each = {key: s.each(key) for key in KINDS}  # once: the recommendations' list is built anew each call
     for link in LINKS.values():
         if link.target in used:
-            for entity in s.each(link.source):
+            for entity in each[link.source]:
                 used[link.target].update(r.id for r in refs(entity, link.field))
     texts: list[Brief | Update] = [*s.briefs.values(), *s.updates.values()]
     for text in texts:
@@ -267,25 +269,45 @@ def _read(s: Sources, kind: str) -> list[Entity]:
     return [e for e in entities if (e.brief_id if isinstance(e, Recommendation) else e.id) not in s.stubs]
 
 
+_TEXTS_CHECKED: dict[int, tuple[Entity, list[Diagnostic]]] = {}
+"""The problems in each entity's texts at the last check, by the entity's identity (with the entity, so that
+its identity is not another's). Under `mkdocs serve` a file whose text did not change is not parsed again
+(load.py: its entities are the very same objects, never changed after loading), so after a save the texts of
+all the others need no second look; an entity parsed again is a new object, checked anew."""
+
+
 def _check_text(s: Sources, diags: Diagnostics) -> None:
+    global _TEXTS_CHECKED
+    last, now = _TEXTS_CHECKED, {}
     for kind in KINDS.values():
         for entity in _read(s, kind.key):
-            for name, text, where in _texts(entity):
-                if text and _BLANK.fullmatch(text):
-                    diags.error(where, f"'{name}' shows nothing: it is {shown(text)}, only spaces or invisible "
-                                       "characters; write the text")
-                    continue
-                bad = _UNSAFE_TEXT.search(text)
-                if bad is None:
-                    continue
-                char = bad.group()
-                what = f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
-                after = f" after {shown(text[: bad.start()][-30:])}" if bad.start() else " at its start"
-                if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":  # from a YAML escape like "\ud800"
-                    diags.error(where, f"'{name}' has U+{ord(char):04X}{after}, which is not a character: no page or "
-                                       "feed can hold it; delete it (or write the character itself, not its escape)")
-                elif bad.group("bidi"):
-                    diags.error(where, f"'{name}' has the bidirectional control {what}{after}: it makes the text show "
-                                       "in another order than it is written; delete it")
-                else:
-                    diags.error(where, f"'{name}' has the control character {what}{after}: delete it")
+            found = last.get(id(entity))
+            problems = found[1] if found is not None and found[0] is entity else _text_problems(entity)
+            now[id(entity)] = (entity, problems)
+            diags.items.extend(problems)
+    _TEXTS_CHECKED = now
+
+
+def _text_problems(entity: Entity) -> list[Diagnostic]:
+    """The control characters, bidirectional controls and blank texts in what an editor wrote for `entity`."""
+    diags = Diagnostics()
+    for name, text, where in _texts(entity):
+        if text and _BLANK.fullmatch(text):
+            diags.error(where, f"'{name}' shows nothing: it is {shown(text)}, only spaces or invisible "
+                               "characters; write the text")
+            continue
+        bad = _UNSAFE_TEXT.search(text)
+        if bad is None:
+            continue
+        char = bad.group()
+        what = f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+        after = f" after {shown(text[: bad.start()][-30:])}" if bad.start() else " at its start"
+        if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":  # from a YAML escape like "\ud800"
+            diags.error(where, f"'{name}' has U+{ord(char):04X}{after}, which is not a character: no page or "
+                               "feed can hold it; delete it (or write the character itself, not its escape)")
+        elif bad.group("bidi"):
+            diags.error(where, f"'{name}' has the bidirectional control {what}{after}: it makes the text show "
+                               "in another order than it is written; delete it")
+        else:
+            diags.error(where, f"'{name}' has the control character {what}{after}: delete it")
+    return diags.items

@@ -28,7 +28,9 @@ gets on its way, from the navigation to its <head>, is in page_hooks.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,9 +51,10 @@ from ..mermaid import add_mermaid_fence, resolve_diagram_links
 from ..pages import error_page
 from ..render import AnnotationLinks
 from .compiled import Compiled
-from .config import MATERIAL_ASSETS, BriefsConfig, site_labels, site_templates, theme_language
+from .config import MATERIAL_ASSETS, BriefsConfig, site_label_file, site_templates, theme_language
 from .dirty import DirtyBuild, GeneratedFile, settings_of
 from .files import add_assets, add_generated, listed_assets, log
+from .label_file import LabelFileError, shown
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
@@ -106,14 +109,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:  # `enabled: false`: every event leaves the build alone
             return config
         self.folders = _checked_folders(self.config.folders.chosen(), Path(config.docs_dir))
-        language = theme_language(config)
-        self.labels = site_labels(config, self.config)
+        self.labels = _labels(config, self.config)
         self.templates = site_templates(config)
         if self.serving:  # templates compiled once, not once a build (compiled.py)
             self.templates.env.bytecode_cache = self.compiled.since(settings_of(config)).plugin
-        if self.labels.shipped is None:
-            log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English "
-                     "ones; give your own under the plugin's 'labels' in mkdocs.yml")
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -155,7 +154,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
-        with labels.using(self.labels), templates.using(self.templates):  # the redirect page's words
+        with labels.using(self.labels), templates.using(self.templates), _located(root):  # the redirect's words
             clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
                                     self.folders)
         for clash in clashes:
@@ -218,7 +217,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             page.file.release()
         escape_front_matter(page, self.config.sanitize_pages)
         markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
-        with labels.using(self.labels), templates.using(self.templates), templates.recording() as used:
+        with labels.using(self.labels), templates.using(self.templates), templates.recording() as used, \
+                _located(Path(config.config_file_path or ".").parent):
             markdown = self._reader_extras(markdown, page, config, files)
         self.dirty.record(page.file.src_uri, used)  # a dirty build converts it again when one of them changes
         return markdown
@@ -256,7 +256,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:
             return html
         if page.file.generated_by is not None or self.config.sanitize_pages:  # security: the HTML allowlist
-            html = sanitize.clean(html, frozenset(self.config.image_hosts))
+            dropped: list[str] = []
+            html = sanitize.clean(html, frozenset(self.config.image_hosts), dropped)
+            if dropped:  # names of the theme's or the plugin's page parts, given by the page's text
+                log_diagnostics(sanitize.dropped_names(dropped, page.file.abs_src_path,
+                                                       os.path.dirname(config.config_file_path)))
         return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -286,6 +290,40 @@ def _outside_docs(sources: Path, docs_dir: Path, root: Path) -> None:
         raise PluginError(f"the briefs sources folder '{shown}' is inside docs_dir, so MkDocs would publish every "
                           "brief twice and copy the registries into the site: move it next to mkdocs.yml (like "
                           "briefs/) and set the plugin's 'sources' option to it")
+
+
+def _labels(config: MkDocsConfig, options: BriefsConfig) -> labels.Labels:
+    """The site's labels (its labels file, then `labels:`), saying what is English in a language without them."""
+    language, root = theme_language(config), Path(config.config_file_path or ".").parent
+    try:
+        path, from_file = site_label_file(config)
+    except LabelFileError as exc:
+        for problem in exc.problems:
+            log.error(problem)
+        count = len(exc.problems)
+        raise PluginError(f"{count} error{'s' if count > 1 else ''} in the site's labels file (listed above): "
+                          "fix them and build again") from None
+    words = labels.Labels(language, {**from_file, **options.labels})
+    english = len(set(labels.catalogue("en")) - set(from_file) - set(options.labels))
+    if words.shipped is None and path is None:
+        log.info(f"no labels in '{language}' (theme.language) yet: the generated pages use English ones; "
+                 f"translate them in briefs/locales/{language}.yml of the theme's custom_dir (see the reference's "
+                 "Labels and languages), or give some under the plugin's 'labels' in mkdocs.yml")
+    elif words.shipped is None and path is not None and english:
+        log.info(f"labels in '{language}' from {shown(path, root)}: {english} of {len(labels.catalogue('en'))} "
+                 "labels are not in it and stay in English")
+    return words
+
+
+@contextlib.contextmanager
+def _located(root: Path) -> Iterator[None]:
+    """A site's template that fails while a page is converted (a brief's citation, a listing) stops the
+    build with its place, as a mistake in the sources does, not with a traceback."""
+    try:
+        yield
+    except templates.TemplateProblem as problem:
+        log.error(str(problem.diagnostic(root)))
+        raise PluginError("1 error in the site's templates (listed above): fix it and build again") from None
 
 
 def _summary(diags: Diagnostics) -> str:

@@ -13,10 +13,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..kinds import KINDS, Folders
-from ..labels import Labels
+from ..labels import Labels, Message
 from ..settings import LEVELS, Limits, Settings, Validation
 from ..statuses import scale_from
 from ..templates import Templates
+from .label_file import find_label_file, read_label_file
 
 
 class _Count(c.BaseConfigOption[int]):
@@ -208,8 +209,16 @@ def theme_language(config: MkDocsConfig) -> str:
 
 
 def site_labels(config: MkDocsConfig, options: BriefsConfig) -> Labels:
-    """The labels of the site's language with its overrides (the plugin's `labels`)."""
-    return Labels(theme_language(config), options.labels)
+    """The labels of the site's language with its overrides: its labels file
+    (`<custom_dir>/briefs/locales/<language>.yml`, label_file.py), then the plugin's `labels`.
+    Raises LabelFileError when the file has mistakes."""
+    return Labels(theme_language(config), {**site_label_file(config)[1], **options.labels})
+
+
+def site_label_file(config: MkDocsConfig) -> tuple[Path | None, dict[str, Message]]:
+    """The site's labels file for its language, if it has one, and its labels."""
+    path = find_label_file(getattr(config.theme, "custom_dir", None), theme_language(config))
+    return path, read_label_file(path, Path(config.config_file_path or ".").parent) if path else {}
 
 
 def site_templates(config: MkDocsConfig) -> Templates:

@@ -114,7 +114,8 @@ class DirtyBuild:
         self.changed = []
         if targets is not None:
             old, self.targets = self.targets, targets
-            self.changed = sorted(t for t in old.keys() | targets.keys() if old.get(t) != targets.get(t))
+            self.changed = [] if old == targets else sorted(
+                t for t in old.keys() | targets.keys() if old.get(t) != targets.get(t))
 
     def unchanged(self, page: GeneratedPage) -> bool:
         """Whether the page is the same as at the last build (always False unless dirty)."""
@@ -197,6 +198,8 @@ class DirtyBuild:
 def names_any(markdown: str, targets: list[str]) -> bool:
     """Whether the Markdown has any of the `kind:id` in it, as a link's address or anywhere else
     (built again for nothing at worst)."""
+    if not targets:  # asked of every page after each save
+        return False
     if len(targets) <= 16:
         return any(t in markdown for t in targets)
     return _pattern(tuple(targets)).search(markdown) is not None

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
 from .. import labels, pipeline, sanitize, templates
@@ -25,6 +26,7 @@ from ..docs_export import EXTENSIONS, plain_pages, unsafe_attributes
 from ..kinds import folder_problems
 from .config import BriefsConfig, site_labels, site_templates, theme_language
 from .files import ASSETS, HEAD_SCRIPTS, PACKAGE, VENDOR, assets, redirects
+from .label_file import LabelFileError
 
 
 class ExportError(Exception):
@@ -54,7 +56,7 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     options = plugin.config
     docs = Path(config.docs_dir)
     _check_options(options, docs)
-    words, own = site_labels(config, options), site_templates(config)
+    words, own = _words(config, options), site_templates(config)
     outcome = pipeline.run(Path(options.sources), root, directory_urls=config.use_directory_urls,
                            site_url=config.site_url, image_hosts=frozenset(options.image_hosts),
                            settings=options.settings(), labels=words, templates=own, site_name=config.site_name)
@@ -64,11 +66,15 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     if result.diagnostics.errors or outcome.corpus is None:
         return result
     hand_written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
-    with labels.using(words), templates.using(own):  # the citations, the listings and the redirects' words
-        pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
-                                                    site_name=config.site_name, site_url=config.site_url,
-                                                    directory_urls=config.use_directory_urls)
-        moved = redirects(config.use_directory_urls, outcome.corpus.folders, theme_language(config))
+    try:
+        with labels.using(words), templates.using(own):  # the citations, the listings and the redirects' words
+            pages, diags, result.warnings = plain_pages(outcome.corpus, outcome.pages, hand_written,
+                                                        site_name=config.site_name, site_url=config.site_url,
+                                                        directory_urls=config.use_directory_urls)
+            moved = redirects(config.use_directory_urls, outcome.corpus.folders, theme_language(config))
+    except templates.TemplateProblem as problem:  # a site's citation template that fails: located, nothing written
+        result.diagnostics.items.append(problem.diagnostic(root))
+        return result
     result.diagnostics.extend(diags)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
@@ -84,6 +90,14 @@ def export_docs(config_file: Path, out: Path) -> Exported:
     _write(out / ASSETS / LABELS_SCRIPT, labels_script(words.for_scripts()).encode("utf-8"))
     result.written = sum(1 for p in out.rglob("*") if p.is_file())
     return result
+
+
+def _words(config: MkDocsConfig, options: BriefsConfig) -> labels.Labels:
+    """The site's labels, as a build has them; a mistake in its labels file stops the export."""
+    try:
+        return site_labels(config, options)
+    except LabelFileError as exc:  # the site's labels file (plugin/label_file.py)
+        raise ExportError("; ".join(exc.problems)) from None
 
 
 def _check_options(options: BriefsConfig, docs: Path) -> None:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import cast
@@ -101,20 +102,26 @@ def add_generated(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]
 
 class _SourcePaths(dict[str | None, tuple[str, str | None]]):
     """A page's `abs_src_path` and `edit_uri` by the source file it was made from, each worked out once:
-    many pages share one (every actor's page is made from actors.yml)."""
+    many pages share one (every actor's page is made from actors.yml); and once while serving (`_paths`)."""
 
     def __init__(self, root: Path, sources: Path, docs_dir: str) -> None:
         super().__init__()
         self.root, self.sources, self.docs_dir = root, sources, docs_dir
+        self.cwd = os.getcwd()
 
     def __missing__(self, source: str | None) -> tuple[str, str | None]:
-        if not source:
-            found: tuple[str, str | None] = (str(self.sources), None)
-        else:
-            path = self.root / source
-            found = (str(path), Path(os.path.relpath(path, self.docs_dir)).as_posix())
-        self[source] = found
+        found = self[source] = _paths(str(self.root), str(self.sources), self.docs_dir, self.cwd, source)
         return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _paths(root: str, sources: str, docs_dir: str, cwd: str, source: str | None) -> tuple[str, str | None]:
+    """`_SourcePaths` of one source file (`cwd`: what relative paths are relative to): the builds of `mkdocs serve`
+    ask for the same thousands again after each save."""
+    if not source:
+        return sources, None
+    path = Path(root) / source
+    return str(path), Path(os.path.relpath(path, docs_dir)).as_posix()
 
 
 def _written(path: str) -> str | None:
