@@ -69,6 +69,7 @@ from .page_hooks import (
     diagram_url_of,
     expand_listings,
     head_additions,
+    heavy_as_text,
     log_diagnostics,
     mend_edit_url,
 )
@@ -216,6 +217,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if isinstance(page.file, GeneratedFile):
             page.file.release()
         escape_front_matter(page, self.config.sanitize_pages)
+        if page.file.generated_by is None:  # written by hand: Markdown too heavy for a build is shown as text
+            markdown = heavy_as_text(markdown, page, config)
         markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used, \
                 _located(Path(config.config_file_path or ".").parent):
