@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, Diagnostics, Pos, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
 from .model import Brief, Entity, Recommendation, Ref, Sources, Update, refs
+from .placeholders import PLACEHOLDERS
 from .schema import invisible, shown
 from .settings import Validation
 from .statuses import Scale
@@ -322,6 +323,10 @@ def _text_problems(entity: Entity) -> list[Diagnostic]:
         if text and _BLANK.fullmatch(text):
             diags.error(where, f"'{name}' shows nothing: it is {shown(text)}, only spaces or invisible "
                                "characters; write the text")
+            continue
+        if text in PLACEHOLDERS:
+            diags.warning(where, f"'{name}' is still the placeholder {shown(text)} that mkdocs-briefs new wrote: "
+                                 "write your own")
             continue
         bad = _UNSAFE_TEXT.search(text)
         if bad is None:
