@@ -298,3 +298,12 @@ def test_a_name_written_to_look_like_another_entrys_is_an_error(project):
         "mechanism 'unc' (line 3) but is written with other characters (here U+FF35, FULLWIDTH LATIN CAPITAL LETTER "
         "U): readers could not tell the two apart; write the name as the other is written, or give each its own",
     ]
+
+
+def test_a_message_quoting_a_very_long_value_shows_its_start_and_its_length(project):
+    # an annotation to a 500,000-character id printed a message of 500,094 characters, one line of the log and
+    # one annotation of the pull request
+    project.replace("briefs/first-brief.md", "## The argument\n", "## The argument\n\n[x](actor:" + "r" * 500_000 + ")\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:1: error: unknown actor '" + "r" * 80 + "…' (500,000 characters): use an id from "
+        "actors.yml or add it there"]
