@@ -40,7 +40,7 @@ def test_korean_and_japanese_text_renders(cjk_site):
 def cjk_tab(cjk_site, chromium):
     """The site served, and one tab that each search loads the home page in (a new tab a search cost
     Chromium as much CPU as the page)."""
-    with serve_folder(cjk_site.site) as url:
+    with serve_folder(cjk_site.site, search_index=True) as url:
         page = chromium.new_page()
         yield url, page
         page.close()

@@ -101,7 +101,7 @@ def test_a_name_is_hinted_where_it_stands_as_a_word_the_longest_first(project):
 
 
 @pytest.mark.parametrize("kind", ["brief", "actor", "mechanism", "author", "series"])
-def test_new_writes_a_skeleton_that_checks_clean(project, kind):
+def test_new_writes_a_skeleton_that_checks_without_error(project, kind):
     result = cli("new", kind, "fresh-one", cwd=project.root)
     assert result.returncode == 0, result.stderr
     written = {"brief": "briefs/fresh-one.md", "actor": "briefs/actors.yml", "mechanism": "briefs/mechanisms.yml",
@@ -112,11 +112,15 @@ def test_new_writes_a_skeleton_that_checks_clean(project, kind):
     check = cli("check", cwd=project.root)
     assert check.returncode == 0, check.stdout
     assert " error: " not in check.stdout
+    found = project.check()  # warnings, which fail `mkdocs build --strict` until the skeleton is filled in
+    placeholders = [line for line in found if "is still the placeholder" in line]
+    assert placeholders and all(line.startswith(written + ":") for line in placeholders), found
+    unused = [line for line in found if line not in placeholders]
     if kind == "brief":
-        assert project.build().returncode == 0
-    else:  # a new registry entry is unused: a warning, which fails `mkdocs build --strict`
-        [found] = project.check()
-        assert f": warning: {kind} 'fresh-one' in {Path(written).name} is not referred to" in found
+        assert unused == []
+    else:  # a new registry entry is unused too
+        [line] = unused
+        assert f": warning: {kind} 'fresh-one' in {Path(written).name} is not referred to" in line
 
 
 def test_new_refuses_to_overwrite_or_reuse_an_id(project):
@@ -208,11 +212,13 @@ def test_a_new_author_and_series_check_clean_once_a_brief_names_them(project):
     assert cli("new", "series", "energy-papers", cwd=project.root).returncode == 0
     project.replace("briefs/first-brief.md", "series: roundtable", "series: energy-papers")
     project.replace("briefs/first-brief.md", "authors: [ann-author]", "authors: [ann-author, jane-roe]")
+    project.replace("briefs/authors.yml", "name: Full name of the author", "name: Jane Roe")
+    project.replace("briefs/series.yml", "name: Name of the series", "name: Energy Papers")
     assert project.check() == []
     site = project.build()
     assert site.returncode == 0, site.output
-    assert site.html("authors/jane-roe/").find("h1").get_text(strip=True) == "Full name of the author"
-    assert site.html("series/energy-papers/").find("h1").get_text(strip=True) == "Name of the series"
+    assert site.html("authors/jane-roe/").find("h1").get_text(strip=True) == "Jane Roe"
+    assert site.html("series/energy-papers/").find("h1").get_text(strip=True) == "Energy Papers"
 
 
 def test_skeletons_point_to_the_published_guide_not_to_this_repository(project):
@@ -343,3 +349,21 @@ def test_check_reads_validation_drafts_and_statuses_from_mkdocs_yml_as_the_build
                                          "could not be read, so check goes on with its default: fix it "
                                          "(`mkdocs build` shows what is wrong)")
     assert "'unused-state'" in unreadable.stdout
+
+
+def test_a_skeleton_s_placeholder_left_in_is_a_warning_at_its_field(project):
+    """`mkdocs-briefs new` writes placeholders ("Full name of the actor") that check and the build
+    passed in silence: a site published a page titled "Title of the brief"."""
+    for kind in ("actor", "mechanism", "author", "series"):
+        assert cli("new", kind, "fresh-one", cwd=project.root).returncode == 0
+    assert cli("new", "brief", "fresh-brief", cwd=project.root).returncode == 0
+    assert cli("new", "update", "fresh-update", cwd=project.root).returncode == 0
+    warnings = [line for line in project.check() if "placeholder" in line]
+    assert "briefs/fresh-brief.md:5:8: warning: 'title' is still the placeholder 'Title of the brief' that " \
+           "mkdocs-briefs new wrote: write your own" in warnings, warnings
+    fields = {line.split("'")[1] for line in warnings}
+    assert {"title", "summary", "statement", "source.title", "source.publisher", "name", "description",
+            "sources[1].title", "affects[1].note"} <= fields, warnings
+    assert {line.split(":")[0] for line in warnings} == {
+        "briefs/fresh-brief.md", "briefs/actors.yml", "briefs/mechanisms.yml", "briefs/authors.yml",
+        "briefs/series.yml", "briefs/updates/fresh-update.md"}

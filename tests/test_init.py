@@ -31,6 +31,9 @@ def init(tmp_path: Path) -> Path:
     result = cli("init", "my-site", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "cd my-site && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt" in result.stdout
+    # the page reloads on save only with the flag under some releases of click (docs/reference.md, Serve)
+    assert ".venv/bin/mkdocs serve --livereload\n" in result.stdout
+    assert ".venv/bin/mkdocs serve --livereload\n" in (tmp_path / "my-site" / "docs" / "editing.md").read_text()
     return tmp_path / "my-site"
 
 

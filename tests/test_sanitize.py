@@ -293,3 +293,13 @@ def test_a_hand_written_page_loses_the_themes_names_with_a_warning_at_each(proje
     assert not article.select("[class*=md-dialog], .md-banner, .briefs-preview")
     assert article.find("div", string="Your session has expired: call us") is not None  # the text stays
     assert article.select_one("a.md-button.md-button--primary").get_text() == "Subscribe"
+
+
+def test_a_hand_written_page_too_heavy_for_markdown_is_an_error_and_shown_as_text(project):
+    # 2,000 '*' around a word in a page of docs/ ended the build in a RecursionError traceback
+    project.write("docs/hand.md", "---\ntitle: Hand\n---\n# Hand\n\nLoud " + "*" * 2000 + "a" + "*" * 2000 + ".\n")
+    build = project.build()
+    assert "Traceback" not in build.output and build.returncode == 1
+    assert ("ERROR   -  briefs: docs/hand.md:6:6: error: a run of 2,000 '*' here: Markdown reads it as emphasis "
+            "nested too deep to make the page; write at most 100 in a row, or escape each one (\\*)") in build.output
+    assert build.html("hand/").select_one("article pre").get_text().startswith("# Hand\n\nLoud ****")

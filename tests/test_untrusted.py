@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from conftest import Project
 from payloads import alias_bomb, yaml_text
 
+from mkdocs_briefs import pipeline
 from mkdocs_briefs.load import load_sources
 from mkdocs_briefs.settings import Settings, Validation
 from mkdocs_briefs.validate import validate
@@ -90,8 +92,6 @@ SPREADSHEET_STARTS = {
 def test_no_csv_cell_starts_what_a_spreadsheet_reads_as_a_formula_and_the_quote_comes_off_again(project):
     import csv
     import io
-
-    from mkdocs_briefs import pipeline
 
     titles = list(SPREADSHEET_STARTS.values())
     recs = "".join(f"  - id: rec-{i}\n    title: {yaml_text(t)}\n    statement: {yaml_text(t)}\n"
@@ -194,13 +194,15 @@ def test_brackets_nested_too_deep_are_an_error_not_an_hour_of_build(project):
     # Python-Markdown looks for the end of each '[' from its start: 20,000 nested took four minutes to build
     project.replace("briefs/first-brief.md", "## The argument\n",
                     "## The argument\n\nSee " + "[" * 150 + "x" + "](y)" * 150 + ".\n\nNote [sic\n" + "[" * 120
-                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n")
+                    + "\nand on.\n\n" + "[a](actor:rok) " * 300 + "\n\n" + "[x](a:" * 120 + "\n")
     assert messages(project) == [
         "briefs/first-brief.md:30:105: error: brackets '[' are nested more than 100 deep here (or never closed): "
         "Markdown takes too long to read them; close them, or escape each one (\\[)",
         "briefs/first-brief.md:33:100: error: brackets '[' are nested more than 100 deep here (or never closed): "
         "Markdown takes too long to read them; close them, or escape each one (\\[)",
-    ]  # 300 annotations in a paragraph are fine
+        "briefs/first-brief.md:38:604: error: parentheses '(' are nested more than 100 deep here (or never closed): "
+        "Markdown takes too long to read them; close them, or escape each one (\\()",
+    ]  # 300 annotations in a paragraph are fine; a link's address is read to its ')' from each ']('
 
 
 # --- links in the sources folder -----------------------------------------------------------------
@@ -234,3 +236,74 @@ def test_a_subfolder_of_updates_that_is_a_link_is_not_left_out_silently(project)
         "briefs/updates/2023:1:1: error: this folder is a link to a folder outside the sources folder: replace the link "
         "with the folder itself"]
     assert sources.updates == {}
+
+
+# --- text that made the check itself slow -------------------------------------------------------
+
+SLOW_BEFORE = {  # seconds `check` took on the paragraph before (~850 KB; 2 cores shared by 5 engineers)
+    "backtick runs of every length, none closed": (" ".join("`" * i for i in range(1, 1300)), 66),
+    "link openings never closed": ("[x](" * 225_000, 225),
+    "addresses never closed": ("[x](a:" * 15_000, 95),  # 90 KB: a whole brief of it would take hours
+}
+
+
+@pytest.mark.parametrize("name", SLOW_BEFORE)
+def test_a_paragraph_that_made_the_check_take_minutes_is_read_in_linear_time(project, name):
+    """A hang guard, not a benchmark: the ceiling is many times what the check takes now (under a second)
+    and a fraction of what it took (each construct was read once for every later one in the paragraph)."""
+    import signal
+
+    text, _before = SLOW_BEFORE[name]
+    project.replace("briefs/first-brief.md", "## The argument\n", "## The argument\n\n" + text + "\n\n")
+
+    def hang(*_):
+        raise TimeoutError(f"check took over 20 s on '{name}'")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        outcome = pipeline.run(project.briefs, project.root, hints=True, pages=False, today=TODAY)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert all(d.pos.path == "briefs/first-brief.md" for d in outcome.diagnostics.items)
+
+
+def test_code_spans_are_masked_as_markdown_reads_them():
+    import random
+    import re
+
+    from mkdocs_briefs.annotations import mask_code
+
+    regex = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)  # what mask_code did, in quadratic time
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(["`", "``", "a", " ", "\n", "[x](rec:y)", "```"]) for _ in range(rng.randint(0, 14)))
+        assert mask_code(text) == regex.sub(lambda m: " " * len(m.group(0)), text), repr(text)
+
+
+# --- names that look alike -----------------------------------------------------------------------
+
+
+def test_a_name_written_to_look_like_another_entrys_is_an_error(project):
+    # an invisible character, or a compatibility form, made a second "Republic of Korea" no reviewer could see
+    project.replace("briefs/actors.yml", "name: Australia", 'name: "Republic of\\u200b Korea"')
+    project.replace("briefs/mechanisms.yml", "name: UNC-Rear", 'name: "Ｕnited Nations Command"')
+    assert [m for m in messages(project) if "reads as" in m] == [
+        "briefs/actors.yml:18:9: error: actor 'australia' is named 'Republic of\\u200b Korea', which reads as the "
+        "name of actor 'rok' (line 3) but is written with other characters (here U+200B, ZERO WIDTH SPACE): readers "
+        "could not tell the two apart; write the name as the other is written, or give each its own",
+        "briefs/mechanisms.yml:7:9: error: mechanism 'unc-rear' is named 'Ｕnited Nations Command', which reads as the "
+        "name of "
+        "mechanism 'unc' (line 3) but is written with other characters (here U+FF35, FULLWIDTH LATIN CAPITAL LETTER "
+        "U): readers could not tell the two apart; write the name as the other is written, or give each its own",
+    ]
+
+
+def test_a_message_quoting_a_very_long_value_shows_its_start_and_its_length(project):
+    # an annotation to a 500,000-character id printed a message of 500,094 characters, one line of the log and
+    # one annotation of the pull request
+    project.replace("briefs/first-brief.md", "## The argument\n", "## The argument\n\n[x](actor:" + "r" * 500_000 + ")\n")
+    assert messages(project) == [
+        "briefs/first-brief.md:30:1: error: unknown actor '" + "r" * 80 + "…' (500,000 characters): use an id from "
+        "actors.yml or add it there"]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .blocks import BIDI, CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, nesting_depth
+from .blocks import BIDI, CONTROL, MAX_NESTING, LineIndex, fenced_lines, fences, mask_code, nesting_depth
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .kinds import ANNOTATION_KINDS, KINDS
 from .model import Annotation
@@ -30,23 +30,20 @@ _CONTAINER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?|:)(?:[ \t]|$
 """A line that opens a list item, an admonition or collapsible block, or a definition: the
 lines indented under it are its content, not an indented code block."""
 _LINK = re.compile(
-    r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
-    r"\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<target>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+    r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*+)\]"
+    r"\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<target>[^\s)>\[]*+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
+"""An inline link with a scheme. Its parts are never read twice (`*+`), and an address stops at a '[' (no id
+has one): a paragraph of '[x](a:' never closed was read once for each of them, in hours."""
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(actor|mechanism|rec|brief|author|series):", re.MULTILINE)
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 """Refused with an error; any other scheme but http(s) and mailto is dropped from the page by sanitize.py."""
 _ANY_LINK_OR_IMAGE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|[^)\s]*(?:\n[^)\s]*)?)")
 _ANY_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:[ ]?\[([^\]]*)\])?(?!\()")
-_MD_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
-"""Characters a backslash escapes in Python-Markdown (with tables' '|'): not '<', so
-`\\<img>` is a backslash and then raw HTML."""
 _AUTOLINK = re.compile(r"<(?:(?i:https?)://[^<>]*|[^<> !]+@[^@<> ]+)>")
 """What Python-Markdown takes for an automatic link (AUTOLINK_RE, AUTOMAIL_RE): `<mailto:x>`
 without an '@' is raw HTML to it."""
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_ESCAPED = re.compile(r"\\.")
 _MAYBE_DEEP = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
 """A line that could nest more than MAX_NESTING deep: each level takes at least one of these characters."""
 
@@ -129,13 +126,6 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
         previous_blank = False
     close()
     return found
-
-
-def mask_code(text: str) -> str:
-    """Blank out code spans and backslash escapes, keeping every offset in place."""
-    if "\\" in text:
-        text = _ESCAPED.sub(lambda m: "  " if m.group(0)[1] in _MD_ESCAPABLE else m.group(0), text)
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
 def mask_image_alts(masked: str) -> str:

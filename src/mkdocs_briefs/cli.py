@@ -232,7 +232,7 @@ def _run_init(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
     print(f"a new site with one example brief: preview it with\n  {where}python3 -m venv .venv && "
-          ".venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve\n"
+          ".venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve --livereload\n"
           "and read docs/editing.md for what to do next")
     return 0
 

@@ -16,7 +16,9 @@ from .model import Actor, Annotation, Sources
 MIN_NAME_LENGTH = 3
 """Shorter names and aliases are too ambiguous to hint about."""
 
-_ANY_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
+_ANY_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\[]*\)")
+"""A link, its address and title up to the next '[' at most (reading to the end of the paragraph for each
+'[x](' never closed took minutes)."""
 
 
 def find_hints(sources: Sources) -> Diagnostics:

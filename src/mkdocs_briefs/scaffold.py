@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+from . import placeholders as P
 from .kinds import KINDS, UPDATES_FOLDER
 from .schema import schema_text
 from .statuses import DEFAULT_SCALE
@@ -82,22 +83,22 @@ def new_brief(folder: Path, id_: str, today: datetime.date) -> Path:
 # A new brief. Every field is explained in the comment beside it; the authoring guide
 # has the details: {GUIDE}#a-brief
 # Check your work with: mkdocs-briefs check
-title: Title of the brief  # {d['title']}
+title: {P.BRIEF_TITLE}  # {d['title']}
 date: {today.isoformat()}  # {d['date']}
 authors: [{author}]  # {d['authors']}
 # series: a-series-id  # (optional) {d['series']}
 source:  # {d['source']}
-  publisher: Publisher of the original  # {src['publisher']}
-  title: Title of the original  # {src['title']}
+  publisher: {P.ORIGINAL_PUBLISHER}  # {src['publisher']}
+  title: {P.ORIGINAL_TITLE}  # {src['title']}
   date: {today.isoformat()}  # {src['date']}
   url: https://example.org/the-original  # {src['url']}
   relation: restates  # (optional) {src['relation']}
   # restated: {today.isoformat()}  # (optional) {src['restated']}
-summary: One or two sentences on what the brief argues.  # {d['summary']}
+summary: {P.BRIEF_SUMMARY}  # {d['summary']}
 recommendations:  # {d['recommendations']}
   - id: {rec_id}  # {rec['id']}
-    title: Do the first thing  # {rec['title']}
-    statement: Who should do what, in a sentence or two.  # {rec['statement']}
+    title: {P.REC_TITLE}  # {rec['title']}
+    statement: {P.REC_STATEMENT}  # {rec['statement']}
     addressed_to: [{actor}]  # {rec['addressed_to']}
     involves: []  # (optional) {rec['involves']}
     mechanisms: []  # (optional) {rec['mechanisms']}
@@ -136,10 +137,10 @@ def _actor(id_: str, d: dict[str, str], registry: str) -> str:
     kinds = _enum(registry, "kind")
     return f"""
 {id_}:
-  name: Full name of the actor  # {d['name']}
+  name: {P.ACTOR_NAME}  # {d['name']}
   # short: Short name  # (optional) {d['short']}
   kind: {kinds[0]}  # {d['kind']} One of: {', '.join(kinds)}.
-  description: One factual sentence about it.  # {d['description']}
+  description: {P.DESCRIPTION}  # {d['description']}
   aliases: []  # (optional) {d['aliases']}
   members: []  # (optional) {d['members']}
 """
@@ -149,9 +150,9 @@ def _mechanism(id_: str, d: dict[str, str], registry: str) -> str:
     kinds = _enum(registry, "kind")
     return f"""
 {id_}:
-  name: Full name of the mechanism  # {d['name']}
+  name: {P.MECHANISM_NAME}  # {d['name']}
   kind: {kinds[0]}  # {d['kind']} One of: {', '.join(kinds)}.
-  description: One factual sentence about it.  # {d['description']}
+  description: {P.DESCRIPTION}  # {d['description']}
   # part_of: a-mechanism-id  # (optional) {d['part_of']}
   related: []  # (optional) {d['related']}
 """
@@ -160,7 +161,7 @@ def _mechanism(id_: str, d: dict[str, str], registry: str) -> str:
 def _author(id_: str, d: dict[str, str], registry: str) -> str:
     return f"""
 {id_}:
-  name: Full name of the author  # {d['name']}
+  name: {P.AUTHOR_NAME}  # {d['name']}
   # affiliation: Position, Institution  # (optional) {d['affiliation']}
   # bio: One or two sentences.  # (optional) {d['bio']}
   # url: https://example.org/about-the-author  # (optional) {d['url']}
@@ -170,7 +171,7 @@ def _author(id_: str, d: dict[str, str], registry: str) -> str:
 def _series(id_: str, d: dict[str, str], registry: str) -> str:
     return f"""
 {id_}:
-  name: Name of the series  # {d['name']}
+  name: {P.SERIES_NAME}  # {d['name']}
   # publisher: Who published it  # (optional) {d['publisher']}
   # url: https://example.org/the-series  # (optional) {d['url']}
   # description: What the series is about.  # (optional) {d['description']}
@@ -229,18 +230,18 @@ def new_update(folder: Path, id_: str, today: datetime.date) -> Path:
 # is explained in the comment beside it; the authoring guide has the details:
 # {GUIDE}#updating-the-status-of-a-recommendation
 # Check your work with: mkdocs-briefs check
-title: What happened, in a short line  # {d['title']}
+title: {P.UPDATE_TITLE}  # {d['title']}
 date: {today.isoformat()}  # {d['date']}
 sources:  # {d['sources']}
-  - title: Title of the report  # {src['title']}
-    publisher: Who published it  # {src['publisher']}
+  - title: {P.REPORT_TITLE}  # {src['title']}
+    publisher: {P.REPORT_PUBLISHER}  # {src['publisher']}
     url: https://example.org/the-report  # {src['url']}
     date: {today.isoformat()}  # {src['date']}
 affects:  # {d['affects']}
   - rec: {_first_rec(folder)}  # {aff['rec']}
     status: under-way  # {aff['status'].split(' (')[0]}. One of: {levels}.
     # for: [an-actor-id]  # (optional) {aff['for']}
-    note: Why this status, in a sentence.  # {aff['note']}
+    note: {P.UPDATE_NOTE}  # {aff['note']}
 ---
 
 What happened, in your own words, with the facts the sources give and nothing more. Link

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, Diagnostics, Pos, closest, did_you_mean
 from .kinds import KINDS, LINKS, REGISTRIES, Kind
 from .load import RESERVED_IDS
 from .model import Brief, Entity, Recommendation, Ref, Sources, Update, refs
+from .placeholders import PLACEHOLDERS
 from .schema import invisible, shown
 from .settings import Validation
 from .statuses import Scale
@@ -43,6 +44,7 @@ def validate(sources: Sources, checks: Validation | None = None, scale: Scale | 
     _check_annotated(sources, diags, checks.unannotated)
     _check_used(sources, diags, checks.unused)
     _check_text(sources, diags)
+    _check_look_alikes(sources, diags)
     today = today or datetime.date.today()
     for brief in sources.briefs.values():
         if brief.id not in sources.stubs:
@@ -75,6 +77,32 @@ def _check_not_future(brief: Brief, today: datetime.date, diags: Diagnostics) ->
 
 MAX_ID_LENGTH = 80
 """Longest id (the JSON Schemas say the same)."""
+
+
+def _reads_as(name: str) -> str:
+    """A name as a reader sees it: compatibility forms as their letters (NFKC), no invisible characters."""
+    return " ".join("".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf").split())
+
+
+def _check_look_alikes(s: Sources, diags: Diagnostics) -> None:
+    """A registry entry whose name reads as another's, written with other characters (U+200B, a full-width
+    letter): a second "Republic of Korea" that no reviewer could tell from the first."""
+    for kind in REGISTRIES:
+        seen: dict[str, Entity] = {}
+        for entity in s.table(kind.key).values():
+            name = getattr(entity, "name", "")
+            first = seen.setdefault(_reads_as(name), entity) if name else entity
+            other = getattr(first, "name", "")
+            if first is entity or other == name:
+                continue
+            odd = next((c for c in name if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c),
+                       None)
+            here = f" (here U+{ord(odd):04X}, {unicodedata.name(odd, 'a control character')})" if odd else ""
+            diags.error(entity.where.get("name", entity.pos),
+                        f"{kind.noun} '{entity.id}' is named {shown(name)}, which reads as the name of {kind.noun} "
+                        f"'{first.id}' (line {first.where.get('name', first.pos).line}) but is written with other "
+                        f"characters{here}: readers could not tell the two apart; write the name as the other is "
+                        "written, or give each its own")
 
 
 def _check_ids(sources: Sources, diags: Diagnostics) -> None:
@@ -295,6 +323,10 @@ def _text_problems(entity: Entity) -> list[Diagnostic]:
         if text and _BLANK.fullmatch(text):
             diags.error(where, f"'{name}' shows nothing: it is {shown(text)}, only spaces or invisible "
                                "characters; write the text")
+            continue
+        if text in PLACEHOLDERS:
+            diags.warning(where, f"'{name}' is still the placeholder {shown(text)} that mkdocs-briefs new wrote: "
+                                 "write your own")
             continue
         bad = _UNSAFE_TEXT.search(text)
         if bad is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -20,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from .. import cite, feed, labels, listings, metadata
 from ..corpus import Corpus
 from ..diagnostics import Diagnostics
+from ..heavy_markdown import refuse_heavy_markdown
 from ..kinds import Folders
 from ..pages import nav_pages
 from .files import ASSETS, log
@@ -68,13 +70,29 @@ def diagram_url_of(page: Page, files: Files):
 def expand_listings(markdown: str, page: Page, config: MkDocsConfig, corpus: Corpus) -> str:
     """A hand-written page with its listings filled in; what is wrong with them is logged, at the
     line of the page's source (its front matter counted)."""
+    markdown, diags = listings.expand(markdown, corpus, *_source_place(markdown, page, config))
+    log_diagnostics(diags)
+    return markdown
+
+
+def heavy_as_text(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """A hand-written page whose Markdown the reader cannot make a page of in a build's time (heavy_markdown.py,
+    which ended the build in a RecursionError) is shown as text, in a code block, with an error at each place."""
+    diags = Diagnostics()
+    refuse_heavy_markdown(markdown, *_source_place(markdown, page, config), diags)
+    if not diags.errors:
+        return markdown
+    log_diagnostics(diags)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", markdown)), default=0))
+    return f"{fence}text\n{markdown}\n{fence}\n"
+
+
+def _source_place(markdown: str, page: Page, config: MkDocsConfig) -> tuple[str, int]:
+    """A hand-written page's path as messages show it, and the line of its source its Markdown starts on."""
     root = Path(config.config_file_path or ".").parent
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
-    shown = Path(os.path.relpath(page.file.abs_src_path or "", root)).as_posix()
-    markdown, diags = listings.expand(markdown, corpus, shown, first_line)
-    log_diagnostics(diags)
-    return markdown
+    return Path(os.path.relpath(page.file.abs_src_path or "", root)).as_posix(), first_line
 
 
 def brief_extras(markdown: str, page: Page, config: MkDocsConfig, files: Files, corpus: Corpus,
