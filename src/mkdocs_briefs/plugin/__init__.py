@@ -58,6 +58,7 @@ from .label_file import LabelFileError, shown
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
+    missing_templates,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
@@ -151,6 +152,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                site_name=config.site_name, previous=self.written)
         # kept for the next save only while serving: a build would hold every page's Markdown to its end
         self.written = (outcome.written or self.written) if self.serving else None
+        outcome.diagnostics.extend(missing_templates(outcome.sources, config.theme.dirs))  # what only a build knows
         log_diagnostics(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome)

@@ -6,14 +6,17 @@ unescaped front matter).
 from __future__ import annotations
 
 import html
+import os
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..diagnostics import Diagnostics
 from ..kinds import Folders
 from ..markup import html_escaped
+from ..model import Sources
 from ..pages import nav_pages
 
 MATERIAL_MERMAID = "unpkg.com/mermaid@*"
@@ -92,3 +95,16 @@ def history_script(output: str, page_url: str, assets: str) -> str:
     if "data-briefs-explorer" not in output:
         return ""
     return f'<script src="{html.escape(get_relative_url(f"{assets}/history.js", page_url or "."))}"></script>\n'
+
+
+def missing_templates(sources: Sources, theme_dirs: list[str]) -> Diagnostics:
+    """An error at each brief whose `template` neither the theme nor its `custom_dir` has: the check cannot
+    know the theme's templates, and MkDocs ended the build in Jinja's TemplateNotFound traceback."""
+    diags = Diagnostics()
+    for brief in sources.briefs.values():
+        name = brief.page_meta.get("template")
+        if isinstance(name, str) and not any(os.path.isfile(os.path.join(folder, name)) for folder in theme_dirs):
+            diags.error(brief.where.get("template", brief.pos),
+                        f"template '{name}' is not a template of the theme or of its custom_dir: name one of theirs, "
+                        "like main.html, or leave template out")
+    return diags
