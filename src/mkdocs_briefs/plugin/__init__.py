@@ -63,6 +63,7 @@ from .neighbours import (
     offline_note,
     refused_polyfills,
     theme_previews,
+    unusable_meta,
 )
 from .page_hooks import (
     arrange_nav,
@@ -73,6 +74,7 @@ from .page_hooks import (
     heavy_as_text,
     log_diagnostics,
     mend_edit_url,
+    shown_source,
 )
 from .serve import serving
 
@@ -221,6 +223,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         escape_front_matter(page, self.config.sanitize_pages)
         if page.file.generated_by is None:  # written by hand: Markdown too heavy for a build is shown as text
             markdown = heavy_as_text(markdown, page, config)
+            log_diagnostics(unusable_meta(page, config.theme.dirs, shown_source(page, config)))
         markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used, \
                 _located(Path(config.config_file_path or ".").parent):
