@@ -58,10 +58,12 @@ from .label_file import LabelFileError, shown
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
+    missing_templates,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
     theme_previews,
+    unusable_meta,
 )
 from .page_hooks import (
     arrange_nav,
@@ -72,6 +74,7 @@ from .page_hooks import (
     heavy_as_text,
     log_diagnostics,
     mend_edit_url,
+    shown_source,
 )
 from .serve import serving
 
@@ -151,6 +154,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                site_name=config.site_name, previous=self.written)
         # kept for the next save only while serving: a build would hold every page's Markdown to its end
         self.written = (outcome.written or self.written) if self.serving else None
+        outcome.diagnostics.extend(missing_templates(outcome.sources, config.theme.dirs))  # what only a build knows
         log_diagnostics(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
         pages = self._pages(outcome, root)
@@ -220,6 +224,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         escape_front_matter(page, self.config.sanitize_pages)
         if page.file.generated_by is None:  # written by hand: Markdown too heavy for a build is shown as text
             markdown = heavy_as_text(markdown, page, config)
+            log_diagnostics(unusable_meta(page, config.theme.dirs, shown_source(page, config)))
         markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used, \
                 _located(Path(config.config_file_path or ".").parent):
