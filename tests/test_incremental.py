@@ -156,6 +156,9 @@ def test_after_each_edit_the_pages_kept_and_written_are_those_written_from_scrat
             assert again.written.rewritten <= TEXT_ONLY[what], (what, again.written.rewritten)
             pages = {p.src_uri: p for p in again.pages}
             assert all(pages[uri] is previous_pages[uri] for uri in WHOLE), what
+            assert again.corpus is not None and last.corpus is not None
+            kept_tracks = sum(track is last.corpus.tracks.get(id_) for id_, track in again.corpus.tracks.items())
+            assert kept_tracks >= len(again.corpus.tracks) // 2, what  # those of recommendations not read again
         elif local is False:
             assert again.written.reason, what
             assert kept[what] == 0, what

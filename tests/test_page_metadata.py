@@ -226,3 +226,30 @@ def test_bibtex_escapes_every_special_character():
     assert bibtex_escape(TEX) == (
         r"100\% of R\&D\_costs \{x\} \#1 \~{} \$5 \^{} \textbackslash{} end")
     assert bibtex_escape("plain  text\nacross lines") == "plain text across lines"
+
+
+def test_a_template_the_theme_does_not_have_is_an_error_at_the_brief_not_a_traceback(project: Project):
+    # 'template: nonexistent.html' passed the check and ended the build in Jinja's TemplateNotFound traceback
+    project.replace("briefs/first-brief.md", "summary:", "template: nonexistent.html\nsummary:")
+    project.write("overrides/mine.html", "{% extends 'main.html' %}\n")
+    build = project.build()
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert ("ERROR   -  briefs: briefs/first-brief.md:11:11: error: template 'nonexistent.html' is not a template "
+            "of the theme or of its custom_dir: name one of theirs, like main.html, or leave template out") in build.output
+    project.replace("briefs/first-brief.md", "template: nonexistent.html", "template: mine.html")
+    project.replace("mkdocs.yml", "name: material\n", "name: material\n  custom_dir: overrides\n")
+    assert project.build().returncode == 0  # one of the site's own, in custom_dir
+
+
+def test_a_hand_written_pages_front_matter_the_theme_cannot_use_is_an_error_not_a_traceback(project: Project):
+    # 'hide: 5' (Material: argument of type 'int' is not iterable) and a template the theme does not have ended
+    # the build in a traceback
+    project.write("docs/hand.md", "---\ntitle: Hand\nhide: 5\ntemplate: nope.html\n---\n# Hand\n\nText.\n")
+    build = project.build()
+    assert "Traceback" not in build.output and build.returncode == 1
+    errors = [line.split("briefs: ", 1)[1] for line in build.output.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "docs/hand.md:3:1: error: hide must be a list of what to hide, like [navigation, toc]: it is left out",
+        "docs/hand.md:4:1: error: template 'nope.html' is not a template of the theme or of its custom_dir: name one "
+        "of theirs, like main.html, or leave template out"]
+    assert build.html("hand/").find("p", string="Text.") is not None

@@ -113,7 +113,8 @@ def build_corpus(sources: Sources, settings: Settings | None = None, previous: C
     updates = dict(sorted(sources.updates.items(), key=lambda kv: (-kv[1].date.toordinal(), kv[0])))
     c = Corpus(briefs, recs, actors, mechanisms, by_name(sources.authors), by_name(sources.series), updates=updates,
                settings=settings or Settings())
-    c.tracks = build_tracks(recs.values(), updates.values(), c.scale)
+    c.tracks = build_tracks(recs.values(), updates.values(), c.scale,
+                            previous.tracks if previous and previous.scale == c.scale else None)
     c.backlinks = {name: _backlinks(c, link) for name, link in LINKS.items()}
     named = {m: {r.id for rec in rs for r in (*rec.addressed_to, *rec.involves)}
              for m, rs in c.backlinks["mechanisms"].items()}

@@ -35,6 +35,17 @@ a second line, which GitHub Actions reads as a workflow command, and broke file:
 lone surrogate ("\\ud800") could not be printed at all (check ended in a traceback, the build lost the line)."""
 
 
+QUOTED_MAX = 200
+"""Longest value a message quotes whole; a longer one is shown by its start and its length."""
+_LONG_QUOTE = re.compile(rf"(?<!\w)'([^'\n]{{{QUOTED_MAX + 1},}})'(?!\w)")
+"""A quoted value too long to show: an annotation to an id of 500,000 characters made a message (one line of
+the log, one annotation of a pull request) of as many."""
+
+
+def _shortened(match: re.Match[str]) -> str:
+    return f"'{match.group(1)[:80]}…' ({len(match.group(1)):,} characters)"
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     pos: Pos
@@ -42,9 +53,13 @@ class Diagnostic:
     message: str
 
     def __post_init__(self) -> None:
-        if _NOT_ONE_LINE.search(self.message):
-            escaped = _NOT_ONE_LINE.sub(lambda m: f"\\u{ord(m.group()):04x}", self.message)
-            object.__setattr__(self, "message", escaped)
+        message = self.message
+        if _NOT_ONE_LINE.search(message):
+            message = _NOT_ONE_LINE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
+        if len(message) > QUOTED_MAX:
+            message = _LONG_QUOTE.sub(_shortened, message)
+        if message is not self.message:
+            object.__setattr__(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.pos}: {self.severity}: {self.message}"

@@ -82,13 +82,26 @@ class Track:
         return self.timeline[0].update if self.timeline else None
 
 
-def build_tracks(recs: Iterable[Recommendation], updates: Iterable[Update], scale: Scale) -> dict[str, Track]:
-    """Every recommendation's track, by id; updates are taken oldest first."""
+def build_tracks(recs: Iterable[Recommendation], updates: Iterable[Update], scale: Scale,
+                 previous: dict[str, Track] | None = None) -> dict[str, Track]:
+    """Every recommendation's track, by id; updates are taken oldest first. A track of `previous` (made on
+    the same scale) is taken again for the very recommendation it was made for, with the very updates
+    and affects in the same order: a track is a function of those alone (`mkdocs serve`, where what was
+    not parsed again is the same object)."""
     by_rec: dict[str, list[tuple[Update, Affect]]] = {}
     for update in sorted(updates, key=lambda u: (u.date, u.id)):
         for affect in update.affects:
             by_rec.setdefault(affect.rec.id, []).append((update, affect))
-    return {rec.id: _track(rec, by_rec.get(rec.id, []), scale) for rec in recs}
+    previous = previous or {}
+    tracks = {}
+    for rec in recs:
+        entries = by_rec.get(rec.id, [])
+        old = previous.get(rec.id)
+        same = old is not None and old.rec is rec and len(old.timeline) == len(entries) and all(
+            step.update is update and step.affect is affect for step, (update, affect) in zip(
+                reversed(old.timeline), entries, strict=True))
+        tracks[rec.id] = old if same and old is not None else _track(rec, entries, scale)
+    return tracks
 
 
 def _track(rec: Recommendation, entries: list[tuple[Update, Affect]], scale: Scale) -> Track:

@@ -58,10 +58,12 @@ from .label_file import LabelFileError, shown
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
+    missing_templates,
     no_build_time_as_revision_date,
     offline_note,
     refused_polyfills,
     theme_previews,
+    unusable_meta,
 )
 from .page_hooks import (
     arrange_nav,
@@ -72,6 +74,7 @@ from .page_hooks import (
     heavy_as_text,
     log_diagnostics,
     mend_edit_url,
+    shown_source,
 )
 from .serve import serving
 
@@ -151,9 +154,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                site_name=config.site_name, previous=self.written)
         # kept for the next save only while serving: a build would hold every page's Markdown to its end
         self.written = (outcome.written or self.written) if self.serving else None
+        outcome.diagnostics.extend(missing_templates(outcome.sources, config.theme.dirs))  # what only a build knows
         log_diagnostics(outcome.diagnostics)
         self.failed = bool(outcome.diagnostics.errors)
-        pages = self._pages(outcome)
+        pages = self._pages(outcome, root)
         self.dirty.begin(settings_of(config), None if self.failed else self.links.targets, self.templates.overrides())
         with labels.using(self.labels), templates.using(self.templates), _located(root):  # the redirect's words
             clashes = add_generated(files, config, pages, outcome.exports, self.dirty, Path(self.config.sources),
@@ -172,17 +176,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                         "or set the briefs plugin's 'csp: false'")
         return files
 
-    def _pages(self, outcome: pipeline.Outcome) -> list[GeneratedPage]:
+    def _pages(self, outcome: pipeline.Outcome, root: Path) -> list[GeneratedPage]:
         """The generated pages; while serving sources with errors, each page of the last good
         build shows the errors instead (a build stops)."""
         errors = outcome.diagnostics.errors
+        own = tuple(shown(Path(folder), root).rstrip("/") + "/" for folder in self.templates.folders)
         if errors and self.serving:
-            log.error(_summary(outcome.diagnostics) + "; the pages show them until they are fixed")
+            log.error(_summary(outcome.diagnostics, own) + "; the pages show them until they are fixed")
             uris = self.page_uris or [self.folders.page_uri(k) for k in KINDS]
             with labels.using(self.labels), templates.using(self.templates):
                 return [GeneratedPage(uri, error_page(errors)) for uri in uris]
         if errors:
-            raise PluginError(_summary(outcome.diagnostics) + ": fix them and build again")
+            raise PluginError(_summary(outcome.diagnostics, own) + ": fix them and build again")
         self.corpus = self.links.corpus = outcome.corpus
         self.page_uris = [p.src_uri for p in outcome.pages]
         return outcome.pages
@@ -219,6 +224,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         escape_front_matter(page, self.config.sanitize_pages)
         if page.file.generated_by is None:  # written by hand: Markdown too heavy for a build is shown as text
             markdown = heavy_as_text(markdown, page, config)
+            log_diagnostics(unusable_meta(page, config.theme.dirs, shown_source(page, config)))
         markdown = resolve_diagram_links(markdown, diagram_url_of(page, files))
         with labels.using(self.labels), templates.using(self.templates), templates.recording() as used, \
                 _located(Path(config.config_file_path or ".").parent):
@@ -329,6 +335,10 @@ def _located(root: Path) -> Iterator[None]:
         raise PluginError("1 error in the site's templates (listed above): fix it and build again") from None
 
 
-def _summary(diags: Diagnostics) -> str:
+def _summary(diags: Diagnostics, templates_at: tuple[str, ...] = ()) -> str:
+    """How many errors, and where: the sources, the site's templates (files under `templates_at`), or both."""
     count = len(diags.errors)
-    return f"{count} error{'s' if count > 1 else ''} in the briefs sources (listed above)"
+    own = sum(1 for d in diags.errors if templates_at and d.pos.path.startswith(templates_at))
+    where = "the briefs sources" if not own else "the site's templates" if own == count else \
+        "the briefs sources and the site's templates"
+    return f"{count} error{'s' if count > 1 else ''} in {where} (listed above)"

@@ -6,14 +6,17 @@ unescaped front matter).
 from __future__ import annotations
 
 import html
+import os
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..diagnostics import Diagnostics, Pos
 from ..kinds import Folders
 from ..markup import html_escaped
+from ..model import Sources
 from ..pages import nav_pages
 
 MATERIAL_MERMAID = "unpkg.com/mermaid@*"
@@ -92,3 +95,45 @@ def history_script(output: str, page_url: str, assets: str) -> str:
     if "data-briefs-explorer" not in output:
         return ""
     return f'<script src="{html.escape(get_relative_url(f"{assets}/history.js", page_url or "."))}"></script>\n'
+
+
+def unusable_meta(page: Page, theme_dirs: list[str], shown: str) -> Diagnostics:
+    """A hand-written page's `hide` that is not a list of names, or `template` that neither the theme nor its
+    custom_dir has: Material and MkDocs ended the build in a traceback. Each is left out of the page, with an
+    error at its line (`shown`: the page's path as messages show it)."""
+    diags = Diagnostics()
+    hide, name = page.meta.get("hide"), page.meta.get("template")
+    if "hide" in page.meta and not (isinstance(hide, list) and all(isinstance(h, str) for h in hide)):
+        diags.error(_key_at(page, "hide", shown), "hide must be a list of what to hide, like [navigation, toc]: "
+                                                  "it is left out")
+        del page.meta["hide"]
+    if "template" in page.meta and not (isinstance(name, str) and ".." not in name.split("/") and any(
+            os.path.isfile(os.path.join(folder, name)) for folder in theme_dirs)):
+        diags.error(_key_at(page, "template", shown), f"template '{name}' is not a template of the theme or of its "
+                                                      "custom_dir: name one of theirs, like main.html, or leave "
+                                                      "template out")
+        del page.meta["template"]
+    return diags
+
+
+def _key_at(page: Page, key: str, shown: str) -> Pos:
+    """Where a key of a page's front matter is written (its first line if it cannot be found)."""
+    for i, line in enumerate(page.file.content_string.split("\n")[1:], 2):
+        if line.rstrip() == "---":
+            break
+        if line.startswith(f"{key}:"):
+            return Pos(shown, i, 1)
+    return Pos(shown, 1, 1)
+
+
+def missing_templates(sources: Sources, theme_dirs: list[str]) -> Diagnostics:
+    """An error at each brief whose `template` neither the theme nor its `custom_dir` has: the check cannot
+    know the theme's templates, and MkDocs ended the build in Jinja's TemplateNotFound traceback."""
+    diags = Diagnostics()
+    for brief in sources.briefs.values():
+        name = brief.page_meta.get("template")
+        if isinstance(name, str) and not any(os.path.isfile(os.path.join(folder, name)) for folder in theme_dirs):
+            diags.error(brief.where.get("template", brief.pos),
+                        f"template '{name}' is not a template of the theme or of its custom_dir: name one of theirs, "
+                        "like main.html, or leave template out")
+    return diags

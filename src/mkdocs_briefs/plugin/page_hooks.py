@@ -89,10 +89,15 @@ def heavy_as_text(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 def _source_place(markdown: str, page: Page, config: MkDocsConfig) -> tuple[str, int]:
     """A hand-written page's path as messages show it, and the line of its source its Markdown starts on."""
-    root = Path(config.config_file_path or ".").parent
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
-    return Path(os.path.relpath(page.file.abs_src_path or "", root)).as_posix(), first_line
+    return shown_source(page, config), first_line
+
+
+def shown_source(page: Page, config: MkDocsConfig) -> str:
+    """A hand-written page's path as messages show it: relative to the folder of mkdocs.yml."""
+    root = Path(config.config_file_path or ".").parent
+    return Path(os.path.relpath(page.file.abs_src_path or "", root)).as_posix()
 
 
 def brief_extras(markdown: str, page: Page, config: MkDocsConfig, files: Files, corpus: Corpus,
