@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning", "info", "hint"]
@@ -121,3 +122,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a choice is close to word, else ''."""
     close = closest(word, choices)
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """The path as messages show it: relative to `root`, a link named as the link, not its target."""
+    try:
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

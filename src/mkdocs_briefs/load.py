@@ -20,7 +20,7 @@ from typing import Any
 
 from . import located_yaml, schema
 from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
-from .diagnostics import Diagnostic, Diagnostics, Pos
+from .diagnostics import Diagnostic, Diagnostics, Pos, shown_path
 from .heavy_markdown import refuse_heavy_markdown
 from .kinds import REGISTRIES, UPDATES_FOLDER, Kind
 from .load_updates import front_matter, load_updates
@@ -46,7 +46,6 @@ from .source_files import (
     read_source,
     ref_at,
     refs_at,
-    shown_path,
     text_field,
     where_of,
 )

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import schema
 from .annotations import find_annotations, refuse_diagrams, refuse_site_classes
-from .diagnostics import Diagnostics, Pos
+from .diagnostics import Diagnostics, Pos, shown_path
 from .heavy_markdown import refuse_heavy_markdown
 from .located_yaml import LocatedYaml, parse_yaml
 from .model import Affect, Ref, Source, Sources, Update
@@ -23,7 +23,6 @@ from .source_files import (
     md_files,
     read_source,
     refs_at,
-    shown_path,
     split_front_matter,
     text_field,
     where_of,

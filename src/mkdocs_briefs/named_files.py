@@ -21,11 +21,11 @@ import datetime
 import re
 from pathlib import Path
 
-from .diagnostics import Diagnostics, Pos
+from .diagnostics import Diagnostics, Pos, shown_path
 from .kinds import REGISTRIES
 from .load import load_brief, load_registry
 from .model import Brief, Recommendation, Sources
-from .source_files import md_files, read_source, shown_path
+from .source_files import md_files, read_source
 
 _ID_KEY = re.compile(r"""id["']?[ \t]*:""")
 """What may end an `id` key (a recommendation's id) in a brief's front matter: found by its letters

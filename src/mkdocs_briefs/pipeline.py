@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, shown_path
 from .hints import find_hints
 from .load import load_sources
 from .model import Sources
 from .named_files import load_named
 from .settings import Settings
-from .source_files import shown_path
 from .validate import validate, without_drafts
 
 if TYPE_CHECKING:  # the pages' machinery (Jinja, Babel, the labels) is imported only by a run that writes pages,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from . import located_yaml
-from .diagnostics import Diagnostic, Diagnostics, Pos
+from .diagnostics import Diagnostic, Diagnostics, Pos, shown_path
 from .located_yaml import LocatedYaml
 from .model import Ref
 
@@ -53,14 +53,6 @@ def md_files(folder: Path, root: Path, diags: Diagnostics, what: str = "a brief"
         else:
             found.append(path)
     return found
-
-
-def shown_path(path: Path, root: Path) -> str:
-    """The path as messages show it: relative to `root`, a link named as the link, not its target."""
-    try:
-        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_source(path: Path, root: Path, diags: Diagnostics) -> str | None:

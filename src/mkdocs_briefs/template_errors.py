@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 
-from .diagnostics import Diagnostic, Pos
+from .diagnostics import Diagnostic, Pos, shown_path
 
 REFERENCE = "https://mkdocs-briefs.github.io/mkdocs-briefs/reference/#templates"
 """The published list of every template and its variables."""
@@ -28,11 +28,7 @@ class TemplateProblem(Exception):
 
     def diagnostic(self, root: Path) -> Diagnostic:
         """The problem as an error, its path relative to `root` (the folder of mkdocs.yml)."""
-        try:
-            shown = self.path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            shown = self.path.as_posix()
-        return Diagnostic(Pos(shown, self.line, self.col), "error", self.message)
+        return Diagnostic(Pos(shown_path(self.path, root), self.line, self.col), "error", self.message)
 
 
 class UnknownLabel(LookupError):

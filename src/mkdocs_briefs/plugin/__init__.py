@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 
 from .. import csp, labels, pipeline, sanitize, templates
 from ..corpus import Corpus
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, shown_path
 from ..html_fixes import fix_page, insert, own_page_mark
 from ..incremental import Written
 from ..kinds import DEFAULT_FOLDERS, KINDS, Folders, folder_problems
@@ -54,7 +54,7 @@ from .compiled import Compiled
 from .config import MATERIAL_ASSETS, BriefsConfig, site_label_file, site_templates, theme_language
 from .dirty import DirtyBuild, GeneratedFile, settings_of
 from .files import add_assets, add_generated, listed_assets, log
-from .label_file import LabelFileError, shown
+from .label_file import LabelFileError
 from .neighbours import (
     declare_bundled_mermaid,
     escape_front_matter,
@@ -180,7 +180,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The generated pages; while serving sources with errors, each page of the last good
         build shows the errors instead (a build stops)."""
         errors = outcome.diagnostics.errors
-        own = tuple(shown(Path(folder), root).rstrip("/") + "/" for folder in self.templates.folders)
+        own = tuple(shown_path(Path(folder), root).rstrip("/") + "/" for folder in self.templates.folders)
         if errors and self.serving:
             log.error(_summary(outcome.diagnostics, own) + "; the pages show them until they are fixed")
             uris = self.page_uris or [self.folders.page_uri(k) for k in KINDS]
@@ -319,7 +319,7 @@ def _labels(config: MkDocsConfig, options: BriefsConfig) -> labels.Labels:
                  f"translate them in briefs/locales/{language}.yml of the theme's custom_dir (see the reference's "
                  "Labels and languages), or give some under the plugin's 'labels' in mkdocs.yml")
     elif words.shipped is None and path is not None and english:
-        log.info(f"labels in '{language}' from {shown(path, root)}: {english} of {len(labels.catalogue('en'))} "
+        log.info(f"labels in '{language}' from {shown_path(path, root)}: {english} of {len(labels.catalogue('en'))} "
                  "labels are not in it and stay in English")
     return words
 

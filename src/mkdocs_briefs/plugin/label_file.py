@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Diagnostics, Pos
+from ..diagnostics import Diagnostics, Pos, shown_path
 from ..labels import Message, check_overrides
 from ..located_yaml import parse_yaml
 
@@ -33,16 +33,9 @@ def find_label_file(custom_dir: str | None, language: str) -> Path | None:
     return None
 
 
-def shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def read_label_file(path: Path, root: Path) -> dict[str, Message]:
     """The labels of the file at `path`; raises LabelFileError with every problem in it at once."""
-    name = shown(path, root)
+    name = shown_path(path, root)
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
